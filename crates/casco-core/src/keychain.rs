@@ -1,0 +1,162 @@
+//! Secrets (passwords, refresh tokens, insurer credentials) live in the OS keychain, never in a
+//! file or a log. The [`Keychain`] trait keeps the domain testable with [`MemoryKeychain`].
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Mutex;
+
+use serde::{Deserialize, Deserializer};
+
+/// A secret string: Debug prints `***`, and it has no Display or Serialize, so it cannot end up
+/// in a log line or a file by accident. [`Secret::expose`] is the one explicit way out.
+#[derive(Clone, Default, PartialEq, Eq, specta::Type)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a secret value.
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    /// The secret itself, for the one place that must send or store it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether the secret is empty.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+// Deserialize only: secrets arrive from the UI's login form but are never sent back.
+impl<'de> Deserialize<'de> for Secret {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(Self)
+    }
+}
+
+/// What went wrong talking to the keychain.
+#[derive(Debug, thiserror::Error)]
+pub enum KeychainError {
+    /// The platform keychain is missing, locked or refused the request.
+    #[error("keychain unavailable: {0}")]
+    Unavailable(String),
+}
+
+/// A place to keep secrets under string keys.
+pub trait Keychain: Send + Sync {
+    /// The secret stored under `key`, if any.
+    fn get(&self, key: &str) -> Result<Option<Secret>, KeychainError>;
+    /// Stores (or replaces) the secret under `key`.
+    fn set(&self, key: &str, value: &Secret) -> Result<(), KeychainError>;
+    /// Forgets the secret under `key`; forgetting a missing key is not an error.
+    fn delete(&self, key: &str) -> Result<(), KeychainError>;
+}
+
+/// The OS keychain (Secret Service, macOS Keychain, Windows Credential Manager) via `keyring`.
+pub struct OsKeychain {
+    service: String,
+}
+
+impl OsKeychain {
+    /// Entries are namespaced by `service` (the app identifier, plus a suffix for debug builds
+    /// so a developer's test runs never touch an installed app's secrets).
+    pub fn new(service: impl Into<String>) -> Self {
+        Self { service: service.into() }
+    }
+
+    fn entry(&self, key: &str) -> Result<keyring::Entry, KeychainError> {
+        keyring::Entry::new(&self.service, key).map_err(unavailable)
+    }
+}
+
+fn unavailable(e: keyring::Error) -> KeychainError {
+    // keyring's errors never include the secret itself.
+    KeychainError::Unavailable(e.to_string())
+}
+
+impl Keychain for OsKeychain {
+    fn get(&self, key: &str) -> Result<Option<Secret>, KeychainError> {
+        match self.entry(key)?.get_password() {
+            Ok(v) => Ok(Some(Secret(v))),
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(e) => Err(unavailable(e)),
+        }
+    }
+
+    fn set(&self, key: &str, value: &Secret) -> Result<(), KeychainError> {
+        self.entry(key)?.set_password(value.expose()).map_err(unavailable)
+    }
+
+    fn delete(&self, key: &str) -> Result<(), KeychainError> {
+        match self.entry(key)?.delete_credential() {
+            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+            Err(e) => Err(unavailable(e)),
+        }
+    }
+}
+
+/// An in-memory keychain for unit tests.
+#[derive(Default)]
+pub struct MemoryKeychain {
+    entries: Mutex<HashMap<String, String>>,
+}
+
+impl Keychain for MemoryKeychain {
+    fn get(&self, key: &str) -> Result<Option<Secret>, KeychainError> {
+        Ok(self.entries.lock().unwrap_or_else(|p| p.into_inner()).get(key).cloned().map(Secret))
+    }
+
+    fn set(&self, key: &str, value: &Secret) -> Result<(), KeychainError> {
+        self.entries.lock().unwrap_or_else(|p| p.into_inner()).insert(key.into(), value.0.clone());
+        Ok(())
+    }
+
+    fn delete(&self, key: &str) -> Result<(), KeychainError> {
+        self.entries.lock().unwrap_or_else(|p| p.into_inner()).remove(key);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_never_shows_the_secret() {
+        let s = Secret::new("parola-foarte-secreta");
+        assert_eq!(format!("{s:?}"), "Secret(***)");
+        #[derive(Debug)]
+        #[allow(dead_code)]
+        struct Login {
+            account: String,
+            password: Secret,
+        }
+        let l = Login { account: "agent".into(), password: s };
+        assert!(!format!("{l:?}").contains("parola"));
+    }
+
+    #[test]
+    fn secret_deserializes_from_a_plain_string() {
+        let s: Secret = serde_json::from_str("\"p@ss\"").unwrap();
+        assert_eq!(s.expose(), "p@ss");
+    }
+
+    #[test]
+    fn memory_keychain_round_trip() {
+        let k = MemoryKeychain::default();
+        assert!(k.get("a").unwrap().is_none());
+        k.set("a", &Secret::new("1")).unwrap();
+        assert_eq!(k.get("a").unwrap().unwrap().expose(), "1");
+        k.delete("a").unwrap();
+        k.delete("a").unwrap();
+        assert!(k.get("a").unwrap().is_none());
+    }
+}

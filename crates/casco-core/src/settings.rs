@@ -1,0 +1,359 @@
+//! The agent's settings: environment, agency profile, quote defaults and language.
+//!
+//! Invariant: a [`Settings`] value that passed [`Settings::validate`] is the only thing ever
+//! persisted, so the settings file always holds the last valid settings. Secrets (passwords,
+//! tokens) are not part of this model; they live in the OS keychain.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{AppError, FieldErrors};
+use crate::messages::{Language, Message};
+use crate::validate;
+
+/// The vendor's published QA host (answers only authorised IP addresses).
+pub const QA_BASE_URL: &str = "https://casco-qa.api.lifeishard.ro";
+
+/// Largest agency logo accepted, in bytes.
+pub const LOGO_MAX_BYTES: u64 = 1024 * 1024;
+
+/// Which CascoApi the app talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "lowercase")]
+pub enum EnvironmentKind {
+    /// The built-in sandbox on loopback; needs no account.
+    #[default]
+    Demo,
+    /// The vendor's QA host.
+    Qa,
+    /// Any other URL, e.g. production.
+    Custom,
+}
+
+/// Quote currency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
+pub enum Currency {
+    /// Romanian leu.
+    #[default]
+    RON,
+    /// Euro.
+    EUR,
+}
+
+/// Installment counts the insurers accept.
+pub const INSTALLMENT_CHOICES: [u8; 4] = [1, 2, 4, 12];
+
+/// The environment choice and, for Custom, its URL.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase", default)]
+pub struct EnvironmentSettings {
+    /// Demo, QA or Custom.
+    pub kind: EnvironmentKind,
+    /// Base URL used when `kind` is Custom; kept when switching away so it is not lost.
+    pub custom_url: String,
+}
+
+impl EnvironmentSettings {
+    /// The base URL for QA and Custom; `None` for Demo, whose sandbox port is chosen at start.
+    pub fn base_url(&self) -> Option<&str> {
+        match self.kind {
+            EnvironmentKind::Demo => None,
+            EnvironmentKind::Qa => Some(QA_BASE_URL),
+            EnvironmentKind::Custom => Some(self.custom_url.trim()),
+        }
+    }
+}
+
+/// The agency as printed on proposals.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AgencyProfile {
+    /// Agency or broker firm name.
+    pub name: String,
+    /// Broker code registered with the supervisory authority (ASF).
+    pub broker_code: String,
+    /// Postal address, one line.
+    pub address: String,
+    /// Contact phone.
+    pub phone: String,
+    /// Contact e-mail.
+    pub email: String,
+    /// File name of the logo inside the app data dir, if one was chosen.
+    pub logo_file: Option<String>,
+}
+
+/// Values prefilled in every new quote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase", default)]
+pub struct QuoteDefaults {
+    /// Offer currency.
+    pub currency: Currency,
+    /// Number of installments: 1, 2, 4 or 12.
+    pub installments: u8,
+    /// Policy term in months, 1 to 12.
+    pub term_months: u8,
+}
+
+impl Default for QuoteDefaults {
+    fn default() -> Self {
+        Self { currency: Currency::RON, installments: 1, term_months: 12 }
+    }
+}
+
+/// Everything the agent can set in Setări.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Settings {
+    /// API environment.
+    pub environment: EnvironmentSettings,
+    /// Agency profile for proposals.
+    pub agency: AgencyProfile,
+    /// Quote defaults.
+    pub defaults: QuoteDefaults,
+    /// UI and message language.
+    pub language: Language,
+}
+
+impl Settings {
+    /// Checks every field; the error's `fields` use the camelCase paths of the JSON shape
+    /// (`agency.email`), and its messages are in the language being saved.
+    pub fn validate(&self) -> Result<(), AppError> {
+        let lang = self.language;
+        let mut fields = FieldErrors::new();
+        let mut put = |path: &str, m: Option<Message>| {
+            if let Some(m) = m {
+                fields.entry(path.to_string()).or_default().push(m.text(lang));
+            }
+        };
+
+        if self.environment.kind == EnvironmentKind::Custom {
+            let url = self.environment.custom_url.trim();
+            put("environment.customUrl", if url.is_empty() { Some(Message::Required) } else { validate::http_url(url) });
+        }
+
+        let a = &self.agency;
+        put("agency.name", validate::max_chars(&a.name, 120));
+        put("agency.brokerCode", validate::max_chars(&a.broker_code, 40));
+        put("agency.address", validate::max_chars(&a.address, 250));
+        if !a.email.trim().is_empty() {
+            put("agency.email", validate::email(&a.email));
+        }
+        if !a.phone.trim().is_empty() {
+            put("agency.phone", validate::phone(&a.phone));
+        }
+        if let Some(logo) = &a.logo_file {
+            // Only names the app itself wrote are accepted: no paths, so nothing outside the
+            // app data dir can be referenced.
+            let plain = !logo.is_empty() && !logo.contains(['/', '\\']) && !logo.starts_with('.');
+            put("agency.logoFile", (!plain).then_some(Message::UnknownValue));
+        }
+
+        let d = &self.defaults;
+        if !INSTALLMENT_CHOICES.contains(&d.installments) {
+            put("defaults.installments", Some(Message::NotAllowed { allowed: "1, 2, 4, 12".into() }));
+        }
+        if !(1..=12).contains(&d.term_months) {
+            put("defaults.termMonths", Some(Message::OutOfRange { min: 1, max: 12 }));
+        }
+
+        if fields.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::validation(Message::FixHighlighted.text(lang), fields))
+        }
+    }
+
+    /// Trims surrounding whitespace from free-text fields, as an agent expects on save.
+    pub fn normalized(mut self) -> Self {
+        let a = &mut self.agency;
+        for s in [&mut a.name, &mut a.broker_code, &mut a.address, &mut a.phone, &mut a.email] {
+            *s = s.trim().to_string();
+        }
+        self.environment.custom_url = self.environment.custom_url.trim().to_string();
+        self
+    }
+
+    /// Reads settings from JSON of unknown quality (the settings file, or input from outside
+    /// the typed UI). Unknown enum values, wrong types and invalid values are refused with the
+    /// path of the offending field.
+    pub fn from_json(value: serde_json::Value, lang: Language) -> Result<Self, AppError> {
+        let settings: Settings = serde_path_to_error::deserialize(value).map_err(|e| {
+            let mut fields = FieldErrors::new();
+            fields.insert(e.path().to_string(), vec![Message::UnknownValue.text(lang)]);
+            AppError::validation(Message::FixHighlighted.text(lang), fields)
+        })?;
+        settings.validate()?;
+        Ok(settings)
+    }
+}
+
+/// The image kinds accepted as an agency logo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogoFormat {
+    /// PNG image.
+    Png,
+    /// JPEG image.
+    Jpeg,
+}
+
+impl LogoFormat {
+    /// File extension for the stored copy.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Png => "png",
+            Self::Jpeg => "jpg",
+        }
+    }
+
+    /// MIME type, for showing the logo in the UI.
+    pub fn mime(self) -> &'static str {
+        match self {
+            Self::Png => "image/png",
+            Self::Jpeg => "image/jpeg",
+        }
+    }
+
+    /// Recognises a logo by its magic bytes (not its file name) and checks its size.
+    pub fn detect(bytes: &[u8]) -> Result<Self, Message> {
+        if bytes.len() as u64 > LOGO_MAX_BYTES {
+            return Err(Message::LogoTooLarge { max_kb: LOGO_MAX_BYTES / 1024 });
+        }
+        if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            Ok(Self::Png)
+        } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            Ok(Self::Jpeg)
+        } else {
+            Err(Message::LogoNotImage)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn valid() -> Settings {
+        let mut s = Settings::default();
+        s.agency.name = "Broker Asig SRL".into();
+        s.agency.email = "office@broker.ro".into();
+        s
+    }
+
+    #[test]
+    fn defaults_are_demo_ron_single_installment_twelve_months_romanian() {
+        let s = Settings::default();
+        assert_eq!(s.environment.kind, EnvironmentKind::Demo);
+        assert_eq!(s.defaults, QuoteDefaults { currency: Currency::RON, installments: 1, term_months: 12 });
+        assert_eq!(s.language, Language::Ro);
+        assert!(s.validate().is_ok());
+    }
+
+    #[test]
+    fn json_shape_is_camel_case() {
+        let v = serde_json::to_value(valid()).unwrap();
+        assert_eq!(v["environment"]["kind"], "demo");
+        assert_eq!(v["environment"]["customUrl"], "");
+        assert_eq!(v["agency"]["brokerCode"], "");
+        assert_eq!(v["defaults"]["termMonths"], 12);
+        assert_eq!(v["defaults"]["currency"], "RON");
+        assert_eq!(v["language"], "ro");
+    }
+
+    #[test]
+    fn bad_email_is_refused_under_its_field() {
+        let mut s = valid();
+        s.agency.email = "office-at-broker".into();
+        let e = s.validate().unwrap_err();
+        let f = e.fields.unwrap();
+        assert_eq!(f.keys().collect::<Vec<_>>(), ["agency.email"]);
+        assert!(f["agency.email"][0].starts_with("Adresa de e-mail nu este validă"));
+    }
+
+    #[test]
+    fn messages_follow_the_language_being_saved() {
+        let mut s = valid();
+        s.language = Language::En;
+        s.agency.email = "nope".into();
+        let e = s.validate().unwrap_err();
+        assert!(e.fields.unwrap()["agency.email"][0].starts_with("The e-mail address"));
+        assert_eq!(e.message, "Fix the highlighted fields; nothing was saved.");
+    }
+
+    #[test]
+    fn custom_environment_needs_an_http_url() {
+        let mut s = valid();
+        s.environment.kind = EnvironmentKind::Custom;
+        let e = s.validate().unwrap_err();
+        assert_eq!(e.fields.as_ref().unwrap()["environment.customUrl"], ["Câmp obligatoriu."]);
+        s.environment.custom_url = "api.broker.ro".into();
+        assert!(s.validate().unwrap_err().fields.unwrap().contains_key("environment.customUrl"));
+        s.environment.custom_url = "https://api.broker.ro".into();
+        assert!(s.validate().is_ok());
+        assert_eq!(s.environment.base_url(), Some("https://api.broker.ro"));
+    }
+
+    #[test]
+    fn a_bad_custom_url_is_ignored_while_another_environment_is_chosen() {
+        let mut s = valid();
+        s.environment.custom_url = "not a url".into();
+        s.environment.kind = EnvironmentKind::Qa;
+        assert!(s.validate().is_ok());
+        assert_eq!(s.environment.base_url(), Some(QA_BASE_URL));
+    }
+
+    #[test]
+    fn installments_and_term_are_bounded() {
+        let mut s = valid();
+        s.defaults.installments = 3;
+        s.defaults.term_months = 0;
+        let f = s.validate().unwrap_err().fields.unwrap();
+        assert_eq!(f["defaults.installments"], ["Valori permise: 1, 2, 4, 12."]);
+        assert_eq!(f["defaults.termMonths"], ["Valoarea trebuie să fie între 1 și 12."]);
+    }
+
+    #[test]
+    fn logo_must_be_a_bare_file_name() {
+        let mut s = valid();
+        s.agency.logo_file = Some("../../etc/passwd".into());
+        assert!(s.validate().unwrap_err().fields.unwrap().contains_key("agency.logoFile"));
+        s.agency.logo_file = Some("agency-logo.png".into());
+        assert!(s.validate().is_ok());
+    }
+
+    #[test]
+    fn unknown_enum_value_is_refused_with_its_path() {
+        let mut v = serde_json::to_value(valid()).unwrap();
+        v["defaults"]["currency"] = json!("USD");
+        let e = Settings::from_json(v, Language::Ro).unwrap_err();
+        assert!(e.fields.unwrap().contains_key("defaults.currency"));
+        let mut v = serde_json::to_value(valid()).unwrap();
+        v["environment"]["kind"] = json!("production");
+        let e = Settings::from_json(v, Language::Ro).unwrap_err();
+        assert!(e.fields.unwrap().contains_key("environment.kind"));
+    }
+
+    #[test]
+    fn missing_fields_take_defaults_when_reading() {
+        let s = Settings::from_json(json!({"agency": {"name": "X"}}), Language::Ro).unwrap();
+        assert_eq!(s.agency.name, "X");
+        assert_eq!(s.defaults.term_months, 12);
+    }
+
+    #[test]
+    fn normalized_trims_free_text() {
+        let mut s = valid();
+        s.agency.email = "  office@broker.ro ".into();
+        s.environment.custom_url = " https://x.ro ".into();
+        let s = s.normalized();
+        assert_eq!(s.agency.email, "office@broker.ro");
+        assert_eq!(s.environment.custom_url, "https://x.ro");
+    }
+    #[test]
+    fn logo_is_recognised_by_content() {
+        assert_eq!(LogoFormat::detect(b"\x89PNG\r\n\x1a\nrest"), Ok(LogoFormat::Png));
+        assert_eq!(LogoFormat::detect(&[0xFF, 0xD8, 0xFF, 0xE0]), Ok(LogoFormat::Jpeg));
+        assert_eq!(LogoFormat::detect(b"GIF89a"), Err(Message::LogoNotImage));
+        let big = vec![0xFFu8; (LOGO_MAX_BYTES + 1) as usize];
+        assert_eq!(LogoFormat::detect(&big), Err(Message::LogoTooLarge { max_kb: 1024 }));
+    }
+}

@@ -1,0 +1,26 @@
+# Runs inside xvfb-run + dbus-run-session (see scripts/test): needs a display, a session bus
+# and a Secret Service.
+set -euo pipefail
+cd "$ROOT"
+# Stop what we start, by PID.
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+# gnome-keyring's Secret Service on this session bus; the login keyring gets this password.
+echo -n casco-ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+
+echo "==> cargo test --workspace"
+cargo test --workspace
+echo "==> Secret Service tests (real keyring)"
+cargo test --workspace -- --ignored secret_service
+
+echo "==> e2e (tauri-driver → WebKitWebDriver → the app)"
+tauri-driver --port 4444 >"$CASCO_TMP/tauri-driver.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do curl -sf http://127.0.0.1:4444/status >/dev/null && break; sleep 0.1; done
+curl -sf http://127.0.0.1:4444/status >/dev/null || { cat "$CASCO_TMP/tauri-driver.log"; exit 1; }
+if ! node --test --test-concurrency=1 --test-reporter=spec "$ROOT"/tests/e2e/*.test.mjs; then
+  echo "--- tauri-driver log ---"; tail -50 "$CASCO_TMP/tauri-driver.log"
+  exit 1
+fi

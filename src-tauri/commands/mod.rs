@@ -1,0 +1,3 @@
+//! Thin IPC commands, one file per area: parse, call the domain, map the error.
+
+pub mod settings;

@@ -1,0 +1,93 @@
+//! Setări: read and save settings, choose the agency logo.
+
+use base64::Engine as _;
+use casco_core::settings::LogoFormat;
+use casco_core::{AppError, ErrorCode, Settings};
+use serde::Serialize;
+use tauri::{AppHandle, Manager, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::SettingsFile;
+
+/// A logo copied into the app data dir, ready to preview.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct AgencyLogo {
+    /// File name inside the app data dir, to store in `agency.logoFile`.
+    pub file: String,
+    /// `data:` URL for an `<img>`; the CSP allows data images only.
+    pub data_url: String,
+}
+
+/// The settings in force.
+#[tauri::command]
+#[specta::specta]
+pub fn get_settings<R: Runtime>(file: State<'_, SettingsFile<R>>) -> Settings {
+    file.current()
+}
+
+/// Validates and saves settings; on error nothing is written and `fields` names each bad field.
+#[tauri::command]
+#[specta::specta]
+pub fn save_settings<R: Runtime>(
+    file: State<'_, SettingsFile<R>>,
+    settings: Settings,
+) -> Result<Settings, AppError> {
+    file.save(settings)
+}
+
+/// Lets the agent pick a PNG or JPEG, checks it and copies it into the app data dir. `None`
+/// when the dialog was cancelled. Settings are not changed until the agent saves.
+#[tauri::command]
+#[specta::specta]
+pub async fn choose_agency_logo<R: Runtime>(
+    app: AppHandle<R>,
+    file: State<'_, SettingsFile<R>>,
+) -> Result<Option<AgencyLogo>, AppError> {
+    let lang = file.current().language;
+    let Some(picked) = app
+        .dialog()
+        .file()
+        .add_filter("PNG / JPEG", &["png", "jpg", "jpeg"])
+        .blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    let path = picked.into_path().map_err(|e| AppError::internal(e.to_string()))?;
+    let bytes = std::fs::read(&path).map_err(|e| AppError::storage(format!("{}: {e}", path.display())))?;
+    let format = LogoFormat::detect(&bytes).map_err(|m| {
+        let mut fields = casco_core::FieldErrors::new();
+        fields.insert("agency.logoFile".into(), vec![m.text(lang)]);
+        AppError::validation(m.text(lang), fields)
+    })?;
+    let name = format!("agency-logo-{:016x}.{}", fnv1a(&bytes), format.extension());
+    let dir = app_data_dir(&app)?;
+    std::fs::create_dir_all(&dir).map_err(|e| AppError::storage(e.to_string()))?;
+    std::fs::write(dir.join(&name), &bytes).map_err(|e| AppError::storage(e.to_string()))?;
+    Ok(Some(AgencyLogo { data_url: data_url(format, &bytes), file: name }))
+}
+
+/// The stored logo as a preview, or `None` when the file is gone.
+#[tauri::command]
+#[specta::specta]
+pub fn agency_logo<R: Runtime>(app: AppHandle<R>, file: String) -> Result<Option<AgencyLogo>, AppError> {
+    if file.is_empty() || file.contains(['/', '\\']) || file.starts_with('.') {
+        return Err(AppError::new(ErrorCode::NotFound, "logo"));
+    }
+    let Ok(bytes) = std::fs::read(app_data_dir(&app)?.join(&file)) else { return Ok(None) };
+    Ok(LogoFormat::detect(&bytes).ok().map(|format| AgencyLogo { data_url: data_url(format, &bytes), file }))
+}
+
+fn app_data_dir<R: Runtime>(app: &AppHandle<R>) -> Result<std::path::PathBuf, AppError> {
+    app.path().app_data_dir().map_err(|e| AppError::storage(e.to_string()))
+}
+
+fn data_url(format: LogoFormat, bytes: &[u8]) -> String {
+    format!("data:{};base64,{}", format.mime(), base64::engine::general_purpose::STANDARD.encode(bytes))
+}
+
+/// Content hash for the stored file name, so choosing a new logo never overwrites the one the
+/// saved settings still point to.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf29ce484222325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x100000001b3))
+}

@@ -1,0 +1,30 @@
+//! The list of IPC commands, from which the TypeScript bindings are generated.
+
+use tauri::Runtime;
+use tauri_specta::{collect_commands, Builder};
+
+use crate::commands;
+
+/// Where the generated bindings are committed, relative to the repository root.
+pub const BINDINGS_PATH: &str = "ui/src/lib/bindings.ts";
+
+/// Every command the UI may call; `run` and the bindings test share this one list.
+pub fn specta_builder<R: Runtime>() -> Builder<R> {
+    Builder::<R>::new().commands(collect_commands![
+        commands::settings::get_settings::<R>,
+        commands::settings::save_settings::<R>,
+        commands::settings::choose_agency_logo::<R>,
+        commands::settings::agency_logo::<R>,
+    ])
+}
+
+/// Renders the bindings exactly as they are committed.
+pub fn export_bindings<R: Runtime>(path: &std::path::Path) -> Result<(), String> {
+    specta_builder::<R>()
+        .export(
+            specta_typescript::Typescript::default()
+                .header("// Generated from the Rust commands by tauri-specta. Do not edit: run scripts/bindings.\n// @ts-nocheck"),
+            path,
+        )
+        .map_err(|e| e.to_string())
+}

@@ -1,0 +1,52 @@
+//! The Tauri shell of Casco Desk: plugins, managed state and thin commands over the
+//! tauri-free domain crates.
+
+mod commands;
+mod ipc;
+mod settings_file;
+
+use tauri::Manager;
+
+pub use ipc::{export_bindings, specta_builder, BINDINGS_PATH};
+pub use settings_file::SettingsFile;
+
+/// The main window's label, as declared in tauri.conf.json.
+pub const MAIN_WINDOW: &str = "main";
+
+/// Starts the desktop app.
+pub fn run() {
+    let ipc = specta_builder::<tauri::Wry>();
+    tauri::Builder::default()
+        // single-instance must be registered first so a second launch exits before any other
+        // plugin touches shared files.
+        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+            if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(
+            tauri_plugin_log::Builder::new()
+                .level(log::LevelFilter::Info)
+                .targets([
+                    tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::Stdout),
+                    tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::LogDir {
+                        file_name: Some("casco-desk".into()),
+                    }),
+                ])
+                .build(),
+        )
+        .plugin(tauri_plugin_store::Builder::new().build())
+        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_window_state::Builder::new().build())
+        .invoke_handler(ipc.invoke_handler())
+        .setup(move |app| {
+            ipc.mount_events(app);
+            let settings = SettingsFile::load(app.handle())?;
+            app.manage(settings);
+            Ok(())
+        })
+        .run(tauri::generate_context!())
+        .expect("the Tauri runtime failed to start");
+}

@@ -1,0 +1,142 @@
+// A small W3C WebDriver client (fetch + JSON), enough to drive the real Casco Desk window
+// through tauri-driver → WebKitWebDriver. Kept dependency-free so CI needs no extra npm tree.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecc";
+
+/** Raised when the driver answers with a WebDriver error. */
+export class WebDriverError extends Error {
+  constructor(status, value) {
+    super(`${value?.error ?? status}: ${value?.message ?? ""}`.trim());
+    this.code = value?.error;
+  }
+}
+
+async function call(base, method, path, body) {
+  const res = await fetch(base + path, {
+    method,
+    headers: { "content-type": "application/json; charset=utf-8" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json().catch(() => ({}));
+  if (!res.ok) throw new WebDriverError(res.status, json.value);
+  return json.value;
+}
+
+/** One WebDriver session: one launch of the app. */
+export class Session {
+  constructor(base, id) {
+    this.base = base;
+    this.id = id;
+  }
+
+  static async start(base, application, env) {
+    const caps = { "tauri:options": { application, ...(env ? { env } : {}) } };
+    const value = await call(base, "POST", "/session", { capabilities: { alwaysMatch: caps } });
+    return new Session(base, value.sessionId);
+  }
+
+  cmd(method, path, body) {
+    return call(this.base, method, `/session/${this.id}${path}`, body);
+  }
+
+  async end() {
+    await this.cmd("DELETE", "").catch(() => {});
+  }
+
+  /** Runs `fn`'s source in the page and returns its value. */
+  exec(script, ...args) {
+    return this.cmd("POST", "/execute/sync", { script, args });
+  }
+
+  async find(css) {
+    const v = await this.cmd("POST", "/element", { using: "css selector", value: css });
+    return new Element(this, v[ELEMENT]);
+  }
+
+  async findAll(css) {
+    const vs = await this.cmd("POST", "/elements", { using: "css selector", value: css });
+    return vs.map((v) => new Element(this, v[ELEMENT]));
+  }
+
+  /** Polls until `css` matches a displayed element, or fails with what it waited for. */
+  async waitFor(css, { timeout = 15000, text } = {}) {
+    const deadline = Date.now() + timeout;
+    let last = "";
+    for (;;) {
+      try {
+        const el = await this.find(css);
+        if (await el.displayed()) {
+          last = await el.text();
+          if (text === undefined || last.includes(text)) return el;
+        }
+      } catch (e) {
+        if (!(e instanceof WebDriverError)) throw e;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`timed out waiting for ${css}${text ? ` containing "${text}" (last: "${last}")` : ""}`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** Polls until `css` matches nothing displayed. */
+  async waitGone(css, timeout = 15000) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const els = await this.findAll(css);
+      let shown = false;
+      for (const el of els) shown ||= await el.displayed().catch(() => false);
+      if (!shown) return;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${css} to go away`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** Sends keys to whatever has focus (W3C actions), e.g. Tab or Enter. */
+  async keys(...keys) {
+    const actions = keys.flatMap((k) => [{ type: "keyDown", value: k }, { type: "keyUp", value: k }]);
+    await this.cmd("POST", "/actions", { actions: [{ type: "key", id: "kbd", actions }] });
+    await this.cmd("DELETE", "/actions");
+  }
+
+  async screenshot(file) {
+    const b64 = await this.cmd("GET", "/screenshot");
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, Buffer.from(b64, "base64"));
+  }
+}
+
+/** Special keys, as W3C code points. */
+export const Key = { Tab: "\uE004", Enter: "\uE007", Escape: "\uE00C", Down: "\uE015", Up: "\uE013" };
+
+/** A found element. */
+export class Element {
+  constructor(session, id) {
+    this.s = session;
+    this.id = id;
+  }
+  click() {
+    return this.s.cmd("POST", `/element/${this.id}/click`, {});
+  }
+  clear() {
+    return this.s.cmd("POST", `/element/${this.id}/clear`, {});
+  }
+  type(text) {
+    return this.s.cmd("POST", `/element/${this.id}/value`, { text });
+  }
+  text() {
+    return this.s.cmd("GET", `/element/${this.id}/text`);
+  }
+  displayed() {
+    return this.s.cmd("GET", `/element/${this.id}/displayed`);
+  }
+  property(name) {
+    return this.s.cmd("GET", `/element/${this.id}/property/${name}`);
+  }
+  async replace(text) {
+    await this.clear();
+    await this.type(text);
+  }
+}

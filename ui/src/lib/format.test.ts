@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { formatAmount, formatDate, formatDateTime } from "./format";
+
+describe("formatDate", () => {
+  it("shows ISO dates as dd.mm.yyyy", () => {
+    expect(formatDate("2026-11-27")).toBe("27.11.2026");
+    expect(formatDate("2025-01-05T10:00:00Z")).toBe("05.01.2025");
+  });
+  it("leaves anything else alone", () => {
+    expect(formatDate("")).toBe("");
+    expect(formatDate("27.11.2026")).toBe("27.11.2026");
+  });
+});
+
+describe("formatDateTime", () => {
+  it("pads day, month, hour and minute", () => {
+    expect(formatDateTime(new Date(2026, 0, 5, 9, 7))).toBe("05.01.2026 09:07");
+  });
+});
+
+describe("formatAmount", () => {
+  it("uses dot groups and comma decimals in Romanian", () => {
+    expect(formatAmount("1234.56")).toBe("1.234,56");
+    expect(formatAmount("100000.00")).toBe("100.000,00");
+    expect(formatAmount(1000)).toBe("1.000,00");
+    expect(formatAmount("999")).toBe("999,00");
+    expect(formatAmount("1234567.8")).toBe("1.234.567,80");
+  });
+  it("uses comma groups and dot decimals in English", () => {
+    expect(formatAmount("1234.56", "en")).toBe("1,234.56");
+  });
+  it("rounds half away from zero without floating point", () => {
+    expect(formatAmount("1.005")).toBe("1,01");
+    expect(formatAmount("0.994")).toBe("0,99");
+    expect(formatAmount("999.995")).toBe("1.000,00");
+    expect(formatAmount("-1234.5")).toBe("-1.234,50");
+    expect(formatAmount("-0.001")).toBe("0,00");
+  });
+  it("returns text that is not a number unchanged", () => {
+    expect(formatAmount("n/a")).toBe("n/a");
+  });
+});

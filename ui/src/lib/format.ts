@@ -1,0 +1,52 @@
+// Romanian display formats. The payload keeps ISO dates and plain numbers; these functions only
+// render them. Implemented by hand rather than with Intl so the output is identical in every
+// WebView and in Node (Intl's grouping rules for "ro" differ between ICU versions).
+
+import type { Lang } from "./i18n/index.svelte";
+
+/** `2026-11-27` (or an ISO date-time) → `27.11.2026`; anything else is returned unchanged. */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
+
+/** A local date-time → `27.11.2026 14:05`. */
+export function formatDateTime(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/**
+ * A money amount given as a decimal string (how money crosses IPC) or an integer, with two
+ * decimals: `1234.5` → `1.234,50` in Romanian, `1,234.50` in English. Rounds half away from
+ * zero on the third decimal without going through floating point.
+ */
+export function formatAmount(value: string | number, lang: Lang = "ro"): string {
+  const text = typeof value === "number" ? String(value) : value.trim();
+  const m = /^(-)?(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!m) return text;
+  const negative = m[1] === "-";
+  let whole = m[2]!.replace(/^0+(?=\d)/, "");
+  let frac = (m[3] ?? "").padEnd(3, "0");
+  let cents = Number(frac.slice(0, 2)) + (Number(frac[2]) >= 5 ? 1 : 0);
+  if (cents === 100) {
+    cents = 0;
+    whole = addOne(whole);
+  }
+  const [group, decimal] = lang === "ro" ? [".", ","] : [",", "."];
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const sign = negative && (whole !== "0" || cents !== 0) ? "-" : "";
+  return `${sign}${grouped}${decimal}${String(cents).padStart(2, "0")}`;
+}
+
+function addOne(digits: string): string {
+  const out = digits.split("");
+  for (let i = out.length - 1; i >= 0; i--) {
+    if (out[i] === "9") out[i] = "0";
+    else {
+      out[i] = String(Number(out[i]) + 1);
+      return out.join("");
+    }
+  }
+  return "1" + out.join("");
+}

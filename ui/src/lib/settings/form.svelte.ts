@@ -1,0 +1,121 @@
+import { CommandError, type Backend, type Settings } from "../backend";
+import { defaultSettings } from "../backend/fake";
+import { setLanguage, t, type Lang } from "../i18n/index.svelte";
+
+/**
+ * The Setări form. It lives for the whole app session, so typed but unsaved values survive
+ * navigating to another section; only a successful save replaces `saved`.
+ */
+export class SettingsForm {
+  saved = $state<Settings | null>(null);
+  draft = $state<Settings>(defaultSettings());
+  /** Field messages from the last refused save, keyed by path (`agency.email`). */
+  errors = $state<Record<string, string[]>>({});
+  /** A message about the form as a whole (load failure, refused save). */
+  notice = $state("");
+  busy = $state(false);
+  savedAt = $state<Date | null>(null);
+  logoPreview = $state<string | null>(null);
+  logoMissing = $state(false);
+  dirty = $derived(this.saved !== null && JSON.stringify(this.saved) !== JSON.stringify(this.draft));
+
+  constructor(private readonly backend: Backend) {}
+
+  async load(): Promise<void> {
+    try {
+      const s = await this.backend.getSettings();
+      this.saved = structuredClone(s);
+      this.draft = structuredClone(s);
+      setLanguage(s.language);
+      await this.refreshLogo();
+    } catch (e) {
+      this.notice = t("settings.loadFailed", { message: errorText(e) });
+    }
+  }
+
+  /** Saves the draft. On refusal the draft is kept as typed and each field gets its message. */
+  async save(): Promise<boolean> {
+    this.busy = true;
+    try {
+      const s = await this.backend.saveSettings($state.snapshot(this.draft));
+      this.saved = structuredClone(s);
+      this.draft = structuredClone(s);
+      this.errors = {};
+      this.notice = "";
+      this.savedAt = new Date();
+      return true;
+    } catch (e) {
+      this.errors = e instanceof CommandError ? e.fields : {};
+      this.notice = errorText(e);
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Puts the draft back to the saved settings. */
+  revert(): void {
+    if (this.saved) this.draft = structuredClone($state.snapshot(this.saved));
+    this.errors = {};
+    this.notice = "";
+    void this.refreshLogo();
+  }
+
+  /** Applies and saves a language at once, leaving other unsaved edits in the draft. */
+  async chooseLanguage(lang: Lang): Promise<void> {
+    if (!this.saved) return;
+    try {
+      const s = await this.backend.saveSettings({ ...$state.snapshot(this.saved), language: lang });
+      this.saved = structuredClone(s);
+      this.draft.language = lang;
+      setLanguage(lang);
+    } catch (e) {
+      this.notice = errorText(e);
+    }
+  }
+
+  async chooseLogo(): Promise<void> {
+    try {
+      const logo = await this.backend.chooseAgencyLogo();
+      if (!logo) return;
+      this.draft.agency.logoFile = logo.file;
+      this.logoPreview = logo.dataUrl;
+      this.logoMissing = false;
+      this.clearError("agency.logoFile");
+    } catch (e) {
+      if (e instanceof CommandError) this.errors = { ...this.errors, ...e.fields };
+      this.notice = errorText(e);
+    }
+  }
+
+  removeLogo(): void {
+    this.draft.agency.logoFile = null;
+    this.logoPreview = null;
+    this.logoMissing = false;
+  }
+
+  /** Forgets a field's message once the agent edits it. */
+  clearError(path: string): void {
+    if (path in this.errors) {
+      const { [path]: _gone, ...rest } = this.errors;
+      this.errors = rest;
+    }
+  }
+
+  private async refreshLogo(): Promise<void> {
+    const file = this.draft.agency.logoFile;
+    if (!file) {
+      this.logoPreview = null;
+      this.logoMissing = false;
+      return;
+    }
+    const logo = await this.backend.agencyLogo(file).catch(() => null);
+    this.logoPreview = logo?.dataUrl ?? null;
+    this.logoMissing = logo === null;
+  }
+}
+
+function errorText(e: unknown): string {
+  if (e instanceof CommandError) return e.message;
+  return t("error.unexpected", { message: e instanceof Error ? e.message : String(e) });
+}

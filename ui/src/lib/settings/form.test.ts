@@ -1,0 +1,85 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { FakeBackend } from "../backend/fake";
+import { language, setLanguage } from "../i18n/index.svelte";
+import { SettingsForm } from "./form.svelte";
+
+const badEmail = {
+  code: "validation" as const,
+  message: "Corectați câmpurile marcate; nimic nu a fost salvat.",
+  fields: { "agency.email": ["Adresa de e-mail nu este validă (exemplu: nume@firma.ro)."] },
+};
+
+describe("SettingsForm", () => {
+  let fake: FakeBackend;
+  let form: SettingsForm;
+
+  beforeEach(async () => {
+    setLanguage("ro");
+    fake = new FakeBackend();
+    fake.reject = (s) => (s.agency.email.includes("@") || s.agency.email === "" ? null : badEmail);
+    form = new SettingsForm(fake);
+    await form.load();
+  });
+
+  it("loads the stored settings and starts clean", () => {
+    expect(form.saved?.environment.kind).toBe("demo");
+    expect(form.dirty).toBe(false);
+  });
+
+  it("keeps what was typed and shows the field message when a save is refused", async () => {
+    form.draft.agency.name = "Broker Asig SRL";
+    form.draft.agency.email = "office-broker.ro";
+    expect(form.dirty).toBe(true);
+    expect(await form.save()).toBe(false);
+    expect(form.errors["agency.email"]).toEqual(badEmail.fields["agency.email"]);
+    expect(form.notice).toBe(badEmail.message);
+    expect(form.draft.agency.name).toBe("Broker Asig SRL");
+    expect(form.draft.agency.email).toBe("office-broker.ro");
+    expect(fake.stored.agency.name).toBe("");
+  });
+
+  it("saves after the field is fixed and forgets the message", async () => {
+    form.draft.agency.email = "office-broker.ro";
+    await form.save();
+    form.clearError("agency.email");
+    expect(form.errors["agency.email"]).toBeUndefined();
+    form.draft.agency.email = "office@broker.ro";
+    expect(await form.save()).toBe(true);
+    expect(fake.stored.agency.email).toBe("office@broker.ro");
+    expect(form.dirty).toBe(false);
+    expect(form.savedAt).not.toBeNull();
+  });
+
+  it("applies a language at once without saving other pending edits", async () => {
+    form.draft.agency.name = "Nesalvat";
+    await form.chooseLanguage("en");
+    expect(language()).toBe("en");
+    expect(fake.stored.language).toBe("en");
+    expect(fake.stored.agency.name).toBe("");
+    expect(form.draft.agency.name).toBe("Nesalvat");
+    expect(form.dirty).toBe(true);
+  });
+
+  it("reverts the draft to the saved settings", () => {
+    form.draft.defaults.installments = 4;
+    form.revert();
+    expect(form.draft.defaults.installments).toBe(1);
+    expect(form.dirty).toBe(false);
+  });
+
+  it("puts a chosen logo in the draft and can remove it", async () => {
+    fake.nextPickedLogo = { file: "agency-logo-1.png", dataUrl: "data:image/png;base64,AA==" };
+    await form.chooseLogo();
+    expect(form.draft.agency.logoFile).toBe("agency-logo-1.png");
+    expect(form.logoPreview).toBe("data:image/png;base64,AA==");
+    form.removeLogo();
+    expect(form.draft.agency.logoFile).toBeNull();
+  });
+
+  it("says so when the saved logo file is gone", async () => {
+    fake.stored.agency.logoFile = "agency-logo-gone.png";
+    const f = new SettingsForm(fake);
+    await f.load();
+    expect(f.logoMissing).toBe(true);
+  });
+});
