@@ -1,6 +1,5 @@
 //! The list of IPC commands, from which the TypeScript bindings are generated.
 
-use tauri::Runtime;
 use tauri_specta::{collect_commands, Builder};
 
 use crate::commands;
@@ -9,18 +8,18 @@ use crate::commands;
 pub const BINDINGS_PATH: &str = "ui/src/lib/bindings.ts";
 
 /// Every command the UI may call; `run` and the bindings test share this one list.
-pub fn specta_builder<R: Runtime>() -> Builder<R> {
-    Builder::<R>::new().commands(collect_commands![
-        commands::settings::get_settings::<R>,
-        commands::settings::save_settings::<R>,
-        commands::settings::choose_agency_logo::<R>,
-        commands::settings::agency_logo::<R>,
+pub fn specta_builder() -> Builder<tauri::Wry> {
+    Builder::<tauri::Wry>::new().commands(collect_commands![
+        commands::settings::get_settings,
+        commands::settings::save_settings,
+        commands::settings::choose_agency_logo,
+        commands::settings::agency_logo,
     ])
 }
 
 /// Renders the bindings exactly as they are committed.
-pub fn export_bindings<R: Runtime>(path: &std::path::Path) -> Result<(), String> {
-    specta_builder::<R>()
+pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
+    specta_builder()
         .export(
             specta_typescript::Typescript::default()
                 .header("// Generated from the Rust commands by tauri-specta. Do not edit: run scripts/bindings.\n// @ts-nocheck"),

@@ -15,7 +15,7 @@ pub const MAIN_WINDOW: &str = "main";
 
 /// Starts the desktop app.
 pub fn run() {
-    let ipc = specta_builder::<tauri::Wry>();
+    let ipc = specta_builder();
     tauri::Builder::default()
         // single-instance must be registered first so a second launch exits before any other
         // plugin touches shared files.

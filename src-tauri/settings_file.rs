@@ -6,7 +6,7 @@
 use std::sync::{Arc, Mutex};
 
 use casco_core::{AppError, Language, Settings};
-use tauri::{AppHandle, Runtime};
+use tauri::AppHandle;
 use tauri_plugin_store::{Store, StoreExt};
 
 /// The store file, inside the app data dir.
@@ -15,32 +15,41 @@ pub const SETTINGS_STORE: &str = "settings.json";
 const SETTINGS_KEY: &str = "settings";
 
 /// The settings file and the validated settings it holds.
-pub struct SettingsFile<R: Runtime> {
-    store: Arc<Store<R>>,
+pub struct SettingsFile {
+    store: Arc<Store<tauri::Wry>>,
     current: Mutex<Settings>,
 }
 
-impl<R: Runtime> SettingsFile<R> {
+impl SettingsFile {
     /// Opens the store. A file that does not parse as valid settings is left as it is on disk
     /// (the agent's data is never overwritten silently) and the app runs on defaults until the
     /// agent saves.
-    pub fn load(app: &AppHandle<R>) -> Result<Self, AppError> {
+    pub fn load(app: &AppHandle) -> Result<Self, AppError> {
         let store = app
             .store(SETTINGS_STORE)
             .map_err(|e| AppError::storage(format!("settings store: {e}")))?;
         let current = match store.get(SETTINGS_KEY) {
             None => Settings::default(),
             Some(value) => Settings::from_json(value, Language::Ro).unwrap_or_else(|e| {
-                log::warn!("settings file holds invalid settings ({:?}); using defaults", e.fields);
+                log::warn!(
+                    "settings file holds invalid settings ({:?}); using defaults",
+                    e.fields
+                );
                 Settings::default()
             }),
         };
-        Ok(Self { store, current: Mutex::new(current) })
+        Ok(Self {
+            store,
+            current: Mutex::new(current),
+        })
     }
 
     /// The settings in force.
     pub fn current(&self) -> Settings {
-        self.current.lock().unwrap_or_else(|p| p.into_inner()).clone()
+        self.current
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
     /// Validates and writes `next`; on a validation error nothing is written.
@@ -49,7 +58,9 @@ impl<R: Runtime> SettingsFile<R> {
         next.validate()?;
         let value = serde_json::to_value(&next).map_err(|e| AppError::internal(e.to_string()))?;
         self.store.set(SETTINGS_KEY, value);
-        self.store.save().map_err(|e| AppError::storage(format!("settings store: {e}")))?;
+        self.store
+            .save()
+            .map_err(|e| AppError::storage(format!("settings store: {e}")))?;
         *self.current.lock().unwrap_or_else(|p| p.into_inner()) = next.clone();
         Ok(next)
     }

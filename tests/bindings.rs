@@ -11,7 +11,7 @@ fn committed_bindings_match_the_commands() {
     let dir = std::env::temp_dir().join(format!("casco-bindings-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let generated = dir.join("bindings.ts");
-    casco_desk::export_bindings::<tauri::Wry>(&generated).expect("bindings export");
+    casco_desk::export_bindings(&generated).expect("bindings export");
     let fresh = std::fs::read_to_string(&generated).unwrap();
     std::fs::remove_dir_all(&dir).ok();
 

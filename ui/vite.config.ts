@@ -1,4 +1,4 @@
-import { defineConfig } from "vite";
+import { defineConfig } from "vitest/config";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
 
 // One window, no router, no SSR: a plain Vite + Svelte build that Tauri embeds from ui/dist.

@@ -4,7 +4,7 @@ use base64::Engine as _;
 use casco_core::settings::LogoFormat;
 use casco_core::{AppError, ErrorCode, Settings};
 use serde::Serialize;
-use tauri::{AppHandle, Manager, Runtime, State};
+use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::SettingsFile;
@@ -22,15 +22,15 @@ pub struct AgencyLogo {
 /// The settings in force.
 #[tauri::command]
 #[specta::specta]
-pub fn get_settings<R: Runtime>(file: State<'_, SettingsFile<R>>) -> Settings {
+pub fn get_settings(file: State<'_, SettingsFile>) -> Settings {
     file.current()
 }
 
 /// Validates and saves settings; on error nothing is written and `fields` names each bad field.
 #[tauri::command]
 #[specta::specta]
-pub fn save_settings<R: Runtime>(
-    file: State<'_, SettingsFile<R>>,
+pub fn save_settings(
+    file: State<'_, SettingsFile>,
     settings: Settings,
 ) -> Result<Settings, AppError> {
     file.save(settings)
@@ -40,9 +40,9 @@ pub fn save_settings<R: Runtime>(
 /// when the dialog was cancelled. Settings are not changed until the agent saves.
 #[tauri::command]
 #[specta::specta]
-pub async fn choose_agency_logo<R: Runtime>(
-    app: AppHandle<R>,
-    file: State<'_, SettingsFile<R>>,
+pub async fn choose_agency_logo(
+    app: AppHandle,
+    file: State<'_, SettingsFile>,
 ) -> Result<Option<AgencyLogo>, AppError> {
     let lang = file.current().language;
     let Some(picked) = app
@@ -53,8 +53,11 @@ pub async fn choose_agency_logo<R: Runtime>(
     else {
         return Ok(None);
     };
-    let path = picked.into_path().map_err(|e| AppError::internal(e.to_string()))?;
-    let bytes = std::fs::read(&path).map_err(|e| AppError::storage(format!("{}: {e}", path.display())))?;
+    let path = picked
+        .into_path()
+        .map_err(|e| AppError::internal(e.to_string()))?;
+    let bytes =
+        std::fs::read(&path).map_err(|e| AppError::storage(format!("{}: {e}", path.display())))?;
     let format = LogoFormat::detect(&bytes).map_err(|m| {
         let mut fields = casco_core::FieldErrors::new();
         fields.insert("agency.logoFile".into(), vec![m.text(lang)]);
@@ -64,30 +67,46 @@ pub async fn choose_agency_logo<R: Runtime>(
     let dir = app_data_dir(&app)?;
     std::fs::create_dir_all(&dir).map_err(|e| AppError::storage(e.to_string()))?;
     std::fs::write(dir.join(&name), &bytes).map_err(|e| AppError::storage(e.to_string()))?;
-    Ok(Some(AgencyLogo { data_url: data_url(format, &bytes), file: name }))
+    Ok(Some(AgencyLogo {
+        data_url: data_url(format, &bytes),
+        file: name,
+    }))
 }
 
 /// The stored logo as a preview, or `None` when the file is gone.
 #[tauri::command]
 #[specta::specta]
-pub fn agency_logo<R: Runtime>(app: AppHandle<R>, file: String) -> Result<Option<AgencyLogo>, AppError> {
+pub fn agency_logo(app: AppHandle, file: String) -> Result<Option<AgencyLogo>, AppError> {
     if file.is_empty() || file.contains(['/', '\\']) || file.starts_with('.') {
         return Err(AppError::new(ErrorCode::NotFound, "logo"));
     }
-    let Ok(bytes) = std::fs::read(app_data_dir(&app)?.join(&file)) else { return Ok(None) };
-    Ok(LogoFormat::detect(&bytes).ok().map(|format| AgencyLogo { data_url: data_url(format, &bytes), file }))
+    let Ok(bytes) = std::fs::read(app_data_dir(&app)?.join(&file)) else {
+        return Ok(None);
+    };
+    Ok(LogoFormat::detect(&bytes).ok().map(|format| AgencyLogo {
+        data_url: data_url(format, &bytes),
+        file,
+    }))
 }
 
-fn app_data_dir<R: Runtime>(app: &AppHandle<R>) -> Result<std::path::PathBuf, AppError> {
-    app.path().app_data_dir().map_err(|e| AppError::storage(e.to_string()))
+fn app_data_dir(app: &AppHandle) -> Result<std::path::PathBuf, AppError> {
+    app.path()
+        .app_data_dir()
+        .map_err(|e| AppError::storage(e.to_string()))
 }
 
 fn data_url(format: LogoFormat, bytes: &[u8]) -> String {
-    format!("data:{};base64,{}", format.mime(), base64::engine::general_purpose::STANDARD.encode(bytes))
+    format!(
+        "data:{};base64,{}",
+        format.mime(),
+        base64::engine::general_purpose::STANDARD.encode(bytes)
+    )
 }
 
 /// Content hash for the stored file name, so choosing a new logo never overwrites the one the
 /// saved settings still point to.
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf29ce484222325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x100000001b3))
+    bytes.iter().fold(0xcbf29ce484222325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x100000001b3)
+    })
 }

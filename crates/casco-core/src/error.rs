@@ -48,12 +48,20 @@ pub struct AppError {
 impl AppError {
     /// An error without field details.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self { code, message: message.into(), fields: None }
+        Self {
+            code,
+            message: message.into(),
+            fields: None,
+        }
     }
 
     /// A validation error carrying its field map.
     pub fn validation(message: impl Into<String>, fields: FieldErrors) -> Self {
-        Self { code: ErrorCode::Validation, message: message.into(), fields: Some(fields) }
+        Self {
+            code: ErrorCode::Validation,
+            message: message.into(),
+            fields: Some(fields),
+        }
     }
 
     /// An internal error; `detail` is for logs and support, not a secret.

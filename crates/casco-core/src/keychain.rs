@@ -69,7 +69,9 @@ impl OsKeychain {
     /// Entries are namespaced by `service` (the app identifier, plus a suffix for debug builds
     /// so a developer's test runs never touch an installed app's secrets).
     pub fn new(service: impl Into<String>) -> Self {
-        Self { service: service.into() }
+        Self {
+            service: service.into(),
+        }
     }
 
     fn entry(&self, key: &str) -> Result<keyring::Entry, KeychainError> {
@@ -92,7 +94,9 @@ impl Keychain for OsKeychain {
     }
 
     fn set(&self, key: &str, value: &Secret) -> Result<(), KeychainError> {
-        self.entry(key)?.set_password(value.expose()).map_err(unavailable)
+        self.entry(key)?
+            .set_password(value.expose())
+            .map_err(unavailable)
     }
 
     fn delete(&self, key: &str) -> Result<(), KeychainError> {
@@ -111,16 +115,28 @@ pub struct MemoryKeychain {
 
 impl Keychain for MemoryKeychain {
     fn get(&self, key: &str) -> Result<Option<Secret>, KeychainError> {
-        Ok(self.entries.lock().unwrap_or_else(|p| p.into_inner()).get(key).cloned().map(Secret))
+        Ok(self
+            .entries
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(key)
+            .cloned()
+            .map(Secret))
     }
 
     fn set(&self, key: &str, value: &Secret) -> Result<(), KeychainError> {
-        self.entries.lock().unwrap_or_else(|p| p.into_inner()).insert(key.into(), value.0.clone());
+        self.entries
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(key.into(), value.0.clone());
         Ok(())
     }
 
     fn delete(&self, key: &str) -> Result<(), KeychainError> {
-        self.entries.lock().unwrap_or_else(|p| p.into_inner()).remove(key);
+        self.entries
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(key);
         Ok(())
     }
 }
@@ -139,7 +155,10 @@ mod tests {
             account: String,
             password: Secret,
         }
-        let l = Login { account: "agent".into(), password: s };
+        let l = Login {
+            account: "agent".into(),
+            password: s,
+        };
         assert!(!format!("{l:?}").contains("parola"));
     }
 

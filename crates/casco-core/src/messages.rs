@@ -118,7 +118,10 @@ mod tests {
             let t = m.text(Language::Ro);
             assert!(!t.contains('ş') && !t.contains('ţ'), "cedilla in {t}");
         }
-        assert_eq!(Message::OutOfRange { min: 1, max: 12 }.text(Language::Ro), "Valoarea trebuie să fie între 1 și 12.");
+        assert_eq!(
+            Message::OutOfRange { min: 1, max: 12 }.text(Language::Ro),
+            "Valoarea trebuie să fie între 1 și 12."
+        );
     }
 
     #[test]

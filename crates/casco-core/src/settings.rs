@@ -95,7 +95,11 @@ pub struct QuoteDefaults {
 
 impl Default for QuoteDefaults {
     fn default() -> Self {
-        Self { currency: Currency::RON, installments: 1, term_months: 12 }
+        Self {
+            currency: Currency::RON,
+            installments: 1,
+            term_months: 12,
+        }
     }
 }
 
@@ -121,13 +125,23 @@ impl Settings {
         let mut fields = FieldErrors::new();
         let mut put = |path: &str, m: Option<Message>| {
             if let Some(m) = m {
-                fields.entry(path.to_string()).or_default().push(m.text(lang));
+                fields
+                    .entry(path.to_string())
+                    .or_default()
+                    .push(m.text(lang));
             }
         };
 
         if self.environment.kind == EnvironmentKind::Custom {
             let url = self.environment.custom_url.trim();
-            put("environment.customUrl", if url.is_empty() { Some(Message::Required) } else { validate::http_url(url) });
+            put(
+                "environment.customUrl",
+                if url.is_empty() {
+                    Some(Message::Required)
+                } else {
+                    validate::http_url(url)
+                },
+            );
         }
 
         let a = &self.agency;
@@ -149,23 +163,40 @@ impl Settings {
 
         let d = &self.defaults;
         if !INSTALLMENT_CHOICES.contains(&d.installments) {
-            put("defaults.installments", Some(Message::NotAllowed { allowed: "1, 2, 4, 12".into() }));
+            put(
+                "defaults.installments",
+                Some(Message::NotAllowed {
+                    allowed: "1, 2, 4, 12".into(),
+                }),
+            );
         }
         if !(1..=12).contains(&d.term_months) {
-            put("defaults.termMonths", Some(Message::OutOfRange { min: 1, max: 12 }));
+            put(
+                "defaults.termMonths",
+                Some(Message::OutOfRange { min: 1, max: 12 }),
+            );
         }
 
         if fields.is_empty() {
             Ok(())
         } else {
-            Err(AppError::validation(Message::FixHighlighted.text(lang), fields))
+            Err(AppError::validation(
+                Message::FixHighlighted.text(lang),
+                fields,
+            ))
         }
     }
 
     /// Trims surrounding whitespace from free-text fields, as an agent expects on save.
     pub fn normalized(mut self) -> Self {
         let a = &mut self.agency;
-        for s in [&mut a.name, &mut a.broker_code, &mut a.address, &mut a.phone, &mut a.email] {
+        for s in [
+            &mut a.name,
+            &mut a.broker_code,
+            &mut a.address,
+            &mut a.phone,
+            &mut a.email,
+        ] {
             *s = s.trim().to_string();
         }
         self.environment.custom_url = self.environment.custom_url.trim().to_string();
@@ -215,7 +246,9 @@ impl LogoFormat {
     /// Recognises a logo by its magic bytes (not its file name) and checks its size.
     pub fn detect(bytes: &[u8]) -> Result<Self, Message> {
         if bytes.len() as u64 > LOGO_MAX_BYTES {
-            return Err(Message::LogoTooLarge { max_kb: LOGO_MAX_BYTES / 1024 });
+            return Err(Message::LogoTooLarge {
+                max_kb: LOGO_MAX_BYTES / 1024,
+            });
         }
         if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
             Ok(Self::Png)
@@ -243,7 +276,14 @@ mod tests {
     fn defaults_are_demo_ron_single_installment_twelve_months_romanian() {
         let s = Settings::default();
         assert_eq!(s.environment.kind, EnvironmentKind::Demo);
-        assert_eq!(s.defaults, QuoteDefaults { currency: Currency::RON, installments: 1, term_months: 12 });
+        assert_eq!(
+            s.defaults,
+            QuoteDefaults {
+                currency: Currency::RON,
+                installments: 1,
+                term_months: 12
+            }
+        );
         assert_eq!(s.language, Language::Ro);
         assert!(s.validate().is_ok());
     }
@@ -284,9 +324,17 @@ mod tests {
         let mut s = valid();
         s.environment.kind = EnvironmentKind::Custom;
         let e = s.validate().unwrap_err();
-        assert_eq!(e.fields.as_ref().unwrap()["environment.customUrl"], ["Câmp obligatoriu."]);
+        assert_eq!(
+            e.fields.as_ref().unwrap()["environment.customUrl"],
+            ["Câmp obligatoriu."]
+        );
         s.environment.custom_url = "api.broker.ro".into();
-        assert!(s.validate().unwrap_err().fields.unwrap().contains_key("environment.customUrl"));
+        assert!(s
+            .validate()
+            .unwrap_err()
+            .fields
+            .unwrap()
+            .contains_key("environment.customUrl"));
         s.environment.custom_url = "https://api.broker.ro".into();
         assert!(s.validate().is_ok());
         assert_eq!(s.environment.base_url(), Some("https://api.broker.ro"));
@@ -308,14 +356,22 @@ mod tests {
         s.defaults.term_months = 0;
         let f = s.validate().unwrap_err().fields.unwrap();
         assert_eq!(f["defaults.installments"], ["Valori permise: 1, 2, 4, 12."]);
-        assert_eq!(f["defaults.termMonths"], ["Valoarea trebuie să fie între 1 și 12."]);
+        assert_eq!(
+            f["defaults.termMonths"],
+            ["Valoarea trebuie să fie între 1 și 12."]
+        );
     }
 
     #[test]
     fn logo_must_be_a_bare_file_name() {
         let mut s = valid();
         s.agency.logo_file = Some("../../etc/passwd".into());
-        assert!(s.validate().unwrap_err().fields.unwrap().contains_key("agency.logoFile"));
+        assert!(s
+            .validate()
+            .unwrap_err()
+            .fields
+            .unwrap()
+            .contains_key("agency.logoFile"));
         s.agency.logo_file = Some("agency-logo.png".into());
         assert!(s.validate().is_ok());
     }
@@ -350,10 +406,19 @@ mod tests {
     }
     #[test]
     fn logo_is_recognised_by_content() {
-        assert_eq!(LogoFormat::detect(b"\x89PNG\r\n\x1a\nrest"), Ok(LogoFormat::Png));
-        assert_eq!(LogoFormat::detect(&[0xFF, 0xD8, 0xFF, 0xE0]), Ok(LogoFormat::Jpeg));
+        assert_eq!(
+            LogoFormat::detect(b"\x89PNG\r\n\x1a\nrest"),
+            Ok(LogoFormat::Png)
+        );
+        assert_eq!(
+            LogoFormat::detect(&[0xFF, 0xD8, 0xFF, 0xE0]),
+            Ok(LogoFormat::Jpeg)
+        );
         assert_eq!(LogoFormat::detect(b"GIF89a"), Err(Message::LogoNotImage));
         let big = vec![0xFFu8; (LOGO_MAX_BYTES + 1) as usize];
-        assert_eq!(LogoFormat::detect(&big), Err(Message::LogoTooLarge { max_kb: 1024 }));
+        assert_eq!(
+            LogoFormat::detect(&big),
+            Err(Message::LogoTooLarge { max_kb: 1024 })
+        );
     }
 }

@@ -6,23 +6,34 @@ use crate::messages::Message;
 /// Checks an e-mail address: one `@`, a non-empty local part, a dotted domain, no spaces.
 pub fn email(value: &str) -> Option<Message> {
     let v = value.trim();
-    let Some((local, domain)) = v.split_once('@') else { return Some(Message::InvalidEmail) };
+    let Some((local, domain)) = v.split_once('@') else {
+        return Some(Message::InvalidEmail);
+    };
     let domain_ok = domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
         && !domain.contains("..")
-        && domain.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+        && domain
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
     let local_ok = !local.is_empty()
         && !local.starts_with('.')
         && !local.ends_with('.')
-        && local.chars().all(|c| c.is_alphanumeric() || "._%+-'".contains(c));
+        && local
+            .chars()
+            .all(|c| c.is_alphanumeric() || "._%+-'".contains(c));
     (!(domain_ok && local_ok)).then_some(Message::InvalidEmail)
 }
 
 /// Checks an http(s) URL with a host.
 pub fn http_url(value: &str) -> Option<Message> {
     match url::Url::parse(value.trim()) {
-        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty()) => None,
+        Ok(u)
+            if matches!(u.scheme(), "http" | "https")
+                && u.host_str().is_some_and(|h| !h.is_empty()) =>
+        {
+            None
+        }
         _ => Some(Message::InvalidUrl),
     }
 }
@@ -32,7 +43,9 @@ pub fn http_url(value: &str) -> Option<Message> {
 pub fn phone(value: &str) -> Option<Message> {
     let v = value.trim();
     let body = v.strip_prefix('+').unwrap_or(v);
-    let allowed = body.chars().all(|c| c.is_ascii_digit() || " .-()/".contains(c));
+    let allowed = body
+        .chars()
+        .all(|c| c.is_ascii_digit() || " .-()/".contains(c));
     let digits = body.chars().filter(char::is_ascii_digit).count();
     (!(allowed && (9..=15).contains(&digits))).then_some(Message::InvalidPhone)
 }
@@ -48,10 +61,25 @@ mod tests {
 
     #[test]
     fn emails() {
-        for ok in ["ana@firma.ro", "ion.pop+casco@broker.example.com", "a@b.co", " x@y.ro "] {
+        for ok in [
+            "ana@firma.ro",
+            "ion.pop+casco@broker.example.com",
+            "a@b.co",
+            " x@y.ro ",
+        ] {
             assert_eq!(email(ok), None, "{ok}");
         }
-        for bad in ["", "ana", "ana@", "@firma.ro", "ana@firma", "ana@@firma.ro", "ana pop@firma.ro", "ana@firma..ro", ".a@b.ro"] {
+        for bad in [
+            "",
+            "ana",
+            "ana@",
+            "@firma.ro",
+            "ana@firma",
+            "ana@@firma.ro",
+            "ana pop@firma.ro",
+            "ana@firma..ro",
+            ".a@b.ro",
+        ] {
             assert_eq!(email(bad), Some(Message::InvalidEmail), "{bad}");
         }
     }
@@ -60,14 +88,25 @@ mod tests {
     fn urls() {
         assert_eq!(http_url("https://casco-qa.api.lifeishard.ro"), None);
         assert_eq!(http_url("http://127.0.0.1:8457/"), None);
-        for bad in ["", "casco.ro", "ftp://casco.ro", "https://", "javascript:alert(1)"] {
+        for bad in [
+            "",
+            "casco.ro",
+            "ftp://casco.ro",
+            "https://",
+            "javascript:alert(1)",
+        ] {
             assert_eq!(http_url(bad), Some(Message::InvalidUrl), "{bad}");
         }
     }
 
     #[test]
     fn phones() {
-        for ok in ["0712345678", "0712 345 678", "+40 21 123 4567", "021-123.45.67"] {
+        for ok in [
+            "0712345678",
+            "0712 345 678",
+            "+40 21 123 4567",
+            "021-123.45.67",
+        ] {
             assert_eq!(phone(ok), None, "{ok}");
         }
         for bad in ["", "12345", "07123abc78", "+40 21 123 4567 890 123 45"] {

@@ -9,12 +9,17 @@ use casco_core::keychain::{Keychain, OsKeychain, Secret};
 fn secret_service_stores_and_reads_a_secret() {
     let keychain = OsKeychain::new("ro.cascodesk.app.test");
     let key = format!("secret-service-test-{}", std::process::id());
-    keychain.set(&key, &Secret::new("parolă-ștearsă-la-final")).expect("store in the keychain");
+    keychain
+        .set(&key, &Secret::new("parolă-ștearsă-la-final"))
+        .expect("store in the keychain");
 
     // A second, independent handle reads it back: the in-memory mock keyring would fail here,
     // since its entries are not shared between Entry objects.
     let again = OsKeychain::new("ro.cascodesk.app.test");
-    let read = again.get(&key).expect("read from the keychain").expect("the secret is there");
+    let read = again
+        .get(&key)
+        .expect("read from the keychain")
+        .expect("the secret is there");
     assert_eq!(read.expose(), "parolă-ștearsă-la-final");
 
     again.delete(&key).unwrap();

@@ -4,8 +4,11 @@ import { CommandError, type AppError, type Backend } from "./types";
 type Outcome<T> = { status: "ok"; data: T } | { status: "error"; error: AppError };
 
 function unwrap<T>(outcome: Outcome<T>): T {
-  if (outcome.status === "error") throw new CommandError(outcome.error);
-  return outcome.data;
+  if (outcome.status === "ok") return outcome.data;
+  // Tauri itself rejects with a plain string (e.g. arguments that fail to deserialize).
+  const e: unknown = outcome.error;
+  const isShape = typeof e === "object" && e !== null && "code" in e && "message" in e;
+  throw new CommandError(isShape ? (e as AppError) : { code: "internal", message: String(e) });
 }
 
 /** The backend of the real app, built on the generated bindings. */

@@ -54,6 +54,7 @@ export const en: Record<MessageKey, string> = {
   "settings.defaults.installments.many": "{n} installments",
   "settings.defaults.termMonths": "Term (months)",
   "settings.language": "App language",
+  "settings.language.label": "Language",
   "settings.language.help": "Applies at once.",
   "settings.language.ro": "Română",
   "settings.language.en": "English",

@@ -52,6 +52,7 @@ export const ro = {
   "settings.defaults.installments.many": "{n} rate",
   "settings.defaults.termMonths": "Perioada (luni)",
   "settings.language": "Limba aplicației",
+  "settings.language.label": "Limba",
   "settings.language.help": "Se aplică imediat.",
   "settings.language.ro": "Română",
   "settings.language.en": "English",
