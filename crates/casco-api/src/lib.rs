@@ -1,0 +1,22 @@
+//! Typed async client for the CascoApi broker API.
+//!
+//! One [`CascoClient`] per account: it logs in with the stored credentials, keeps the JWT
+//! fresh (one refresh shared by all concurrent calls), retries once after a 401/403 and
+//! decodes the vendor's inconsistent payloads into strict Rust types.
+
+pub mod client;
+pub mod envelope;
+pub mod error;
+pub mod insurers;
+pub mod lenient;
+pub mod model;
+pub mod pdf;
+pub mod routes;
+pub mod secret;
+pub mod session;
+
+pub use client::{CallOptions, CascoClient, ClientConfig, Credentials};
+pub use error::{ApiError, PdfError};
+pub use pdf::PdfDocument;
+pub use secret::Secret;
+pub use session::{SessionInfo, SessionStats};

@@ -1,0 +1,185 @@
+//! Every CascoApi route in one table: a path that turns out different is a one-line change.
+//!
+//! Path templates use `{name}` placeholders (the same syntax axum 0.8 routes use, so the
+//! sandbox registers its handlers from this table too).
+
+/// HTTP method of a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// GET
+    Get,
+    /// POST
+    Post,
+    /// PATCH
+    Patch,
+    /// DELETE
+    Delete,
+}
+
+impl Method {
+    /// Lower-case name, as OpenAPI documents spell it.
+    pub fn as_lower(self) -> &'static str {
+        match self {
+            Method::Get => "get",
+            Method::Post => "post",
+            Method::Patch => "patch",
+            Method::Delete => "delete",
+        }
+    }
+}
+
+/// One CascoApi operation: a stable name, its method and its path template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Route {
+    /// Stable operation name, used in logs, errors and per-route counters.
+    pub name: &'static str,
+    /// HTTP method.
+    pub method: Method,
+    /// Path template relative to the base URL, with `{param}` placeholders.
+    pub path: &'static str,
+}
+
+/// POST /auth?account=..&password=.. — log in.
+pub const LOGIN: Route = Route {
+    name: "login",
+    method: Method::Post,
+    path: "/auth",
+};
+/// PATCH /auth with `Token: Refresh <refresh_token>` — renew the token.
+pub const REFRESH: Route = Route {
+    name: "refresh",
+    method: Method::Patch,
+    path: "/auth",
+};
+/// DELETE /auth — end the session of the current token.
+pub const LOGOUT: Route = Route {
+    name: "logout",
+    method: Method::Delete,
+    path: "/auth",
+};
+/// POST /offer — quote one insurer.
+pub const QUOTE: Route = Route {
+    name: "quote",
+    method: Method::Post,
+    path: "/offer",
+};
+/// GET /offer/{id} — offer PDF.
+pub const OFFER_PDF: Route = Route {
+    name: "offer_pdf",
+    method: Method::Get,
+    path: "/offer/{id}",
+};
+/// POST /policy — turn an offer into a policy.
+pub const ISSUE_POLICY: Route = Route {
+    name: "issue_policy",
+    method: Method::Post,
+    path: "/policy",
+};
+/// GET /policy?series=..&number=.. — policy PDF.
+pub const POLICY_PDF: Route = Route {
+    name: "policy_pdf",
+    method: Method::Get,
+    path: "/policy",
+};
+/// GET /nomenclature/country
+pub const COUNTRIES: Route = Route {
+    name: "countries",
+    method: Method::Get,
+    path: "/nomenclature/country",
+};
+/// GET /nomenclature/county
+pub const COUNTIES: Route = Route {
+    name: "counties",
+    method: Method::Get,
+    path: "/nomenclature/county",
+};
+/// GET /nomenclature/locality/{county_code}
+pub const LOCALITIES: Route = Route {
+    name: "localities",
+    method: Method::Get,
+    path: "/nomenclature/locality/{county_code}",
+};
+/// GET /nomenclature/vehicle/make (path not shown on the published page: our best reading).
+pub const VEHICLE_MAKES: Route = Route {
+    name: "vehicle_makes",
+    method: Method::Get,
+    path: "/nomenclature/vehicle/make",
+};
+/// GET /nomenclature/vehicle/model/{make} (same caveat as makes).
+pub const VEHICLE_MODELS: Route = Route {
+    name: "vehicle_models",
+    method: Method::Get,
+    path: "/nomenclature/vehicle/model/{make}",
+};
+/// POST /vehicle/identification — insurer-specific identifiers for a vehicle's mechanical data.
+pub const VEHICLE_IDENTIFICATION: Route = Route {
+    name: "vehicle_identification",
+    method: Method::Post,
+    path: "/vehicle/identification",
+};
+
+/// Every route, for servers and documentation checks.
+pub const ALL: &[Route] = &[
+    LOGIN,
+    REFRESH,
+    LOGOUT,
+    QUOTE,
+    OFFER_PDF,
+    ISSUE_POLICY,
+    POLICY_PDF,
+    COUNTRIES,
+    COUNTIES,
+    LOCALITIES,
+    VEHICLE_MAKES,
+    VEHICLE_MODELS,
+    VEHICLE_IDENTIFICATION,
+];
+
+impl Route {
+    /// Builds the absolute URL: `base` + this path with `params` filled in order (each
+    /// percent-encoded as one path segment, so a make like "alfa romeo" stays one segment).
+    pub fn url(&self, base: &url::Url, params: &[&str]) -> Result<url::Url, String> {
+        let mut url = base.clone();
+        let mut params = params.iter();
+        {
+            let mut segments = url
+                .path_segments_mut()
+                .map_err(|()| format!("base URL cannot have paths: {base}"))?;
+            segments.pop_if_empty();
+            for template in self.path.trim_start_matches('/').split('/') {
+                if template.starts_with('{') {
+                    let value = params.next().ok_or_else(|| {
+                        format!("route {} needs a value for {template}", self.name)
+                    })?;
+                    segments.push(value);
+                } else {
+                    segments.push(template);
+                }
+            }
+        }
+        if params.next().is_some() {
+            return Err(format!(
+                "route {} got more parameters than placeholders",
+                self.name
+            ));
+        }
+        Ok(url)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_placeholders_and_keeps_base_prefix() {
+        let base = url::Url::parse("https://example.test/api/").unwrap();
+        let url = VEHICLE_MODELS.url(&base, &["alfa romeo"]).unwrap();
+        assert_eq!(
+            url.as_str(),
+            "https://example.test/api/nomenclature/vehicle/model/alfa%20romeo"
+        );
+        assert!(LOCALITIES.url(&base, &[]).is_err());
+        assert!(COUNTRIES.url(&base, &["x"]).is_err());
+    }
+}

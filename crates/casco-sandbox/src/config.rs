@@ -1,0 +1,190 @@
+//! Behaviour knobs of the sandbox: a JSON file for the binary, a struct for tests; both
+//! can change while the server runs (see [`crate::SandboxHandle::update_config`]).
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+/// Everything the sandbox can be told to do differently.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct SandboxConfig {
+    /// Accounts that may log in (default: `demo` / `demo`).
+    pub accounts: Vec<Account>,
+    /// Lifetime of access tokens (JWT `exp`), in seconds.
+    pub token_lifetime_secs: u64,
+    /// Lifetime of refresh tokens, in seconds.
+    pub refresh_lifetime_secs: u64,
+    /// HTTP status for an expired or revoked access token: 403 (default) or 401.
+    pub expired_token_status: u16,
+    /// Which field names nomenclatures use.
+    pub nomenclature_spelling: NomenclatureSpelling,
+    /// RON per EUR for EUR offers.
+    #[serde(with = "decimal_text")]
+    pub exchange_rate: Decimal,
+    /// Days an offer can be issued after it is made.
+    pub offer_validity_days: u32,
+    /// Extra latency per route name (see `casco_api::routes`), e.g. `"countries": 200`.
+    pub route_latency: BTreeMap<String, Latency>,
+    /// Per-insurer behaviour, by insurer key.
+    pub insurers: BTreeMap<String, InsurerKnobs>,
+    /// Refuse every access token as expired (a session that can never be used).
+    pub reject_all_tokens: bool,
+    /// HS256 secret for the sandbox's JWTs.
+    pub jwt_secret: String,
+}
+
+impl Default for SandboxConfig {
+    fn default() -> Self {
+        SandboxConfig {
+            accounts: vec![Account {
+                account: "demo".into(),
+                password: "demo".into(),
+            }],
+            token_lifetime_secs: 900,
+            refresh_lifetime_secs: 86_400,
+            expired_token_status: 403,
+            nomenclature_spelling: NomenclatureSpelling::Observed,
+            exchange_rate: Decimal::from_str("4.97").unwrap_or(Decimal::ONE),
+            offer_validity_days: 30,
+            route_latency: BTreeMap::new(),
+            insurers: BTreeMap::new(),
+            reject_all_tokens: false,
+            jwt_secret: "casco-sandbox-demo-secret".into(),
+        }
+    }
+}
+
+/// A CascoApi account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Account {
+    /// Account name.
+    pub account: String,
+    /// Password.
+    pub password: String,
+}
+
+/// Field names of nomenclature answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum NomenclatureSpelling {
+    /// As the published page: `county_code`, `nume`, `cod_judet`, `cod_siruta`, codes as strings.
+    Published,
+    /// As the API answers in practice: `code`, `name`, `countyCode`, `siruta`, `rang`, numbers.
+    Observed,
+}
+
+/// Added latency: a fixed number of milliseconds, or a range walked deterministically.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged, deny_unknown_fields)]
+pub enum Latency {
+    /// Always this many milliseconds.
+    Fixed(u64),
+    /// Between `minMs` and `maxMs`; the n-th request gets a value fixed by n.
+    #[serde(rename_all = "camelCase")]
+    Range {
+        /// Lower bound (ms).
+        min_ms: u64,
+        /// Upper bound (ms).
+        max_ms: u64,
+    },
+}
+
+impl Latency {
+    /// Milliseconds for the `n`-th request (same n, same answer).
+    pub fn millis(&self, n: u64) -> u64 {
+        match *self {
+            Latency::Fixed(ms) => ms,
+            Latency::Range { min_ms, max_ms } if max_ms > min_ms => {
+                // splitmix64 of n: well spread and reproducible.
+                let mut z = n.wrapping_add(0x9E37_79B9_7F4A_7C15);
+                z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+                z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+                z ^= z >> 31;
+                min_ms + z % (max_ms - min_ms + 1)
+            }
+            Latency::Range { min_ms, .. } => min_ms,
+        }
+    }
+}
+
+/// How one insurer behaves.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct InsurerKnobs {
+    /// Latency of this insurer's quotes and policies.
+    pub latency: Option<Latency>,
+    /// A failure to simulate instead of answering.
+    pub failure: Option<FailureMode>,
+}
+
+/// Ways an insurer fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FailureMode {
+    /// Never answers (the client's timeout must fire).
+    Hang,
+    /// 502 with a non-JSON body, as a gateway in front of the insurer would.
+    ServerError,
+    /// 200 with a truncated JSON body.
+    MalformedJson,
+    /// VALIDATION_ERROR on a field the insurer checks itself (the VIN).
+    ValidationError,
+    /// The insurer is not enabled for this broker account.
+    NotEnabled,
+}
+
+/// Decimals as JSON strings ("4.97") or numbers in the config file.
+mod decimal_text {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serializer};
+    use std::str::FromStr;
+
+    pub fn serialize<S: Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&v.to_string())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        let value = serde_json::Value::deserialize(d)?;
+        let text = match &value {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Number(n) => n.to_string(),
+            _ => return Err(serde::de::Error::custom("expected a decimal")),
+        };
+        Decimal::from_str(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn config_file_round_trips_and_rejects_typos() {
+        let text = r#"{"tokenLifetimeSecs": 2, "insurers": {"grawe": {"latency": {"minMs": 5, "maxMs": 9}, "failure": "hang"}},
+                       "routeLatency": {"countries": 3}, "nomenclatureSpelling": "published", "exchangeRate": "5.01"}"#;
+        let config: SandboxConfig = serde_json::from_str(text).unwrap();
+        assert_eq!(config.token_lifetime_secs, 2);
+        assert_eq!(config.insurers["grawe"].failure, Some(FailureMode::Hang));
+        assert_eq!(config.route_latency["countries"], Latency::Fixed(3));
+        assert_eq!(config.accounts[0].account, "demo");
+        assert!(serde_json::from_str::<SandboxConfig>(r#"{"tokenLifetime": 2}"#).is_err());
+    }
+
+    #[test]
+    fn range_latency_is_deterministic_and_bounded() {
+        let latency = Latency::Range {
+            min_ms: 10,
+            max_ms: 20,
+        };
+        let first: Vec<u64> = (0..50).map(|n| latency.millis(n)).collect();
+        assert_eq!(
+            first,
+            (0..50).map(|n| latency.millis(n)).collect::<Vec<_>>()
+        );
+        assert!(first.iter().all(|ms| (10..=20).contains(ms)));
+        assert!(first.iter().any(|ms| *ms != first[0]));
+    }
+}

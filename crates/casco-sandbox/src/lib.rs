@@ -1,0 +1,36 @@
+//! A faithful CascoApi server for Casco Desk's demo mode, tests and benchmarks.
+//!
+//! It reproduces the vendor's behaviour the client must survive: string booleans and
+//! numbers, both nomenclature spellings, VALIDATION_ERROR with dotted paths, 403 (or 401)
+//! on expired tokens, Bucharest-local `expires_at`, per-insurer required fields, latency
+//! and failures. Start it in-process with [`start`]; change knobs with
+//! [`SandboxHandle::update_config`].
+
+mod auth;
+pub mod config;
+mod data;
+mod documents;
+mod identification;
+mod insurer_behaviour;
+mod nomenclature;
+mod openapi;
+mod policy;
+mod pricing;
+mod quote;
+mod reply;
+mod server;
+mod state;
+mod valuation;
+
+pub use config::{
+    Account, FailureMode, InsurerKnobs, Latency, NomenclatureSpelling, SandboxConfig,
+};
+pub use server::{start, start_on, SandboxHandle};
+pub use state::CounterSnapshot;
+
+/// Demo provider credentials for an insurer key: account `demo-<insurer>`, password `demo`.
+/// (The sandbox accepts any non-empty provider credentials; these are what docs and the
+/// demo mode use.)
+pub fn demo_provider_credentials(insurer: &str) -> (String, String) {
+    (format!("demo-{insurer}"), "demo".to_owned())
+}

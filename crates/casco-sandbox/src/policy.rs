@@ -1,0 +1,274 @@
+//! POST /policy (issue exactly once per offer) and the offer/policy PDF routes.
+
+use crate::auth::authorize;
+use crate::data;
+use crate::documents;
+use crate::insurer_behaviour::{self, Outcome};
+use crate::reply::{self, FieldErrors};
+use crate::state::{AppState, StoredPolicy};
+use crate::valuation::{as_decimal, as_i64, at, number, text};
+use axum::body::Bytes;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use base64::Engine;
+use casco_api::insurers;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Payment methods CascoApi accepts when issuing.
+pub const PAYMENT_METHODS: [&str; 5] = [
+    "pos",
+    "receipt",
+    "broker receipt",
+    "payment order",
+    "broker payment order",
+];
+
+/// POST /policy
+#[utoipa::path(post, path = "/policy", tag = "policy",
+    params(("Token" = String, Header, description = "JWT")),
+    request_body(content = Object, description = "{offerId, payment{method, currency, amount, date, documentNumber}}"),
+    responses((status = 200, description = "{policies[]}; the same policy again for an offer already issued"),
+              (status = 404, description = "Unknown offer"), (status = 400, description = "VALIDATION_ERROR or expired offer")))]
+pub async fn issue(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    if let Err(refused) = authorize(&state, &headers) {
+        return *refused;
+    }
+    let request: Value = match serde_json::from_slice(&body) {
+        Ok(value @ Value::Object(_)) => value,
+        Ok(_) => {
+            return reply::error(
+                StatusCode::BAD_REQUEST,
+                "Corpul cererii trebuie să fie un obiect JSON.",
+            )
+        }
+        Err(e) => {
+            return reply::error(
+                StatusCode::BAD_REQUEST,
+                format!("JSON invalid în corpul cererii: {e}"),
+            )
+        }
+    };
+    let errors = validate(&request);
+    if !errors.is_empty() {
+        return reply::validation(errors);
+    }
+    let offer_id = at(&request, "offerId")
+        .and_then(as_i64)
+        .and_then(|id| u64::try_from(id).ok())
+        .unwrap_or_default();
+    let Some(stored) = state.book().offers.get(&offer_id).cloned() else {
+        return reply::error(
+            StatusCode::NOT_FOUND,
+            format!("Oferta {offer_id} nu există."),
+        );
+    };
+    let Some(insurer) = insurers::find(&stored.insurer) else {
+        return reply::error(
+            StatusCode::NOT_FOUND,
+            format!("Asigurătorul ofertei {offer_id} nu mai există."),
+        );
+    };
+    if let Outcome::Respond(response) = insurer_behaviour::before_answer(&state, insurer).await {
+        return response;
+    }
+    let mut book = state.book();
+    if let Some(existing) = book.policies.iter().find(|p| p.offer_id == offer_id) {
+        return reply::ok(json!({"policies": [existing.policy]}));
+    }
+    if stored.expiry < insurer_behaviour::today_in_bucharest() {
+        return reply::error(
+            StatusCode::BAD_REQUEST,
+            format!("Oferta {offer_id} a expirat la {}.", stored.expiry),
+        );
+    }
+    book.next_policy_number += 1;
+    let policy_id = book.next_policy_number;
+    let series = data::pricing()
+        .get(&stored.insurer)
+        .map_or_else(|| "CAS".to_owned(), |p| p.policy_series.clone());
+    let number_text = (100_000 + policy_id).to_string();
+    let payment = &request["payment"];
+    let offer = &stored.offer;
+    let policy = json!({
+        "provider": {"organization": {"businessName": stored.insurer}},
+        "product": {"name": stored.product},
+        "policyId": policy_id,
+        "providerPolicyCode": format!("{series}{number_text}"),
+        "series": series,
+        "number": number_text,
+        "payment": {
+            "method": payment["method"], "currency": payment["currency"],
+            "amount": number(at(&request, "payment.amount").and_then(as_decimal).unwrap_or_default()),
+            "date": payment["date"], "documentNumber": payment.get("documentNumber").cloned().unwrap_or(Value::Null),
+        },
+        "startDate": offer["startDate"],
+        "endDate": offer["endDate"],
+        "premiumAmount": offer["premiumAmount"],
+        "currency": offer["currency"],
+        "installments": offer["installments"],
+        "coverages": offer["coverages"],
+        "notes": format!("Poliță emisă din oferta {offer_id} (mediu demonstrativ)."),
+    });
+    book.policies.push(StoredPolicy {
+        offer_id,
+        series,
+        number: number_text,
+        policy: policy.clone(),
+    });
+    reply::ok(json!({"policies": [policy]}))
+}
+
+fn validate(request: &Value) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    let mut add = |path: &str, message: &str| {
+        errors
+            .entry(path.to_owned())
+            .or_default()
+            .push(message.to_owned())
+    };
+    if at(request, "offerId")
+        .and_then(as_i64)
+        .is_none_or(|id| id <= 0)
+    {
+        add("offerId", "Identificatorul ofertei este obligatoriu.");
+    }
+    if !text(request, "payment.method").is_some_and(|m| PAYMENT_METHODS.contains(&m)) {
+        add("payment.method", "Modalitate de plată necunoscută (pos, receipt, broker receipt, payment order, broker payment order).");
+    }
+    if !matches!(text(request, "payment.currency"), Some("RON" | "EUR")) {
+        add("payment.currency", "Moneda poate fi RON sau EUR.");
+    }
+    if at(request, "payment.amount")
+        .and_then(as_decimal)
+        .is_none_or(|a| a <= Decimal::ZERO)
+    {
+        add("payment.amount", "Suma plătită trebuie să fie pozitivă.");
+    }
+    if text(request, "payment.date")
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .is_none()
+    {
+        add(
+            "payment.date",
+            "Data plății lipsește sau nu are forma AAAA-LL-ZZ.",
+        );
+    }
+    errors
+}
+
+/// GET /offer/{id}
+#[utoipa::path(get, path = "/offer/{id}", tag = "offer",
+    params(("id" = u64, Path, description = "Offer id"), ("Token" = String, Header, description = "JWT")),
+    responses((status = 200, description = "{files: [{type, mimeType, name, content (base64 PDF)}]}"), (status = 404, description = "Unknown offer")))]
+pub async fn offer_pdf(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    if let Err(refused) = authorize(&state, &headers) {
+        return *refused;
+    }
+    let Ok(offer_id) = id.trim().parse::<u64>() else {
+        return reply::invalid_field("id", "Identificatorul ofertei trebuie să fie un număr.");
+    };
+    let Some(stored) = state.book().offers.get(&offer_id).cloned() else {
+        return reply::error(
+            StatusCode::NOT_FOUND,
+            format!("Oferta {offer_id} nu există."),
+        );
+    };
+    file_answer(
+        "offer",
+        &format!("oferta-{offer_id}.pdf"),
+        documents::offer_pdf(offer_id, &stored.summary),
+    )
+}
+
+/// GET /policy?series=..&number=..
+#[utoipa::path(get, path = "/policy", tag = "policy",
+    params(("series" = String, Query, description = "Policy series"), ("number" = String, Query, description = "Policy number"),
+           ("Token" = String, Header, description = "JWT")),
+    responses((status = 200, description = "{files: [{type, mimeType, name, content (base64 PDF)}]}"), (status = 404, description = "Unknown policy")))]
+pub async fn policy_pdf(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    query: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> Response {
+    if let Err(refused) = authorize(&state, &headers) {
+        return *refused;
+    }
+    let Ok(Query(query)) = query else {
+        return reply::error(
+            StatusCode::BAD_REQUEST,
+            "Parametrii cererii nu pot fi citiți.",
+        );
+    };
+    let series = query.get("series").map(|s| s.trim()).unwrap_or_default();
+    let number = query.get("number").map(|s| s.trim()).unwrap_or_default();
+    let mut errors = FieldErrors::new();
+    for (name, value) in [("series", series), ("number", number)] {
+        if value.is_empty() {
+            errors.insert(name.to_owned(), vec!["Câmp obligatoriu.".to_owned()]);
+        }
+    }
+    if !errors.is_empty() {
+        return reply::validation(errors);
+    }
+    let found = {
+        let book = state.book();
+        book.policies
+            .iter()
+            .find(|p| p.series.eq_ignore_ascii_case(series) && p.number == number)
+            .and_then(|p| {
+                book.offers
+                    .get(&p.offer_id)
+                    .map(|o| (p.clone(), o.summary.clone()))
+            })
+    };
+    let Some((policy, summary)) = found else {
+        return reply::error(
+            StatusCode::NOT_FOUND,
+            format!("Polița {series} {number} nu există."),
+        );
+    };
+    let payment = format!(
+        "{} — {}",
+        policy.policy["payment"]["method"]
+            .as_str()
+            .unwrap_or_default(),
+        policy.policy["payment"]["date"]
+            .as_str()
+            .unwrap_or_default()
+    );
+    let name = format!("polita-{}-{}.pdf", policy.series, policy.number);
+    file_answer(
+        "policy",
+        &name,
+        documents::policy_pdf(&policy.series, &policy.number, &payment, &summary),
+    )
+}
+
+fn file_answer(kind: &str, name: &str, pdf: Result<Vec<u8>, casco_pdf::PdfError>) -> Response {
+    match pdf {
+        Ok(bytes) => reply::ok(json!({"files": [{
+            "type": kind,
+            "mimeType": "application/pdf",
+            "name": name,
+            "content": base64::engine::general_purpose::STANDARD.encode(bytes),
+        }]})),
+        Err(e) => reply::error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("Documentul nu a putut fi generat: {e}"),
+        ),
+    }
+}

@@ -1,0 +1,311 @@
+//! POST /offer: validation as the insurers do it, then a priced offer.
+
+use crate::auth::authorize;
+use crate::config::SandboxConfig;
+use crate::data;
+use crate::documents::Summary;
+use crate::insurer_behaviour::{self, Outcome};
+use crate::pricing::{self, BonusMalus};
+use crate::reply::{self, FieldErrors};
+use crate::state::{AppState, StoredOffer};
+use crate::valuation::{as_bool, as_decimal, as_i64, at, number, present, text};
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use casco_api::insurers::{self, Insurer};
+use chrono::{Datelike, Days, Months, NaiveDate};
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+use std::sync::Arc;
+
+const INSTALLMENT_COUNTS: [i64; 4] = [1, 2, 4, 12];
+
+/// POST /offer
+#[utoipa::path(post, path = "/offer", tag = "offer",
+    params(("Token" = String, Header, description = "JWT")),
+    request_body(content = Object, description = "{provider, product} as in the published sample"),
+    responses((status = 200, description = "{provider, product, offers[]}"), (status = 400, description = "VALIDATION_ERROR or a plain message")))]
+pub async fn quote(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    if let Err(refused) = authorize(&state, &headers) {
+        return *refused;
+    }
+    let request: Value = match serde_json::from_slice(&body) {
+        Ok(value @ Value::Object(_)) => value,
+        Ok(_) => {
+            return reply::error(
+                StatusCode::BAD_REQUEST,
+                "Corpul cererii trebuie să fie un obiect JSON.",
+            )
+        }
+        Err(e) => {
+            return reply::error(
+                StatusCode::BAD_REQUEST,
+                format!("JSON invalid în corpul cererii: {e}"),
+            )
+        }
+    };
+    let key = text(&request, "provider.organization.businessName").unwrap_or_default();
+    let Some(insurer) = insurers::find(key) else {
+        let known: Vec<&str> = insurers::catalogue()
+            .iter()
+            .map(|i| i.key.as_str())
+            .collect();
+        return reply::invalid_field(
+            "provider.organization.businessName",
+            format!(
+                "Asigurător necunoscut „{key}”. Valori acceptate: {}.",
+                known.join(", ")
+            ),
+        );
+    };
+    if let Outcome::Respond(response) = insurer_behaviour::before_answer(&state, insurer).await {
+        return response;
+    }
+    let config = state.config();
+    let today = insurer_behaviour::today_in_bucharest();
+    let errors = validate(&request, insurer, today);
+    if !errors.is_empty() {
+        return reply::validation(errors);
+    }
+    make_offer(&state, &config, insurer, &request, today)
+}
+
+/// Every problem with the request, by dotted path, in Romanian.
+pub fn validate(request: &Value, insurer: &Insurer, today: NaiveDate) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    let mut add =
+        |path: &str, message: String| errors.entry(path.to_owned()).or_default().push(message);
+    let required = "Câmp obligatoriu.".to_owned();
+
+    for (path, message) in [
+        (
+            "provider.authentication.account",
+            "Contul la asigurător este obligatoriu.",
+        ),
+        (
+            "provider.authentication.password",
+            "Parola la asigurător este obligatorie.",
+        ),
+    ] {
+        if !present(request, path) {
+            add(path, message.to_owned());
+        }
+    }
+    match text(request, "product.name") {
+        Some(name) if name == insurer.product => {}
+        Some(name) => add(
+            "product.name",
+            format!(
+                "Produsul „{name}” nu este disponibil la {}; folosiți „{}”.",
+                insurer.display_name, insurer.product
+            ),
+        ),
+        None => add("product.name", required.clone()),
+    }
+    let start = text(request, "product.motor.startDate")
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let registered =
+        text(request, "product.vehicle.registrationType").is_none_or(|t| t == "registered");
+    match start {
+        None => add(
+            "product.motor.startDate",
+            "Data începerii lipsește sau nu are forma AAAA-LL-ZZ.".into(),
+        ),
+        Some(start) if registered && start <= today => add(
+            "product.motor.startDate",
+            "Data începerii trebuie să fie cel puțin mâine pentru un vehicul înmatriculat.".into(),
+        ),
+        Some(_) => {}
+    }
+    match at(request, "product.motor.termTime").and_then(as_i64) {
+        Some(1..=12) => {}
+        _ => add(
+            "product.motor.termTime",
+            "Perioada trebuie să fie între 1 și 12 luni.".into(),
+        ),
+    }
+    match at(request, "product.motor.installmentCount").and_then(as_i64) {
+        Some(n) if INSTALLMENT_COUNTS.contains(&n) => {}
+        _ => add(
+            "product.motor.installmentCount",
+            "Numărul de rate poate fi 1, 2, 4 sau 12.".into(),
+        ),
+    }
+    if !matches!(text(request, "product.motor.currency"), Some("RON" | "EUR")) {
+        add(
+            "product.motor.currency",
+            "Moneda poate fi RON sau EUR.".into(),
+        );
+    }
+    for path in [
+        "product.policyholder.taxId",
+        "product.policyholder.address.county",
+        "product.policyholder.address.city",
+        "product.vehicle.brand",
+        "product.vehicle.model",
+        "product.vehicle.vehicleType",
+    ] {
+        if !present(request, path) {
+            add(path, required.clone());
+        }
+    }
+    if at(request, "product.policyholder.isLegalEntity")
+        .and_then(as_bool)
+        .is_none()
+    {
+        add(
+            "product.policyholder.isLegalEntity",
+            "Valoare așteptată: true sau false.".into(),
+        );
+    }
+    match at(request, "product.vehicle.yearOfConstruction").and_then(as_i64) {
+        Some(year) if (1950..=i64::from(today.year()) + 1).contains(&year) => {}
+        _ => add(
+            "product.vehicle.yearOfConstruction",
+            format!(
+                "Anul de fabricație trebuie să fie între 1950 și {}.",
+                today.year() + 1
+            ),
+        ),
+    }
+    match at(request, "product.vehicle.marketValue").and_then(as_decimal) {
+        Some(value) if value > Decimal::ZERO => {}
+        _ => add(
+            "product.vehicle.marketValue",
+            "Valoarea de piață trebuie să fie un număr pozitiv.".into(),
+        ),
+    }
+    let pricing = data::pricing().get(&insurer.key);
+    if let (Some(usage), Some(pricing)) = (text(request, "product.vehicle.usageType"), pricing) {
+        if !pricing.usage_loading_percent.contains_key(usage) {
+            let known: Vec<&str> = pricing
+                .usage_loading_percent
+                .keys()
+                .map(String::as_str)
+                .collect();
+            add(
+                "product.vehicle.usageType",
+                format!(
+                    "Mod de utilizare necunoscut; valori acceptate: {}.",
+                    known.join(", ")
+                ),
+            );
+        }
+    }
+    if let Some(class) = text(
+        request,
+        "product.additionalData.vehicle.user.bonusMalusClass",
+    ) {
+        if BonusMalus::parse(class).is_none() {
+            add(
+                "product.additionalData.vehicle.user.bonusMalusClass",
+                "Clasa bonus-malus trebuie să fie B0–B14 sau M1–M8.".into(),
+            );
+        }
+    }
+    for field in &insurer.required_fields {
+        if !present(request, &field.path) {
+            add(&field.path, insurer.required_message_ro(field));
+        }
+    }
+    errors
+}
+
+fn make_offer(
+    state: &AppState,
+    config: &SandboxConfig,
+    insurer: &Insurer,
+    request: &Value,
+    today: NaiveDate,
+) -> Response {
+    let Some(pricing) = data::pricing().get(&insurer.key) else {
+        return reply::error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!("Tariful {} nu este configurat.", insurer.display_name),
+        );
+    };
+    let start = text(request, "product.motor.startDate")
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .unwrap_or(today);
+    let term = at(request, "product.motor.termTime")
+        .and_then(as_i64)
+        .and_then(|t| u32::try_from(t).ok())
+        .unwrap_or(12);
+    let end = start
+        .checked_add_months(Months::new(term))
+        .and_then(|d| d.checked_sub_days(Days::new(1)))
+        .unwrap_or(start);
+    let risk = pricing::risk(request, config.exchange_rate, today);
+    let price = pricing::price(
+        pricing,
+        &risk,
+        insurer.offer_currency,
+        config.exchange_rate,
+        start,
+        term,
+    );
+    let expiry = today
+        .checked_add_days(Days::new(u64::from(config.offer_validity_days)))
+        .unwrap_or(today);
+
+    let mut book = state.book();
+    book.next_offer_id += 1;
+    let offer_id = 1000 + book.next_offer_id;
+    let (other_currency, other_amount) = match insurer.offer_currency {
+        casco_api::model::Currency::Ron => {
+            ("EUR", (price.premium / config.exchange_rate).round_dp(2))
+        }
+        casco_api::model::Currency::Eur => ("RON", price.premium_ron),
+    };
+    let coverages: Vec<Value> = at(request, "product.coverages")
+        .and_then(Value::as_array)
+        .map(|list| {
+            list.iter()
+                .filter(|c| c.get("isIncluded").and_then(as_bool).unwrap_or(true))
+                .filter_map(|c| c.get("code").and_then(Value::as_str))
+                .map(|code| json!({"code": code, "notes": "Suma asigurată a acoperirii este inclusă în suma asigurată principală."}))
+                .collect()
+        })
+        .unwrap_or_default();
+    // Amounts of installments go out as strings, premiums as numbers: the vendor mixes both.
+    let installments: Vec<Value> = price
+        .installments
+        .iter()
+        .map(|(id, amount, due)| json!({"id": id, "amount": amount.to_string(), "dueDate": due.to_string()}))
+        .collect();
+    let offer = json!({
+        "offerId": offer_id,
+        "providerOfferCode": format!("{}-{offer_id}", pricing.identifier_prefix),
+        "premiumAmount": number(price.premium),
+        "currency": price.currency.code(),
+        "exchangeRate": {"currency": other_currency, "amount": number(other_amount), "exchangeRate": number(config.exchange_rate)},
+        "payment": {"currency": price.currency.code(), "amount": number(price.installments.first().map_or(price.premium, |i| i.1))},
+        "startDate": start.to_string(),
+        "endDate": end.to_string(),
+        "installments": installments,
+        "coverages": coverages,
+        "offerExpiryDate": expiry.to_string(),
+        "notes": pricing.notes,
+    });
+    let summary = Summary::from_request(insurer, request, &price, start, end, expiry);
+    book.offers.insert(
+        offer_id,
+        StoredOffer {
+            insurer: insurer.key.clone(),
+            product: insurer.product.clone(),
+            offer: offer.clone(),
+            expiry,
+            summary,
+        },
+    );
+    reply::ok(json!({
+        "provider": {"organization": {"businessName": insurer.key}},
+        "product": {"name": insurer.product},
+        "offers": [offer],
+    }))
+}

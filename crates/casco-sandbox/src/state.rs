@@ -1,0 +1,146 @@
+//! Shared server state: knobs, counters, sessions and the book of offers and policies.
+
+use crate::config::SandboxConfig;
+use serde_json::Value;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard, PoisonError, RwLock};
+
+/// State behind every handler.
+#[derive(Debug)]
+pub struct AppState {
+    pub config: RwLock<SandboxConfig>,
+    pub counters: Counters,
+    pub sessions: Mutex<Sessions>,
+    pub book: Mutex<Book>,
+}
+
+impl AppState {
+    pub fn new(config: SandboxConfig) -> AppState {
+        AppState {
+            config: RwLock::new(config),
+            counters: Counters::default(),
+            sessions: Mutex::new(Sessions::default()),
+            book: Mutex::new(Book::default()),
+        }
+    }
+
+    /// A copy of the current knobs (handlers never hold the lock across an await).
+    pub fn config(&self) -> SandboxConfig {
+        self.config
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    pub fn sessions(&self) -> MutexGuard<'_, Sessions> {
+        self.sessions.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    pub fn book(&self) -> MutexGuard<'_, Book> {
+        self.book.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// Request counters, for tests.
+#[derive(Debug, Default)]
+pub struct Counters {
+    pub logins: AtomicU64,
+    pub refreshes: AtomicU64,
+    pub requests: Mutex<BTreeMap<String, u64>>,
+    /// Requests per latency key, so range latencies walk a reproducible sequence.
+    pub latency_draws: Mutex<HashMap<String, u64>>,
+}
+
+impl Counters {
+    pub fn count_request(&self, route: &str) {
+        *self
+            .requests
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .entry(route.to_owned())
+            .or_default() += 1;
+    }
+
+    pub fn next_draw(&self, key: &str) -> u64 {
+        let mut draws = self
+            .latency_draws
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let n = draws.entry(key.to_owned()).or_default();
+        *n += 1;
+        *n
+    }
+
+    pub fn snapshot(&self) -> CounterSnapshot {
+        CounterSnapshot {
+            logins: self.logins.load(Ordering::SeqCst),
+            refreshes: self.refreshes.load(Ordering::SeqCst),
+            requests: self
+                .requests
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .clone(),
+        }
+    }
+}
+
+/// Counters at one moment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CounterSnapshot {
+    /// Successful logins.
+    pub logins: u64,
+    /// Successful refreshes.
+    pub refreshes: u64,
+    /// Requests per route name (`casco_api::routes`), "unknown" for unmatched paths.
+    pub requests: BTreeMap<String, u64>,
+}
+
+impl CounterSnapshot {
+    /// Requests seen on one route.
+    pub fn requests_to(&self, route: &str) -> u64 {
+        self.requests.get(route).copied().unwrap_or(0)
+    }
+}
+
+/// Issued refresh tokens and revocations.
+#[derive(Debug, Default)]
+pub struct Sessions {
+    /// Refresh token → (account, expiry as Unix seconds).
+    pub refresh_tokens: HashMap<String, (String, i64)>,
+    /// Token ids ended by DELETE /auth.
+    pub revoked: HashSet<String>,
+    /// Access tokens minted before this generation count as expired.
+    pub generation: u64,
+    pub next_id: u64,
+}
+
+/// Offers and policies made so far.
+#[derive(Debug, Default)]
+pub struct Book {
+    pub offers: HashMap<u64, StoredOffer>,
+    pub policies: Vec<StoredPolicy>,
+    pub next_offer_id: u64,
+    pub next_policy_number: u64,
+}
+
+/// An offer and what its PDF needs.
+#[derive(Debug, Clone)]
+pub struct StoredOffer {
+    pub insurer: String,
+    pub product: String,
+    /// The offer exactly as sent in `data.offers[0]`.
+    pub offer: Value,
+    pub expiry: chrono::NaiveDate,
+    pub summary: crate::documents::Summary,
+}
+
+/// An issued policy.
+#[derive(Debug, Clone)]
+pub struct StoredPolicy {
+    pub offer_id: u64,
+    pub series: String,
+    pub number: String,
+    /// The policy exactly as sent in `data.policies[0]`.
+    pub policy: Value,
+}
