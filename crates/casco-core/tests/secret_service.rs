@@ -10,7 +10,7 @@ fn secret_service_stores_and_reads_a_secret() {
     let keychain = OsKeychain::new("ro.cascodesk.app.test");
     let key = format!("secret-service-test-{}", std::process::id());
     keychain
-        .set(&key, &Secret::new("parolă-ștearsă-la-final"))
+        .set(&key, &Secret::new("parolă-ștearsă-la-final".to_string()))
         .expect("store in the keychain");
 
     // A second, independent handle reads it back: the in-memory mock keyring would fail here,

@@ -1,0 +1,359 @@
+//! The local store: one SQLite file (WAL) holding the nomenclature cache and, later, drafts,
+//! quotes, policies, documents and clients.
+//!
+//! Invariants: opening never panics; a damaged file is moved aside (never deleted) and a fresh
+//! database is built in its place; a database written by a newer version of the app is refused
+//! untouched. The connection sits behind a mutex, so one [`Store`] is shared by all tasks.
+
+mod migrations;
+mod nomenclature;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
+
+use rusqlite::Connection;
+
+pub use migrations::latest_version;
+pub use nomenclature::{PartData, SyncState};
+
+use crate::error::AppError;
+use crate::messages::Language;
+
+/// How long a statement waits for a lock held by another connection before failing.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Why the store could not read or write.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// SQLite refused an operation.
+    #[error("SQLite: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// A schema migration failed.
+    #[error("migration {file}: {source}")]
+    Migration {
+        /// The migration file that failed.
+        file: &'static str,
+        /// SQLite's reason.
+        source: rusqlite::Error,
+    },
+    /// The file was written by a newer version of the app; it is left untouched.
+    #[error("schema version {found} is newer than this app knows ({known})")]
+    NewerSchema {
+        /// The file's `user_version`.
+        found: u32,
+        /// The newest version this binary knows.
+        known: u32,
+    },
+    /// The file (or its folder) could not be created, moved or read.
+    #[error("file system: {0}")]
+    Io(#[from] std::io::Error),
+    /// The database is still damaged after being rebuilt from scratch.
+    #[error("database damaged: {0}")]
+    Corrupt(String),
+}
+
+impl StoreError {
+    /// A sentence for the agent, in `lang`.
+    pub fn text(&self, lang: Language) -> String {
+        match (self, lang) {
+            (Self::NewerSchema { .. }, Language::Ro) => {
+                "Baza de date locală a fost creată de o versiune mai nouă a aplicației. Actualizați Casco Desk."
+                    .into()
+            }
+            (Self::NewerSchema { .. }, Language::En) => {
+                "The local database was created by a newer version of the app. Please update Casco Desk."
+                    .into()
+            }
+            (_, Language::Ro) => format!("Baza de date locală nu poate fi folosită ({self})."),
+            (_, Language::En) => format!("The local database cannot be used ({self})."),
+        }
+    }
+
+    /// The IPC error for this failure, worded in `lang`.
+    pub fn to_app_error(&self, lang: Language) -> AppError {
+        AppError::storage(self.text(lang))
+    }
+}
+
+/// A damaged database that was moved aside and replaced by a fresh one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recovery {
+    /// Where the damaged file now lives (its `-wal`/`-shm` sit next to it with those suffixes).
+    pub moved_to: PathBuf,
+    /// SQLite's diagnosis, for logs and support.
+    pub reason: String,
+}
+
+/// What happened while opening the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenReport {
+    /// The schema version found in the file before migrating (0 for a new file).
+    pub migrated_from: u32,
+    /// The schema version now in the file.
+    pub schema_version: u32,
+    /// Set when the file was damaged and rebuilt.
+    pub recovered: Option<Recovery>,
+}
+
+impl OpenReport {
+    /// The plain-words notice to show the agent, if anything needs saying.
+    pub fn notice(&self, lang: Language) -> Option<String> {
+        let r = self.recovered.as_ref()?;
+        let copy = r.moved_to.display();
+        Some(match lang {
+            Language::Ro => format!(
+                "Baza de date locală era deteriorată; am păstrat o copie în {copy} și am refăcut-o. \
+                 Datele de referință se vor sincroniza din nou."
+            ),
+            Language::En => format!(
+                "The local database was damaged; a copy was kept at {copy} and it was rebuilt. \
+                 Reference data will be synchronised again."
+            ),
+        })
+    }
+}
+
+/// The local SQLite store; `Send + Sync`, meant to be shared in an `Arc`.
+#[derive(Debug)]
+pub struct Store {
+    conn: Mutex<Connection>,
+    path: PathBuf,
+}
+
+/// Why one open attempt failed: damaged files are recoverable, anything else is not.
+enum OpenFailure {
+    Corrupt(String),
+    Other(StoreError),
+}
+
+impl From<StoreError> for OpenFailure {
+    fn from(e: StoreError) -> Self {
+        let code = match &e {
+            StoreError::Sqlite(s) | StoreError::Migration { source: s, .. } => {
+                s.sqlite_error_code()
+            }
+            _ => None,
+        };
+        match code {
+            Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) => {
+                Self::Corrupt(e.to_string())
+            }
+            _ => Self::Other(e),
+        }
+    }
+}
+
+impl From<rusqlite::Error> for OpenFailure {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::Sqlite(e).into()
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`, checks it, migrates it, and rebuilds
+    /// it if it is damaged.
+    ///
+    /// Only damage SQLite itself diagnoses (not a database, malformed image, failed
+    /// `quick_check`) leads to a rebuild; a locked file, a permission problem or a newer schema
+    /// is returned as an error with the file untouched, so a healthy database is never moved.
+    pub fn open(path: impl AsRef<Path>) -> Result<(Store, OpenReport), StoreError> {
+        let path = path.as_ref().to_path_buf();
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)?;
+        }
+        // SQLite deletes the -wal/-shm of a file it cannot read when the connection closes,
+        // so they are copied first: if the file turns out damaged, the copies are what is kept.
+        let saved = save_companions(&path)?;
+        let opened = match open_checked(&path) {
+            Ok((conn, from)) => Ok((conn, from, None)),
+            Err(OpenFailure::Other(e)) => Err(e),
+            Err(OpenFailure::Corrupt(reason)) => match move_aside(&path, &saved) {
+                Err(e) => Err(e),
+                Ok(moved_to) => match open_checked(&path) {
+                    Ok((conn, from)) => Ok((conn, from, Some(Recovery { moved_to, reason }))),
+                    Err(OpenFailure::Corrupt(again)) => Err(StoreError::Corrupt(again)),
+                    Err(OpenFailure::Other(e)) => Err(e),
+                },
+            },
+        };
+        for (_, copy) in &saved {
+            // Already moved when the file was damaged; otherwise no longer needed.
+            let _ = std::fs::remove_file(copy);
+        }
+        let (conn, migrated_from, recovered) = opened?;
+        let report = OpenReport {
+            migrated_from,
+            schema_version: latest_version(),
+            recovered,
+        };
+        Ok((
+            Store {
+                conn: Mutex::new(conn),
+                path,
+            },
+            report,
+        ))
+    }
+
+    /// The database file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The connection, exclusively. A panic in another holder cannot leave SQLite state
+    /// half-written (transactions roll back on drop), so a poisoned lock is safe to reuse.
+    pub(crate) fn conn(&self) -> MutexGuard<'_, Connection> {
+        self.conn.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// One attempt: open, `quick_check`, switch to WAL, migrate.
+fn open_checked(path: &Path) -> Result<(Connection, u32), OpenFailure> {
+    let mut conn = Connection::open(path)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    // quick_check reads every page; it is the first statement so a garbage header is caught
+    // before WAL mode writes anything.
+    let verdict: Vec<String> = {
+        let mut stmt = conn.prepare("PRAGMA quick_check(5)")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    if verdict.first().map(String::as_str) != Some("ok") {
+        return Err(OpenFailure::Corrupt(format!(
+            "quick_check: {}",
+            verdict.join("; ")
+        )));
+    }
+    let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(OpenFailure::Other(StoreError::Corrupt(format!(
+            "journal_mode stayed {mode}"
+        ))));
+    }
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    let from = migrations::run(&mut conn)?;
+    Ok((conn, from))
+}
+
+/// Copies of `path`'s `-wal`/`-shm` taken before SQLite touches them: (suffix, copy).
+fn save_companions(path: &Path) -> Result<Vec<(&'static str, PathBuf)>, StoreError> {
+    let mut saved = Vec::new();
+    for suffix in COMPANIONS {
+        let live = sibling(path, suffix);
+        if live.is_file() {
+            let copy = sibling(path, &format!("{suffix}.before-open"));
+            std::fs::copy(&live, &copy)?;
+            saved.push((suffix, copy));
+        }
+    }
+    Ok(saved)
+}
+
+/// The files SQLite keeps next to a WAL-mode database.
+const COMPANIONS: [&str; 2] = ["-wal", "-shm"];
+
+/// Renames `path` to `<name>.corrupt-<UTC timestamp>[-n]` and puts its `-wal`/`-shm` (the
+/// copies in `saved`, else whatever is on disk) next to it with the same suffixes, so the copy
+/// can still be opened with SQLite. Companions left behind are removed: they belong to the
+/// damaged file and must not be replayed into the fresh one.
+fn move_aside(path: &Path, saved: &[(&'static str, PathBuf)]) -> Result<PathBuf, StoreError> {
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ").to_string();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut target = path.with_file_name(format!("{name}.corrupt-{stamp}"));
+    let mut n = 1;
+    while target.exists() {
+        n += 1;
+        target = path.with_file_name(format!("{name}.corrupt-{stamp}-{n}"));
+    }
+    if path.exists() {
+        std::fs::rename(path, &target)?;
+    }
+    for suffix in COMPANIONS {
+        let live = sibling(path, suffix);
+        match saved.iter().find(|(s, _)| *s == suffix) {
+            Some((_, copy)) => {
+                std::fs::rename(copy, sibling(&target, suffix))?;
+                if live.exists() {
+                    std::fs::remove_file(&live)?;
+                }
+            }
+            None if live.exists() => std::fs::rename(&live, sibling(&target, suffix))?,
+            None => {}
+        }
+    }
+    Ok(target)
+}
+
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn store_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Store>();
+    }
+
+    #[test]
+    fn new_file_is_migrated_and_in_wal_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub").join("casco.db");
+        let (store, report) = Store::open(&path).unwrap();
+        assert_eq!(report.migrated_from, 0);
+        assert_eq!(report.schema_version, latest_version());
+        assert!(report.recovered.is_none());
+        assert_eq!(report.notice(Language::Ro), None);
+        let mode: String = store
+            .conn()
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        drop(store);
+        let (_, again) = Store::open(&path).unwrap();
+        assert_eq!(again.migrated_from, latest_version());
+    }
+
+    #[test]
+    fn recovery_notice_names_the_copy_in_both_languages() {
+        let report = OpenReport {
+            migrated_from: 0,
+            schema_version: 1,
+            recovered: Some(Recovery {
+                moved_to: PathBuf::from("/x/casco.db.corrupt-1"),
+                reason: "r".into(),
+            }),
+        };
+        let ro = report.notice(Language::Ro).unwrap();
+        assert!(
+            ro.starts_with("Baza de date locală era deteriorată"),
+            "{ro}"
+        );
+        assert!(ro.contains("/x/casco.db.corrupt-1"));
+        let en = report.notice(Language::En).unwrap();
+        assert!(
+            en.contains("damaged") && en.contains("/x/casco.db.corrupt-1"),
+            "{en}"
+        );
+    }
+
+    #[test]
+    fn newer_schema_error_reads_as_update_advice() {
+        let e = StoreError::NewerSchema { found: 9, known: 1 };
+        assert!(e.to_app_error(Language::Ro).message.contains("Actualizați"));
+        assert_eq!(
+            e.to_app_error(Language::En).code,
+            crate::error::ErrorCode::Storage
+        );
+    }
+}
