@@ -14,6 +14,13 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::settings::save_settings,
         commands::settings::choose_agency_logo,
         commands::settings::agency_logo,
+        commands::connection::connect,
+        commands::connection::login,
+        commands::connection::logout,
+        commands::insurers::list_insurers,
+        commands::insurers::set_insurer_enabled,
+        commands::insurers::save_insurer_credentials,
+        commands::insurers::forget_insurer_credentials,
     ])
 }
 

@@ -1,6 +1,7 @@
 //! The Tauri shell of Casco Desk: plugins, managed state and thin commands over the
 //! tauri-free domain crates.
 
+mod api;
 mod commands;
 mod ipc;
 mod settings_file;
@@ -45,6 +46,7 @@ pub fn run() {
             ipc.mount_events(app);
             let settings = SettingsFile::load(app.handle())?;
             app.manage(settings);
+            app.manage(api::Api::start()?);
             Ok(())
         })
         .run(tauri::generate_context!())

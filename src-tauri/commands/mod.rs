@@ -1,3 +1,5 @@
 //! Thin IPC commands, one file per area: parse, call the domain, map the error.
 
+pub mod connection;
+pub mod insurers;
 pub mod settings;

@@ -2,45 +2,10 @@
 //! file or a log. The [`Keychain`] trait keeps the domain testable with [`MemoryKeychain`].
 
 use std::collections::HashMap;
-use std::fmt;
 use std::sync::Mutex;
 
-use serde::{Deserialize, Deserializer};
-
-/// A secret string: Debug prints `***`, and it has no Display or Serialize, so it cannot end up
-/// in a log line or a file by accident. [`Secret::expose`] is the one explicit way out.
-#[derive(Clone, Default, PartialEq, Eq, specta::Type)]
-pub struct Secret(String);
-
-impl Secret {
-    /// Wraps a secret value.
-    pub fn new(value: impl Into<String>) -> Self {
-        Self(value.into())
-    }
-
-    /// The secret itself, for the one place that must send or store it.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-
-    /// Whether the secret is empty.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Secret(***)")
-    }
-}
-
-// Deserialize only: secrets arrive from the UI's login form but are never sent back.
-impl<'de> Deserialize<'de> for Secret {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        String::deserialize(d).map(Self)
-    }
-}
+/// Secrets are casco-api's redacting wrapper: Debug prints `***`, and there is no Serialize.
+pub use casco_api::Secret;
 
 /// What went wrong talking to the keychain.
 #[derive(Debug, thiserror::Error)]
@@ -53,9 +18,9 @@ pub enum KeychainError {
 /// A place to keep secrets under string keys.
 pub trait Keychain: Send + Sync {
     /// The secret stored under `key`, if any.
-    fn get(&self, key: &str) -> Result<Option<Secret>, KeychainError>;
+    fn get(&self, key: &str) -> Result<Option<Secret<String>>, KeychainError>;
     /// Stores (or replaces) the secret under `key`.
-    fn set(&self, key: &str, value: &Secret) -> Result<(), KeychainError>;
+    fn set(&self, key: &str, value: &Secret<String>) -> Result<(), KeychainError>;
     /// Forgets the secret under `key`; forgetting a missing key is not an error.
     fn delete(&self, key: &str) -> Result<(), KeychainError>;
 }
@@ -85,15 +50,15 @@ fn unavailable(e: keyring::Error) -> KeychainError {
 }
 
 impl Keychain for OsKeychain {
-    fn get(&self, key: &str) -> Result<Option<Secret>, KeychainError> {
+    fn get(&self, key: &str) -> Result<Option<Secret<String>>, KeychainError> {
         match self.entry(key)?.get_password() {
-            Ok(v) => Ok(Some(Secret(v))),
+            Ok(v) => Ok(Some(Secret::new(v))),
             Err(keyring::Error::NoEntry) => Ok(None),
             Err(e) => Err(unavailable(e)),
         }
     }
 
-    fn set(&self, key: &str, value: &Secret) -> Result<(), KeychainError> {
+    fn set(&self, key: &str, value: &Secret<String>) -> Result<(), KeychainError> {
         self.entry(key)?
             .set_password(value.expose())
             .map_err(unavailable)
@@ -114,21 +79,21 @@ pub struct MemoryKeychain {
 }
 
 impl Keychain for MemoryKeychain {
-    fn get(&self, key: &str) -> Result<Option<Secret>, KeychainError> {
+    fn get(&self, key: &str) -> Result<Option<Secret<String>>, KeychainError> {
         Ok(self
             .entries
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .get(key)
             .cloned()
-            .map(Secret))
+            .map(Secret::new))
     }
 
-    fn set(&self, key: &str, value: &Secret) -> Result<(), KeychainError> {
+    fn set(&self, key: &str, value: &Secret<String>) -> Result<(), KeychainError> {
         self.entries
             .lock()
             .unwrap_or_else(|p| p.into_inner())
-            .insert(key.into(), value.0.clone());
+            .insert(key.into(), value.expose().clone());
         Ok(())
     }
 
@@ -147,32 +112,24 @@ mod tests {
 
     #[test]
     fn debug_never_shows_the_secret() {
-        let s = Secret::new("parola-foarte-secreta");
-        assert_eq!(format!("{s:?}"), "Secret(***)");
         #[derive(Debug)]
         #[allow(dead_code)]
         struct Login {
             account: String,
-            password: Secret,
+            password: Secret<String>,
         }
         let l = Login {
             account: "agent".into(),
-            password: s,
+            password: Secret::new("parola-foarte-secreta".into()),
         };
         assert!(!format!("{l:?}").contains("parola"));
-    }
-
-    #[test]
-    fn secret_deserializes_from_a_plain_string() {
-        let s: Secret = serde_json::from_str("\"p@ss\"").unwrap();
-        assert_eq!(s.expose(), "p@ss");
     }
 
     #[test]
     fn memory_keychain_round_trip() {
         let k = MemoryKeychain::default();
         assert!(k.get("a").unwrap().is_none());
-        k.set("a", &Secret::new("1")).unwrap();
+        k.set("a", &Secret::new("1".into())).unwrap();
         assert_eq!(k.get("a").unwrap().unwrap().expose(), "1");
         k.delete("a").unwrap();
         k.delete("a").unwrap();

@@ -1,10 +1,16 @@
 //! The agent's domain for Casco Desk, free of any Tauri dependency so it is tested with plain
-//! `cargo test`: the IPC error shape, settings, validators and the message catalogue.
+//! `cargo test`: the IPC error shape, settings, validators, the message catalogue, the keychain,
+//! the connection to CascoApi, the local store and nomenclature search.
 
+pub mod api_errors;
+pub mod connection;
 pub mod error;
+pub mod insurers;
 pub mod keychain;
 pub mod messages;
+pub mod nomenclature;
 pub mod settings;
+pub mod store;
 pub mod validate;
 
 pub use error::{AppError, ErrorCode, FieldErrors};

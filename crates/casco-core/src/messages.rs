@@ -53,6 +53,33 @@ pub enum Message {
         /// Maximum size in kilobytes.
         max_kb: u64,
     },
+    /// The API host cannot be reached.
+    CannotConnect,
+    /// The API did not answer in time.
+    TimedOut,
+    /// Login refused.
+    WrongCredentials,
+    /// The session was refused after a refresh and a new login.
+    SessionRefused,
+    /// The server refused with a message of its own.
+    ServerRefused {
+        /// The server's message.
+        message: String,
+    },
+    /// The server's answer could not be read.
+    BadAnswer,
+    /// The server rejected some fields.
+    ServerValidation,
+    /// The OS keychain refused to keep a secret.
+    KeychainUnavailable,
+    /// An API action needs a login first.
+    NotLoggedIn,
+    /// The account field of the login form is empty.
+    AccountRequired,
+    /// The password field of the login form is empty.
+    PasswordRequired,
+    /// Demo credentials cannot be changed.
+    DemoCredentialsBuiltIn,
 }
 
 impl Message {
@@ -96,6 +123,48 @@ impl Message {
             (Self::LogoNotImage, En) => "The logo must be a PNG or JPEG image.".into(),
             (Self::LogoTooLarge { max_kb }, Ro) => format!("Logo-ul poate avea cel mult {max_kb} KB."),
             (Self::LogoTooLarge { max_kb }, En) => format!("The logo can be at most {max_kb} KB."),
+            (Self::CannotConnect, Ro) => {
+                "Serverul CascoApi nu poate fi contactat. Verificați conexiunea la internet și adresa din Setări.".into()
+            }
+            (Self::CannotConnect, En) => {
+                "The CascoApi server cannot be reached. Check the internet connection and the address in Settings.".into()
+            }
+            (Self::TimedOut, Ro) => "Serverul CascoApi nu a răspuns la timp. Încercați din nou.".into(),
+            (Self::TimedOut, En) => "The CascoApi server did not answer in time. Try again.".into(),
+            (Self::WrongCredentials, Ro) => "Contul sau parola nu sunt corecte.".into(),
+            (Self::WrongCredentials, En) => "The account or the password is not correct.".into(),
+            (Self::SessionRefused, Ro) => {
+                "Sesiunea a fost refuzată de server. Autentificați-vă din nou.".into()
+            }
+            (Self::SessionRefused, En) => "The server refused the session. Log in again.".into(),
+            (Self::ServerRefused { message }, Ro) => format!("Serverul a refuzat cererea: {message}"),
+            (Self::ServerRefused { message }, En) => format!("The server refused the request: {message}"),
+            (Self::BadAnswer, Ro) => {
+                "Serverul a trimis un răspuns care nu poate fi citit; detaliile sunt în jurnalul aplicației.".into()
+            }
+            (Self::BadAnswer, En) => {
+                "The server sent an answer that cannot be read; the details are in the app log.".into()
+            }
+            (Self::ServerValidation, Ro) => "Serverul a respins unele date; vedeți mesajele de la câmpuri.".into(),
+            (Self::ServerValidation, En) => "The server rejected some data; see the messages at the fields.".into(),
+            (Self::KeychainUnavailable, Ro) => {
+                "Portofelul de parole al sistemului nu este disponibil; parola nu a fost păstrată.".into()
+            }
+            (Self::KeychainUnavailable, En) => {
+                "The system keychain is not available; the password was not kept.".into()
+            }
+            (Self::NotLoggedIn, Ro) => "Nu sunteți autentificat. Apăsați „Autentificare”.".into(),
+            (Self::NotLoggedIn, En) => "You are not logged in. Press “Log in”.".into(),
+            (Self::AccountRequired, Ro) => "Introduceți contul CascoApi.".into(),
+            (Self::AccountRequired, En) => "Enter the CascoApi account.".into(),
+            (Self::PasswordRequired, Ro) => "Introduceți parola.".into(),
+            (Self::PasswordRequired, En) => "Enter the password.".into(),
+            (Self::DemoCredentialsBuiltIn, Ro) => {
+                "În mediul Demo datele de acces ale asigurătorilor sunt incluse și nu se modifică.".into()
+            }
+            (Self::DemoCredentialsBuiltIn, En) => {
+                "In the Demo environment the insurers' credentials are built in and cannot be changed.".into()
+            }
         }
     }
 }

@@ -115,6 +115,9 @@ pub struct Settings {
     pub defaults: QuoteDefaults,
     /// UI and message language.
     pub language: Language,
+    /// Keys of insurers the agent switched off; insurers are on unless listed, so a new
+    /// insurer in the catalogue is quoted without a settings change.
+    pub disabled_insurers: Vec<String>,
 }
 
 impl Settings {
@@ -159,6 +162,12 @@ impl Settings {
             // app data dir can be referenced.
             let plain = !logo.is_empty() && !logo.contains(['/', '\\']) && !logo.starts_with('.');
             put("agency.logoFile", (!plain).then_some(Message::UnknownValue));
+        }
+
+        for key in &self.disabled_insurers {
+            if casco_api::insurers::find(key).is_none() {
+                put("disabledInsurers", Some(Message::UnknownValue));
+            }
         }
 
         let d = &self.defaults;
@@ -374,6 +383,20 @@ mod tests {
             .contains_key("agency.logoFile"));
         s.agency.logo_file = Some("agency-logo.png".into());
         assert!(s.validate().is_ok());
+    }
+
+    #[test]
+    fn only_known_insurers_can_be_disabled() {
+        let mut s = valid();
+        s.disabled_insurers = vec!["grawe".into()];
+        assert!(s.validate().is_ok());
+        s.disabled_insurers.push("lloyds".into());
+        assert!(s
+            .validate()
+            .unwrap_err()
+            .fields
+            .unwrap()
+            .contains_key("disabledInsurers"));
     }
 
     #[test]

@@ -45,6 +45,79 @@ async agencyLogo(file: string) : Promise<Result<AgencyLogo | null, AppError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Makes the environment in the settings the one in force and reports the session; Demo and
+ * remembered logins connect by themselves.
+ */
+async connect() : Promise<Result<ConnectionStatus, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("connect") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Logs in to the environment in force. `remember` keeps the login in the OS keychain.
+ */
+async login(account: string, password: string, remember: boolean) : Promise<Result<ConnectionStatus, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("login", { account, password, remember }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Ends the session and forgets any remembered login for this environment.
+ */
+async logout() : Promise<Result<ConnectionStatus, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("logout") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Every insurer with its state in the environment in force.
+ */
+async listInsurers() : Promise<InsurerView[]> {
+    return await TAURI_INVOKE("list_insurers");
+},
+/**
+ * Switches an insurer on or off (saved in the settings file).
+ */
+async setInsurerEnabled(insurer: string, enabled: boolean) : Promise<Result<InsurerView[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_insurer_enabled", { insurer, enabled }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Keeps an insurer's provider credentials in the OS keychain.
+ */
+async saveInsurerCredentials(insurer: string, account: string, password: string, code: string) : Promise<Result<InsurerView[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("save_insurer_credentials", { insurer, account, password, code }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Forgets an insurer's provider credentials.
+ */
+async forgetInsurerCredentials(insurer: string) : Promise<Result<InsurerView[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("forget_insurer_credentials", { insurer }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -114,6 +187,50 @@ message: string;
  * Field-level messages, present only for validation failures.
  */
 fields?: Partial<{ [key in string]: string[] }> | null }
+/**
+ * What the UI shows about the connection (never a secret).
+ */
+export type ConnectionStatus = { 
+/**
+ * The environment in force.
+ */
+environment: EnvironmentKind; 
+/**
+ * Its base URL.
+ */
+baseUrl: string; 
+/**
+ * The logged-in account.
+ */
+account: string | null; 
+/**
+ * Whether a session is live.
+ */
+loggedIn: boolean; 
+/**
+ * Whether the login is remembered in the keychain.
+ */
+remembered: boolean; 
+/**
+ * Something the agent should know, e.g. why an automatic login failed.
+ */
+notice: string | null }
+/**
+ * Where an insurer's provider credentials come from.
+ */
+export type CredentialSource = 
+/**
+ * Built into the Demo environment.
+ */
+"demo" | 
+/**
+ * Saved by the agent in the keychain.
+ */
+"saved" | 
+/**
+ * None yet: the insurer cannot be quoted.
+ */
+"missing"
 /**
  * Quote currency.
  */
@@ -195,6 +312,38 @@ export type ErrorCode =
  */
 "internal"
 /**
+ * One row of Setări → Asigurători.
+ */
+export type InsurerView = { 
+/**
+ * Catalogue key, e.g. `grawe`.
+ */
+key: string; 
+/**
+ * Display name.
+ */
+name: string; 
+/**
+ * Product quoted.
+ */
+product: string; 
+/**
+ * Offer currency, `RON` or `EUR`.
+ */
+offerCurrency: string; 
+/**
+ * Whether the agent quotes this insurer.
+ */
+enabled: boolean; 
+/**
+ * Where its credentials come from.
+ */
+credentials: CredentialSource; 
+/**
+ * The provider account (not secret), when credentials exist.
+ */
+account: string | null }
+/**
  * The agent's language.
  */
 export type Language = 
@@ -241,7 +390,12 @@ defaults: QuoteDefaults;
 /**
  * UI and message language.
  */
-language: Language }
+language: Language; 
+/**
+ * Keys of insurers the agent switched off; insurers are on unless listed, so a new
+ * insurer in the catalogue is quoted without a settings change.
+ */
+disabledInsurers: string[] }
 
 /** tauri-specta globals **/
 

@@ -1,0 +1,328 @@
+//! The agent's insurers: which are switched on (settings data) and the provider credentials
+//! each one needs, kept in the OS keychain per environment. Insurer identities come from the
+//! catalogue in casco-api; no insurer is special-cased in code.
+
+use std::sync::Arc;
+
+use casco_api::insurers::{catalogue, find, Insurer};
+use casco_api::Secret;
+use serde::{Deserialize, Serialize};
+
+use crate::connection::ApiTarget;
+use crate::error::{AppError, ErrorCode, FieldErrors};
+use crate::keychain::Keychain;
+use crate::messages::{Language, Message};
+use crate::settings::{EnvironmentKind, Settings};
+
+/// Where an insurer's provider credentials come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "lowercase")]
+pub enum CredentialSource {
+    /// Built into the Demo environment.
+    Demo,
+    /// Saved by the agent in the keychain.
+    Saved,
+    /// None yet: the insurer cannot be quoted.
+    Missing,
+}
+
+/// One row of Setări → Asigurători.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct InsurerView {
+    /// Catalogue key, e.g. `grawe`.
+    pub key: String,
+    /// Display name.
+    pub name: String,
+    /// Product quoted.
+    pub product: String,
+    /// Offer currency, `RON` or `EUR`.
+    pub offer_currency: String,
+    /// Whether the agent quotes this insurer.
+    pub enabled: bool,
+    /// Where its credentials come from.
+    pub credentials: CredentialSource,
+    /// The provider account (not secret), when credentials exist.
+    pub account: Option<String>,
+}
+
+/// Provider credentials for one insurer, as sent in `provider.authentication`.
+#[derive(Debug, Clone)]
+pub struct ProviderCredentials {
+    /// Provider account.
+    pub account: String,
+    /// Provider password.
+    pub password: Secret<String>,
+    /// Provider code (some insurers need it; may be empty).
+    pub code: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredCredentials {
+    account: String,
+    password: String,
+    code: String,
+}
+
+/// Reads and writes the agent's insurer choices and credentials.
+pub struct InsurerDirectory {
+    keychain: Arc<dyn Keychain>,
+    demo_credentials: fn(&str) -> (String, String),
+}
+
+fn credentials_key(target: &ApiTarget, insurer: &str) -> String {
+    format!("insurer:{}:{insurer}", target.key)
+}
+
+impl InsurerDirectory {
+    /// `demo_credentials` gives the Demo environment's built-in account and password per insurer.
+    pub fn new(
+        keychain: Arc<dyn Keychain>,
+        demo_credentials: fn(&str) -> (String, String),
+    ) -> Self {
+        Self {
+            keychain,
+            demo_credentials,
+        }
+    }
+
+    /// Every catalogue insurer with its state for `target`.
+    pub fn list(&self, target: &ApiTarget, settings: &Settings) -> Vec<InsurerView> {
+        catalogue()
+            .iter()
+            .map(|insurer| self.view(target, settings, insurer))
+            .collect()
+    }
+
+    fn view(&self, target: &ApiTarget, settings: &Settings, insurer: &Insurer) -> InsurerView {
+        let (credentials, account) = match self.credentials(target, &insurer.key) {
+            Some(c) if target.kind == EnvironmentKind::Demo => {
+                (CredentialSource::Demo, Some(c.account))
+            }
+            Some(c) => (CredentialSource::Saved, Some(c.account)),
+            None => (CredentialSource::Missing, None),
+        };
+        InsurerView {
+            key: insurer.key.clone(),
+            name: insurer.display_name.clone(),
+            product: insurer.product.clone(),
+            offer_currency: format!("{:?}", insurer.offer_currency),
+            enabled: !settings.disabled_insurers.contains(&insurer.key),
+            credentials,
+            account,
+        }
+    }
+
+    /// The credentials to quote `insurer` with in `target`, if any.
+    pub fn credentials(&self, target: &ApiTarget, insurer: &str) -> Option<ProviderCredentials> {
+        if target.kind == EnvironmentKind::Demo {
+            let (account, password) = (self.demo_credentials)(insurer);
+            return Some(ProviderCredentials {
+                account,
+                password: Secret::new(password),
+                code: String::new(),
+            });
+        }
+        match self.keychain.get(&credentials_key(target, insurer)) {
+            Ok(Some(secret)) => serde_json::from_str::<StoredCredentials>(secret.expose())
+                .ok()
+                .map(|c| ProviderCredentials {
+                    account: c.account,
+                    password: Secret::new(c.password),
+                    code: c.code,
+                }),
+            Ok(None) => None,
+            Err(e) => {
+                log::warn!("keychain: {e}");
+                None
+            }
+        }
+    }
+
+    /// Checks and keeps an insurer's credentials in the keychain.
+    pub fn save_credentials(
+        &self,
+        target: &ApiTarget,
+        insurer: &str,
+        credentials: ProviderCredentials,
+        lang: Language,
+    ) -> Result<(), AppError> {
+        known(insurer, lang)?;
+        if target.kind == EnvironmentKind::Demo {
+            return Err(AppError::new(
+                ErrorCode::Conflict,
+                Message::DemoCredentialsBuiltIn.text(lang),
+            ));
+        }
+        let mut fields = FieldErrors::new();
+        if credentials.account.trim().is_empty() {
+            fields.insert("account".into(), vec![Message::Required.text(lang)]);
+        }
+        if credentials.password.expose().is_empty() {
+            fields.insert("password".into(), vec![Message::Required.text(lang)]);
+        }
+        if !fields.is_empty() {
+            return Err(AppError::validation(
+                Message::FixHighlighted.text(lang),
+                fields,
+            ));
+        }
+        let stored = StoredCredentials {
+            account: credentials.account.trim().to_string(),
+            password: credentials.password.expose().clone(),
+            code: credentials.code.trim().to_string(),
+        };
+        let json = serde_json::to_string(&stored).map_err(|e| AppError::internal(e.to_string()))?;
+        self.keychain
+            .set(&credentials_key(target, insurer), &Secret::new(json))
+            .map_err(|e| keychain_error(e, lang))
+    }
+
+    /// Forgets an insurer's credentials.
+    pub fn forget_credentials(
+        &self,
+        target: &ApiTarget,
+        insurer: &str,
+        lang: Language,
+    ) -> Result<(), AppError> {
+        known(insurer, lang)?;
+        self.keychain
+            .delete(&credentials_key(target, insurer))
+            .map_err(|e| keychain_error(e, lang))
+    }
+}
+
+/// Settings with `insurer` switched on or off.
+pub fn with_insurer_enabled(
+    mut settings: Settings,
+    insurer: &str,
+    enabled: bool,
+    lang: Language,
+) -> Result<Settings, AppError> {
+    known(insurer, lang)?;
+    settings.disabled_insurers.retain(|k| k != insurer);
+    if !enabled {
+        settings.disabled_insurers.push(insurer.to_string());
+        settings.disabled_insurers.sort();
+    }
+    Ok(settings)
+}
+
+fn known(insurer: &str, lang: Language) -> Result<&'static Insurer, AppError> {
+    find(insurer)
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound, Message::UnknownValue.text(lang)))
+}
+
+fn keychain_error(e: crate::keychain::KeychainError, lang: Language) -> AppError {
+    log::warn!("keychain: {e}");
+    AppError::storage(Message::KeychainUnavailable.text(lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keychain::MemoryKeychain;
+    use crate::settings::EnvironmentSettings;
+
+    fn demo_creds(insurer: &str) -> (String, String) {
+        (format!("demo-{insurer}"), "demo".into())
+    }
+
+    fn target(kind: EnvironmentKind) -> ApiTarget {
+        let env = EnvironmentSettings {
+            kind,
+            custom_url: "https://api.broker.ro".into(),
+        };
+        ApiTarget::from_settings(&env, "http://127.0.0.1:9")
+    }
+
+    fn directory() -> (Arc<MemoryKeychain>, InsurerDirectory) {
+        let k = Arc::new(MemoryKeychain::default());
+        (k.clone(), InsurerDirectory::new(k, demo_creds))
+    }
+
+    #[test]
+    fn demo_has_built_in_credentials_for_every_insurer() {
+        let (_, d) = directory();
+        let list = d.list(&target(EnvironmentKind::Demo), &Settings::default());
+        assert!(list.len() >= 10);
+        assert!(list
+            .iter()
+            .all(|i| i.enabled && i.credentials == CredentialSource::Demo));
+        assert_eq!(
+            list.iter().find(|i| i.key == "groupama").unwrap().product,
+            "casco-leasing"
+        );
+    }
+
+    #[test]
+    fn saved_credentials_live_in_the_keychain_per_environment() {
+        let (k, d) = directory();
+        let qa = target(EnvironmentKind::Qa);
+        let creds = ProviderCredentials {
+            account: " ag-12 ".into(),
+            password: Secret::new("p4ss".into()),
+            code: "C1".into(),
+        };
+        d.save_credentials(&qa, "grawe", creds, Language::Ro)
+            .unwrap();
+        let list = d.list(&qa, &Settings::default());
+        let grawe = list.iter().find(|i| i.key == "grawe").unwrap();
+        assert_eq!(
+            (grawe.credentials, grawe.account.as_deref()),
+            (CredentialSource::Saved, Some("ag-12"))
+        );
+        assert!(k
+            .get("insurer:qa:grawe")
+            .unwrap()
+            .unwrap()
+            .expose()
+            .contains("p4ss"));
+        // Custom is another environment: nothing there.
+        let custom = d.list(&target(EnvironmentKind::Custom), &Settings::default());
+        assert_eq!(
+            custom
+                .iter()
+                .find(|i| i.key == "grawe")
+                .unwrap()
+                .credentials,
+            CredentialSource::Missing
+        );
+
+        d.forget_credentials(&qa, "grawe", Language::Ro).unwrap();
+        assert!(d.credentials(&qa, "grawe").is_none());
+    }
+
+    #[test]
+    fn empty_credentials_and_unknown_insurers_are_refused() {
+        let (_, d) = directory();
+        let qa = target(EnvironmentKind::Qa);
+        let empty = ProviderCredentials {
+            account: " ".into(),
+            password: Secret::new(String::new()),
+            code: String::new(),
+        };
+        let e = d
+            .save_credentials(&qa, "grawe", empty.clone(), Language::Ro)
+            .unwrap_err();
+        assert_eq!(
+            e.fields.unwrap().keys().collect::<Vec<_>>(),
+            ["account", "password"]
+        );
+        assert_eq!(
+            d.save_credentials(&qa, "lloyds", empty, Language::Ro)
+                .unwrap_err()
+                .code,
+            ErrorCode::NotFound
+        );
+    }
+
+    #[test]
+    fn switching_an_insurer_off_and_on_edits_the_settings() {
+        let s = with_insurer_enabled(Settings::default(), "uniqa", false, Language::Ro).unwrap();
+        assert_eq!(s.disabled_insurers, ["uniqa"]);
+        let s = with_insurer_enabled(s, "uniqa", true, Language::Ro).unwrap();
+        assert!(s.disabled_insurers.is_empty());
+        assert!(with_insurer_enabled(Settings::default(), "nope", false, Language::Ro).is_err());
+    }
+}

@@ -1,0 +1,64 @@
+//! The app's link to CascoApi: the built-in sandbox for Demo, the agent's connection and the
+//! insurer directory, created once at start.
+
+use std::sync::Arc;
+
+use casco_api::Credentials;
+use casco_core::connection::{ApiTarget, Connection};
+use casco_core::insurers::InsurerDirectory;
+use casco_core::keychain::OsKeychain;
+use casco_core::settings::EnvironmentKind;
+use casco_core::Settings;
+use casco_sandbox::{SandboxConfig, SandboxHandle};
+
+/// Keychain entries are namespaced by build kind, so development and test runs never touch
+/// the secrets of an installed app.
+const KEYCHAIN_SERVICE: &str = if cfg!(debug_assertions) {
+    "ro.cascodesk.app.dev"
+} else {
+    "ro.cascodesk.app"
+};
+
+/// Managed state for everything that talks to CascoApi.
+pub struct Api {
+    demo: SandboxHandle,
+    /// The agent's session.
+    pub connection: Connection,
+    /// Insurer choices and credentials.
+    pub insurers: InsurerDirectory,
+}
+
+impl Api {
+    /// Starts the Demo sandbox on 127.0.0.1 (a free port) and opens the OS keychain.
+    pub fn start() -> std::io::Result<Self> {
+        let demo = tauri::async_runtime::block_on(casco_sandbox::start(SandboxConfig::default()))?;
+        log::info!("Demo sandbox listening on {}", demo.base_url());
+        let keychain = Arc::new(OsKeychain::new(KEYCHAIN_SERVICE));
+        Ok(Self {
+            demo,
+            connection: Connection::new(keychain.clone()),
+            insurers: InsurerDirectory::new(keychain, casco_sandbox::demo_provider_credentials),
+        })
+    }
+
+    /// The API the settings point at.
+    pub fn target(&self, settings: &Settings) -> ApiTarget {
+        ApiTarget::from_settings(&settings.environment, self.demo.base_url())
+    }
+
+    /// The Demo account, for environments that log in by themselves.
+    pub fn demo_login(&self, target: &ApiTarget) -> Option<Credentials> {
+        let demo = self.demo.config().accounts.into_iter().next()?;
+        (target.kind == EnvironmentKind::Demo)
+            .then(|| Credentials::new(demo.account, demo.password))
+    }
+
+    /// Makes the environment in the settings the one in force (logging in where it can).
+    pub async fn connect(&self, settings: &Settings) -> casco_core::connection::ConnectionStatus {
+        let target = self.target(settings);
+        let demo = self.demo_login(&target);
+        self.connection
+            .switch_to(target, demo, settings.language)
+            .await
+    }
+}
