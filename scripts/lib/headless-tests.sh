@@ -10,17 +10,21 @@ trap cleanup EXIT
 # gnome-keyring's Secret Service on this session bus; the login keyring gets this password.
 echo -n casco-ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null
 
-echo "==> cargo test --workspace"
-cargo test --workspace
-echo "==> Secret Service tests (real keyring)"
-cargo test --workspace -- --ignored secret_service
+if [ -z "${CASCO_E2E_ONLY:-}" ]; then
+  echo "==> cargo test --workspace"
+  cargo test --workspace
+  echo "==> Secret Service tests (real keyring)"
+  cargo test --workspace -- --ignored secret_service
+fi
 
 echo "==> e2e (tauri-driver → WebKitWebDriver → the app)"
 tauri-driver --port 4444 >"$CASCO_TMP/tauri-driver.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 100); do curl -sf http://127.0.0.1:4444/status >/dev/null && break; sleep 0.1; done
 curl -sf http://127.0.0.1:4444/status >/dev/null || { cat "$CASCO_TMP/tauri-driver.log"; exit 1; }
-if ! node --test --test-concurrency=1 --test-reporter=spec "$ROOT"/tests/e2e/*.test.mjs; then
+files=(${CASCO_E2E_FILES:-})
+[ ${#files[@]} -gt 0 ] || files=("$ROOT"/tests/e2e/*.test.mjs)
+if ! node --test --test-concurrency=1 --test-reporter=spec "${files[@]}"; then
   echo "--- tauri-driver log ---"; tail -50 "$CASCO_TMP/tauri-driver.log"
   exit 1
 fi

@@ -1,5 +1,5 @@
 // Launches the real app for a scenario and knows where it keeps its files.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { Session } from "./webdriver.mjs";
 
@@ -33,4 +33,10 @@ export async function restart(session) {
 export function settingsFile() {
   const file = join(dataDir, "settings.json");
   return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")).settings ?? null : null;
+}
+
+/** Forgets the app's files (settings, store) so a scenario starts like a first run. */
+export function freshData() {
+  rmSync(dataDir, { recursive: true, force: true });
+  if (process.env.XDG_CONFIG_HOME) rmSync(join(process.env.XDG_CONFIG_HOME, IDENTIFIER), { recursive: true, force: true });
 }

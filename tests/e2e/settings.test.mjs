@@ -1,9 +1,10 @@
 // Issue 2's first real scenario: Setări, English switch, a refused e-mail, a fix, a restart.
 import assert from "node:assert/strict";
-import { after, test } from "node:test";
-import { launch, restart, settingsFile, SHOTS } from "./app.mjs";
+import { after, before, test } from "node:test";
+import { freshData, launch, restart, settingsFile, SHOTS } from "./app.mjs";
 
 let app;
+before(() => freshData());
 after(() => app?.end());
 
 test("settings survive a restart and an invalid e-mail never reaches the file", async () => {

@@ -71,6 +71,9 @@ pub struct ConnectionStatus {
 struct RememberedLogin {
     account: String,
     password: String,
+    /// Lets the next start resume with PATCH /auth instead of sending the password again.
+    #[serde(default)]
+    refresh_token: Option<String>,
 }
 
 struct Live {
@@ -131,15 +134,18 @@ impl Connection {
             }
         }
         *self.live.lock().await = None;
-        let (account, password, remembered) = match demo {
-            Some(c) => (c.account, c.password, false),
+        let (account, password, remembered, refresh) = match demo {
+            Some(c) => (c.account, c.password, false, None),
             None => match self.remembered(&target) {
-                Some(r) => (r.account, Secret::new(r.password), true),
+                Some(r) => {
+                    let refresh = r.refresh_token.map(Secret::new);
+                    (r.account, Secret::new(r.password), true, refresh)
+                }
                 None => return status(&target, None, None),
             },
         };
         match self
-            .open(&target, &account, password, remembered, lang)
+            .open(&target, &account, password, remembered, refresh, lang)
             .await
         {
             Ok(s) => s,
@@ -183,13 +189,18 @@ impl Connection {
         }
         *self.live.lock().await = None;
         let mut s = self
-            .open(&target, account, password.clone(), remember, lang)
+            .open(&target, account, password.clone(), remember, None, lang)
             .await?;
         let key = login_key(&target);
         let kept = if remember {
+            let refresh_token = match self.live.lock().await.as_ref() {
+                Some(l) => l.client.refresh_token().await.map(|t| t.expose().clone()),
+                None => None,
+            };
             let login = RememberedLogin {
                 account: account.to_string(),
                 password: password.expose().clone(),
+                refresh_token,
             };
             let json =
                 serde_json::to_string(&login).map_err(|e| AppError::internal(e.to_string()))?;
@@ -245,10 +256,15 @@ impl Connection {
         account: &str,
         password: Secret<String>,
         remembered: bool,
+        refresh: Option<Secret<String>>,
         lang: Language,
     ) -> Result<ConnectionStatus, AppError> {
         let client = new_client(target, account, password)?;
-        client.login(CallOptions::default()).await.map_err(|e| {
+        let opened = match refresh {
+            Some(token) => client.resume(token, CallOptions::default()).await,
+            None => client.login(CallOptions::default()).await,
+        };
+        opened.map_err(|e| {
             if e.is_auth() {
                 let mut fields = FieldErrors::new();
                 fields.insert(

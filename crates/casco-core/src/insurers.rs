@@ -106,7 +106,11 @@ impl InsurerDirectory {
             key: insurer.key.clone(),
             name: insurer.display_name.clone(),
             product: insurer.product.clone(),
-            offer_currency: format!("{:?}", insurer.offer_currency),
+            // The wire spelling (`RON`, `EUR`), not Debug's.
+            offer_currency: serde_json::to_value(insurer.offer_currency)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default(),
             enabled: !settings.disabled_insurers.contains(&insurer.key),
             credentials,
             account,

@@ -17,4 +17,12 @@ export const tauriBackend: Backend = {
   saveSettings: async (settings) => unwrap(await commands.saveSettings(settings)),
   chooseAgencyLogo: async () => unwrap(await commands.chooseAgencyLogo()),
   agencyLogo: async (file) => unwrap(await commands.agencyLogo(file)),
+  connect: async () => unwrap(await commands.connect()),
+  login: async (account, password, remember) => unwrap(await commands.login(account, password, remember)),
+  logout: async () => unwrap(await commands.logout()),
+  listInsurers: () => commands.listInsurers(),
+  setInsurerEnabled: async (insurer, enabled) => unwrap(await commands.setInsurerEnabled(insurer, enabled)),
+  saveInsurerCredentials: async (insurer, account, password, code) =>
+    unwrap(await commands.saveInsurerCredentials(insurer, account, password, code)),
+  forgetInsurerCredentials: async (insurer) => unwrap(await commands.forgetInsurerCredentials(insurer)),
 };

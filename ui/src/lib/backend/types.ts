@@ -1,6 +1,13 @@
-import type { AgencyLogo, AppError, ErrorCode, Settings } from "../bindings";
+import type {
+  AgencyLogo,
+  AppError,
+  ConnectionStatus,
+  ErrorCode,
+  InsurerView,
+  Settings,
+} from "../bindings";
 
-export type { AgencyLogo, AppError, ErrorCode, Settings };
+export type { AgencyLogo, AppError, ConnectionStatus, ErrorCode, InsurerView, Settings };
 
 /** A command failure in the app's one error shape; thrown by every backend method. */
 export class CommandError extends Error {
@@ -23,4 +30,14 @@ export interface Backend {
   /** Opens a file picker; `null` when cancelled. */
   chooseAgencyLogo(): Promise<AgencyLogo | null>;
   agencyLogo(file: string): Promise<AgencyLogo | null>;
+
+  /** Makes the environment in the settings the one in force; Demo logs in by itself. */
+  connect(): Promise<ConnectionStatus>;
+  login(account: string, password: string, remember: boolean): Promise<ConnectionStatus>;
+  logout(): Promise<ConnectionStatus>;
+
+  listInsurers(): Promise<InsurerView[]>;
+  setInsurerEnabled(insurer: string, enabled: boolean): Promise<InsurerView[]>;
+  saveInsurerCredentials(insurer: string, account: string, password: string, code: string): Promise<InsurerView[]>;
+  forgetInsurerCredentials(insurer: string): Promise<InsurerView[]>;
 }

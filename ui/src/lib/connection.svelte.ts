@@ -1,0 +1,71 @@
+import { CommandError, type Backend, type ConnectionStatus } from "./backend";
+import { t } from "./i18n/index.svelte";
+
+/** The agent's session as the frame shows it, and the login dialog's state. */
+export class ConnectionState {
+  status = $state<ConnectionStatus | null>(null);
+  busy = $state(false);
+  loginOpen = $state(false);
+  /** Field messages of the last refused login (`account`, `password`). */
+  errors = $state<Record<string, string[]>>({});
+  notice = $state("");
+
+  constructor(private readonly backend: Backend) {}
+
+  /** Applies the environment in the settings; asks for a login where one is needed. */
+  async connect(): Promise<void> {
+    this.busy = true;
+    try {
+      this.status = await this.backend.connect();
+      this.notice = this.status.notice ?? "";
+      this.loginOpen = !this.status.loggedIn && this.status.environment !== "demo";
+    } catch (e) {
+      this.notice = message(e);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async login(account: string, password: string, remember: boolean): Promise<boolean> {
+    this.busy = true;
+    try {
+      this.status = await this.backend.login(account, password, remember);
+      this.errors = {};
+      this.notice = this.status.notice ?? "";
+      this.loginOpen = false;
+      return true;
+    } catch (e) {
+      this.errors = e instanceof CommandError ? e.fields : {};
+      this.notice = message(e);
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async logout(): Promise<void> {
+    this.busy = true;
+    try {
+      this.status = await this.backend.logout();
+      this.notice = "";
+    } catch (e) {
+      this.notice = message(e);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  openLogin(): void {
+    this.errors = {};
+    this.loginOpen = true;
+  }
+
+  closeLogin(): void {
+    this.loginOpen = false;
+  }
+}
+
+function message(e: unknown): string {
+  if (e instanceof CommandError) return e.message;
+  return t("error.unexpected", { message: e instanceof Error ? e.message : String(e) });
+}
