@@ -21,6 +21,16 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::insurers::set_insurer_enabled,
         commands::insurers::save_insurer_credentials,
         commands::insurers::forget_insurer_credentials,
+        commands::reference::sync_reference_data,
+        commands::reference::cancel_reference_sync,
+        commands::reference::reference_data_status,
+        commands::reference::store_notice,
+        commands::reference::check_online,
+        commands::reference::search_countries,
+        commands::reference::search_counties,
+        commands::reference::search_localities,
+        commands::reference::search_makes,
+        commands::reference::search_models,
     ])
 }
 

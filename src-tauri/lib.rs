@@ -47,6 +47,12 @@ pub fn run() {
             let settings = SettingsFile::load(app.handle())?;
             app.manage(settings);
             app.manage(api::Api::start()?);
+            let dir = app.path().app_data_dir()?;
+            std::fs::create_dir_all(&dir)?;
+            // A damaged file is kept aside and rebuilt inside open(); the agent is told by
+            // the store_notice command.
+            let data = casco_core::reference_data::ReferenceData::open(dir.join("casco.db"))?;
+            app.manage(data);
             Ok(())
         })
         .run(tauri::generate_context!())

@@ -2,4 +2,5 @@
 
 pub mod connection;
 pub mod insurers;
+pub mod reference;
 pub mod settings;

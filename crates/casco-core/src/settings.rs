@@ -103,6 +103,20 @@ impl Default for QuoteDefaults {
     }
 }
 
+/// How reference data (nomenclatures) is kept fresh.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ReferenceDataSettings {
+    /// Lists older than this many days refresh in the background (1 to 90).
+    pub ttl_days: u16,
+}
+
+impl Default for ReferenceDataSettings {
+    fn default() -> Self {
+        Self { ttl_days: 7 }
+    }
+}
+
 /// Everything the agent can set in Setări.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase", default)]
@@ -115,6 +129,8 @@ pub struct Settings {
     pub defaults: QuoteDefaults,
     /// UI and message language.
     pub language: Language,
+    /// Nomenclature refresh policy.
+    pub reference_data: ReferenceDataSettings,
     /// Keys of insurers the agent switched off; insurers are on unless listed, so a new
     /// insurer in the catalogue is quoted without a settings change.
     pub disabled_insurers: Vec<String>,
@@ -184,6 +200,10 @@ impl Settings {
                 "defaults.termMonths",
                 Some(Message::OutOfRange { min: 1, max: 12 }),
             );
+        }
+
+        if !(1..=90).contains(&self.reference_data.ttl_days) {
+            put("referenceData.ttlDays", Some(Message::OutOfRange { min: 1, max: 90 }));
         }
 
         if fields.is_empty() {
@@ -369,6 +389,14 @@ mod tests {
             f["defaults.termMonths"],
             ["Valoarea trebuie să fie între 1 și 12."]
         );
+    }
+
+    #[test]
+    fn reference_data_ttl_defaults_to_a_week_and_is_bounded() {
+        let mut s = valid();
+        assert_eq!(s.reference_data.ttl_days, 7);
+        s.reference_data.ttl_days = 0;
+        assert!(s.validate().unwrap_err().fields.unwrap().contains_key("referenceData.ttlDays"));
     }
 
     #[test]

@@ -105,3 +105,13 @@ async fn an_unreachable_api_is_a_network_error_not_a_wrong_password() {
     assert_eq!(e.code, ErrorCode::Network);
     assert!(e.message.starts_with("Serverul CascoApi nu poate fi contactat"));
 }
+
+#[tokio::test]
+async fn reachability_follows_the_server() {
+    let sandbox = casco_sandbox::start(SandboxConfig::default()).await.unwrap();
+    let target = custom(sandbox.base_url());
+    let wait = std::time::Duration::from_secs(2);
+    assert!(target.reachable(wait).await);
+    sandbox.stop().await;
+    assert!(!target.reachable(wait).await);
+}

@@ -118,6 +118,107 @@ async forgetInsurerCredentials(insurer: string) : Promise<Result<InsurerView[], 
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Refreshes the lists older than the TTL in Setări (all of them with `force`, for
+ * "Sincronizează acum"), streaming progress on `on_progress`.
+ */
+async syncReferenceData(force: boolean, onProgress: TAURI_CHANNEL<SyncProgress>) : Promise<Result<SyncSummary, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("sync_reference_data", { force, onProgress }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Stops the running sync; lists already refreshed stay.
+ */
+async cancelReferenceSync() : Promise<boolean> {
+    return await TAURI_INVOKE("cancel_reference_sync");
+},
+/**
+ * Counts and last sync per list, for the environment in force.
+ */
+async referenceDataStatus() : Promise<Result<ReferenceStatus, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("reference_data_status") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * What the agent must know about the local store (e.g. it was damaged and rebuilt).
+ */
+async storeNotice() : Promise<string | null> {
+    return await TAURI_INVOKE("store_notice");
+},
+/**
+ * Whether the API of the environment in force can be reached (the offline indicator).
+ */
+async checkOnline() : Promise<Result<boolean, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("check_online") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Countries matching `query`, from the local store.
+ */
+async searchCountries(query: string) : Promise<Result<Country[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("search_countries", { query }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Counties matching `query`, from the local store.
+ */
+async searchCounties(query: string) : Promise<Result<County[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("search_counties", { query }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Localities of `county` matching `query`, from the local store.
+ */
+async searchLocalities(county: string, query: string) : Promise<Result<Locality[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("search_localities", { county, query }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Vehicle makes matching `query`, from the local store.
+ */
+async searchMakes(query: string) : Promise<Result<VehicleMake[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("search_makes", { query }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Models of `make` matching `query`, from the local store.
+ */
+async searchModels(make: string, query: string) : Promise<Result<VehicleModel[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("search_models", { make, query }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -215,6 +316,42 @@ remembered: boolean;
  * Something the agent should know, e.g. why an automatic login failed.
  */
 notice: string | null }
+/**
+ * A country.
+ */
+export type Country = { 
+/**
+ * The API's identifier (a string in the published sample: `"1"`).
+ */
+id: string; 
+/**
+ * Display name, as the API spells it.
+ */
+name: string; 
+/**
+ * ISO 3166-1 alpha-2 code.
+ */
+iso2: string; 
+/**
+ * ISO 3166-1 alpha-3 code.
+ */
+iso3: string }
+/**
+ * A Romanian county (județ), Bucharest included.
+ */
+export type County = { 
+/**
+ * Plate/county code: `CJ`, `B`.
+ */
+code: string; 
+/**
+ * Display name, as stored (cedilla letters kept: `BRAŞOV`).
+ */
+name: string; 
+/**
+ * The county's SIRUTA code.
+ */
+siruta: number }
 /**
  * Where an insurer's provider credentials come from.
  */
@@ -356,6 +493,118 @@ export type Language =
  */
 "en"
 /**
+ * One kind of list.
+ */
+export type ListKind = 
+/**
+ * Countries.
+ */
+"countries" | 
+/**
+ * Counties.
+ */
+"counties" | 
+/**
+ * Localities of every county.
+ */
+"localities" | 
+/**
+ * Vehicle makes.
+ */
+"makes" | 
+/**
+ * Models of every make.
+ */
+"models"
+/**
+ * Counts and freshness of one kind of list in one environment.
+ */
+export type ListStatus = { 
+/**
+ * Which list.
+ */
+kind: ListKind; 
+/**
+ * Rows stored.
+ */
+rows: number; 
+/**
+ * Parts stored (one per county for localities, per make for models).
+ */
+parts: number; 
+/**
+ * Parts whose last refresh failed (their previous rows stay).
+ */
+failedParts: number; 
+/**
+ * The oldest successful fetch among the parts: the list is at least this fresh.
+ */
+syncedAt: string | null }
+/**
+ * A locality (municipality, town, village or Bucharest sector).
+ */
+export type Locality = { 
+/**
+ * The locality's SIRUTA code.
+ */
+siruta: number; 
+/**
+ * Display name, as stored.
+ */
+name: string; 
+/**
+ * The code of the county it belongs to.
+ */
+countyCode: string; 
+/**
+ * 1 municipality or Bucharest sector, 2 town, 3 village; lower is more important.
+ */
+rank: number | null }
+/**
+ * A part that could not be refreshed; its previous rows stay.
+ */
+export type PartFailure = { 
+/**
+ * The part's key.
+ */
+part: string; 
+/**
+ * The part for people.
+ */
+label: string; 
+/**
+ * Why, in the sync's language where the reason is ours.
+ */
+reason: string }
+/**
+ * A part that was refreshed.
+ */
+export type PartSuccess = { 
+/**
+ * The part's key.
+ */
+part: string; 
+/**
+ * Rows now stored.
+ */
+rows: number }
+/**
+ * Where a part is in its life.
+ */
+export type ProgressStage = 
+/**
+ * The call was sent.
+ */
+"started" | 
+/**
+ * The part was stored.
+ */
+"succeeded" | 
+/**
+ * The part failed; its previous rows stay.
+ */
+"failed"
+/**
  * Values prefilled in every new quote.
  */
 export type QuoteDefaults = { 
@@ -371,6 +620,38 @@ installments: number;
  * Policy term in months, 1 to 12.
  */
 termMonths: number }
+/**
+ * How reference data (nomenclatures) is kept fresh.
+ */
+export type ReferenceDataSettings = { 
+/**
+ * Lists older than this many days refresh in the background (1 to 90).
+ */
+ttlDays: number }
+/**
+ * Everything Setări → Date de referință shows.
+ */
+export type ReferenceStatus = { 
+/**
+ * The environment key.
+ */
+env: string; 
+/**
+ * One row per list.
+ */
+lists: ListStatus[]; 
+/**
+ * The newest successful fetch of anything, for "datele salvate pe …".
+ */
+lastSync: string | null; 
+/**
+ * Nothing was ever synced for this environment.
+ */
+neverSynced: boolean; 
+/**
+ * A sync is running.
+ */
+syncing: boolean }
 /**
  * Everything the agent can set in Setări.
  */
@@ -392,10 +673,88 @@ defaults: QuoteDefaults;
  */
 language: Language; 
 /**
+ * Nomenclature refresh policy.
+ */
+referenceData: ReferenceDataSettings; 
+/**
  * Keys of insurers the agent switched off; insurers are on unless listed, so a new
  * insurer in the catalogue is quoted without a settings change.
  */
 disabledInsurers: string[] }
+/**
+ * One progress event. `total` grows once the county and make lists say how many child parts
+ * there are.
+ */
+export type SyncProgress = { 
+/**
+ * Parts finished (succeeded or failed).
+ */
+done: number; 
+/**
+ * Parts to refresh, as known so far.
+ */
+total: number; 
+/**
+ * The part's key: `localities:CJ`.
+ */
+part: string; 
+/**
+ * The part for people: "Localități — CLUJ".
+ */
+label: string; 
+/**
+ * What just happened to it.
+ */
+stage: ProgressStage }
+/**
+ * What a sync did.
+ */
+export type SyncSummary = { 
+/**
+ * The environment synced.
+ */
+env: string; 
+/**
+ * Parts refreshed.
+ */
+succeeded: PartSuccess[]; 
+/**
+ * Parts that failed (retried at the next sync).
+ */
+failed: PartFailure[]; 
+/**
+ * Parts skipped because they were younger than the TTL.
+ */
+fresh: number; 
+/**
+ * Keys of parts not finished because the sync was cancelled.
+ */
+notRun: string[]; 
+/**
+ * The sync was cancelled before it finished.
+ */
+cancelled: boolean }
+export type TAURI_CHANNEL<TSend> = null
+/**
+ * A vehicle make.
+ */
+export type VehicleMake = { 
+/**
+ * Display name: `DACIA`.
+ */
+name: string }
+/**
+ * A vehicle model of one make.
+ */
+export type VehicleModel = { 
+/**
+ * The make's name.
+ */
+make: string; 
+/**
+ * Display name: `LOGAN`.
+ */
+name: string }
 
 /** tauri-specta globals **/
 

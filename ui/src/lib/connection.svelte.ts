@@ -10,6 +10,9 @@ export class ConnectionState {
   errors = $state<Record<string, string[]>>({});
   notice = $state("");
 
+  /** Called after a login from the dialog succeeds (the frame starts the sync then). */
+  onLogin: () => void = () => {};
+
   constructor(private readonly backend: Backend) {}
 
   /** Applies the environment in the settings; asks for a login where one is needed. */
@@ -33,6 +36,7 @@ export class ConnectionState {
       this.errors = {};
       this.notice = this.status.notice ?? "";
       this.loginOpen = false;
+      this.onLogin();
       return true;
     } catch (e) {
       this.errors = e instanceof CommandError ? e.fields : {};

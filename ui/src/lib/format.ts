@@ -16,6 +16,13 @@ export function formatDateTime(d: Date): string {
   return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
+/** An ISO date-time (UTC) → local `27.11.2026 14:05`; empty for null. */
+export function formatInstant(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : formatDateTime(d);
+}
+
 /**
  * A money amount given as a decimal string (how money crosses IPC) or an integer, with two
  * decimals: `1234.5` → `1.234,50` in Romanian, `1,234.50` in English. Rounds half away from

@@ -2,6 +2,7 @@
 //! per environment in the [`crate::store::Store`], refreshed by [`sync`] and searched instantly
 //! by [`search`].
 
+pub mod api_source;
 mod catalog;
 pub mod fold;
 pub mod search;
@@ -10,6 +11,7 @@ pub mod sync;
 
 use serde::{Deserialize, Serialize};
 
+pub use api_source::ApiNomenclatureSource;
 pub use catalog::Catalog;
 pub use search::{Index, SearchError};
 pub use source::{NomenclatureSource, SourceError, SourceErrorKind};

@@ -4,8 +4,15 @@ import {
   type AppError,
   type Backend,
   type ConnectionStatus,
+  type County,
   type InsurerView,
+  type Locality,
+  type ReferenceStatus,
   type Settings,
+  type SyncProgress,
+  type SyncSummary,
+  type VehicleMake,
+  type VehicleModel,
 } from "./types";
 
 /** Default settings, mirroring `Settings::default()` in casco-core. */
@@ -15,9 +22,31 @@ export function defaultSettings(): Settings {
     agency: { name: "", brokerCode: "", address: "", phone: "", email: "", logoFile: null },
     defaults: { currency: "RON", installments: 1, termMonths: 12 },
     language: "ro",
+    referenceData: { ttlDays: 7 },
     disabledInsurers: [],
   };
 }
+
+const FAKE_COUNTIES: County[] = [
+  { code: "BV", name: "BRAŞOV", siruta: 83 },
+  { code: "CJ", name: "CLUJ", siruta: 127 },
+];
+const FAKE_LOCALITIES: Locality[] = [
+  { siruta: 54984, name: "CLUJ-NAPOCA", countyCode: "CJ", rank: 1 },
+  { siruta: 55255, name: "DEJ", countyCode: "CJ", rank: 1 },
+  { siruta: 57706, name: "FLOREŞTI", countyCode: "CJ", rank: 3 },
+  { siruta: 40198, name: "BRAŞOV", countyCode: "BV", rank: 1 },
+];
+const FAKE_MODELS: VehicleModel[] = [
+  { make: "DACIA", name: "LOGAN" },
+  { make: "DACIA", name: "SANDERO" },
+  { make: "SKODA", name: "OCTAVIA" },
+];
+
+/** Case and diacritics folding, enough for the fake's lists. */
+const fold = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+const matches = (name: string, query: string) =>
+  fold(query).split(/[\s-]+/).filter(Boolean).every((w) => fold(name).split(/[\s-]+/).some((n) => n.startsWith(w)));
 
 const FAKE_INSURERS: Omit<InsurerView, "enabled" | "credentials" | "account">[] = [
   { key: "generali", name: "Generali", product: "casco", offerCurrency: "RON" },
@@ -127,5 +156,75 @@ export class FakeBackend implements Backend {
   async forgetInsurerCredentials(insurer: string): Promise<InsurerView[]> {
     this.credentials.delete(insurer);
     return this.listInsurers();
+  }
+
+  synced = false;
+  online = true;
+  notice: string | null = null;
+
+  async syncReferenceData(_force: boolean, onProgress: (p: SyncProgress) => void): Promise<SyncSummary> {
+    if (!this.session) throw new CommandError({ code: "auth", message: "Nu sunteți autentificat." });
+    const parts = ["counties", "localities:BV", "localities:CJ", "makes", "models:DACIA"];
+    parts.forEach((part, i) =>
+      onProgress({ done: i + 1, total: parts.length, part, label: part, stage: "succeeded" }),
+    );
+    this.synced = true;
+    return { env: "demo", succeeded: parts.map((part) => ({ part, rows: 1 })), failed: [], fresh: 0, notRun: [], cancelled: false };
+  }
+
+  async cancelReferenceSync(): Promise<boolean> {
+    return false;
+  }
+
+  async referenceDataStatus(): Promise<ReferenceStatus> {
+    const at = this.synced ? "2026-11-27T08:00:00Z" : null;
+    const row = (kind: "countries" | "counties" | "localities" | "makes" | "models", rows: number) => ({
+      kind,
+      rows: this.synced ? rows : 0,
+      parts: this.synced ? 1 : 0,
+      failedParts: 0,
+      syncedAt: at,
+    });
+    return {
+      env: "demo",
+      lists: [row("countries", 0), row("counties", 2), row("localities", 4), row("makes", 2), row("models", 3)],
+      lastSync: at,
+      neverSynced: !this.synced,
+      syncing: false,
+    };
+  }
+
+  async storeNotice(): Promise<string | null> {
+    return this.notice;
+  }
+
+  async checkOnline(): Promise<boolean> {
+    return this.online;
+  }
+
+  private needSync(what: string): void {
+    if (!this.synced) {
+      throw new CommandError({ code: "not_found", message: `${what} nu a fost încă descărcată.` });
+    }
+  }
+
+  async searchCounties(query: string): Promise<County[]> {
+    this.needSync("Lista de județe");
+    return FAKE_COUNTIES.filter((c) => matches(c.name, query));
+  }
+
+  async searchLocalities(county: string, query: string): Promise<Locality[]> {
+    this.needSync(`Lista de localități pentru județul ${county}`);
+    return FAKE_LOCALITIES.filter((l) => l.countyCode === county && matches(l.name, query));
+  }
+
+  async searchMakes(query: string): Promise<VehicleMake[]> {
+    this.needSync("Lista de mărci auto");
+    return [...new Set(FAKE_MODELS.map((m) => m.make))].filter((m) => matches(m, query)).map((name) => ({ name }));
+  }
+
+  async searchModels(make: string, query: string): Promise<VehicleModel[]> {
+    this.needSync(`Lista de modele pentru marca ${make}`);
+    return FAKE_MODELS.filter((m) => m.make === make && matches(m.name, query));
   }
 }

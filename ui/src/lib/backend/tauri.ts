@@ -1,5 +1,6 @@
+import { Channel } from "@tauri-apps/api/core";
 import { commands } from "../bindings";
-import { CommandError, type AppError, type Backend } from "./types";
+import { CommandError, type AppError, type Backend, type SyncProgress } from "./types";
 
 type Outcome<T> = { status: "ok"; data: T } | { status: "error"; error: AppError };
 
@@ -25,4 +26,19 @@ export const tauriBackend: Backend = {
   saveInsurerCredentials: async (insurer, account, password, code) =>
     unwrap(await commands.saveInsurerCredentials(insurer, account, password, code)),
   forgetInsurerCredentials: async (insurer) => unwrap(await commands.forgetInsurerCredentials(insurer)),
+  syncReferenceData: async (force, onProgress) => {
+    const channel = new Channel<SyncProgress>();
+    channel.onmessage = onProgress;
+    // tauri-specta rc.21 declares its channel parameter type as `null`; the runtime value is
+    // this Channel, which Tauri serialises into the command's `on_progress`.
+    return unwrap(await commands.syncReferenceData(force, channel as never));
+  },
+  cancelReferenceSync: () => commands.cancelReferenceSync(),
+  referenceDataStatus: async () => unwrap(await commands.referenceDataStatus()),
+  storeNotice: () => commands.storeNotice(),
+  checkOnline: async () => unwrap(await commands.checkOnline()),
+  searchCounties: async (query) => unwrap(await commands.searchCounties(query)),
+  searchLocalities: async (county, query) => unwrap(await commands.searchLocalities(county, query)),
+  searchMakes: async (query) => unwrap(await commands.searchMakes(query)),
+  searchModels: async (make, query) => unwrap(await commands.searchModels(make, query)),
 };

@@ -2,12 +2,33 @@ import type {
   AgencyLogo,
   AppError,
   ConnectionStatus,
+  County,
   ErrorCode,
   InsurerView,
+  Locality,
+  ReferenceStatus,
   Settings,
+  SyncProgress,
+  SyncSummary,
+  VehicleMake,
+  VehicleModel,
 } from "../bindings";
 
-export type { AgencyLogo, AppError, ConnectionStatus, ErrorCode, InsurerView, Settings };
+export type {
+  AgencyLogo,
+  AppError,
+  ConnectionStatus,
+  County,
+  ErrorCode,
+  InsurerView,
+  Locality,
+  ReferenceStatus,
+  Settings,
+  SyncProgress,
+  SyncSummary,
+  VehicleMake,
+  VehicleModel,
+};
 
 /** A command failure in the app's one error shape; thrown by every backend method. */
 export class CommandError extends Error {
@@ -40,4 +61,15 @@ export interface Backend {
   setInsurerEnabled(insurer: string, enabled: boolean): Promise<InsurerView[]>;
   saveInsurerCredentials(insurer: string, account: string, password: string, code: string): Promise<InsurerView[]>;
   forgetInsurerCredentials(insurer: string): Promise<InsurerView[]>;
+
+  /** Refreshes stale lists (all with `force`); `onProgress` gets every part as it finishes. */
+  syncReferenceData(force: boolean, onProgress: (p: SyncProgress) => void): Promise<SyncSummary>;
+  cancelReferenceSync(): Promise<boolean>;
+  referenceDataStatus(): Promise<ReferenceStatus>;
+  storeNotice(): Promise<string | null>;
+  checkOnline(): Promise<boolean>;
+  searchCounties(query: string): Promise<County[]>;
+  searchLocalities(county: string, query: string): Promise<Locality[]>;
+  searchMakes(query: string): Promise<VehicleMake[]>;
+  searchModels(make: string, query: string): Promise<VehicleModel[]>;
 }

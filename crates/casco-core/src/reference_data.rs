@@ -1,0 +1,203 @@
+//! Reference data as the app uses it: the local store opened once, nomenclature sync (one at a
+//! time, cancellable, with progress), instant offline search, and the status shown in
+//! Setări → Date de referință.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use casco_api::CascoClient;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use tokio_util::sync::CancellationToken;
+
+use crate::error::{AppError, ErrorCode};
+use crate::messages::Language;
+use crate::nomenclature::{
+    ApiNomenclatureSource, Catalog, Country, County, Index, Locality, Part, SyncOptions, SyncProgress, SyncSummary,
+    VehicleMake, VehicleModel,
+};
+use crate::store::{OpenReport, Store, StoreError};
+
+/// Most results a search returns to a typeahead.
+pub const SEARCH_LIMIT: usize = 50;
+
+/// One kind of list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "lowercase")]
+pub enum ListKind {
+    /// Countries.
+    Countries,
+    /// Counties.
+    Counties,
+    /// Localities of every county.
+    Localities,
+    /// Vehicle makes.
+    Makes,
+    /// Models of every make.
+    Models,
+}
+
+/// Counts and freshness of one kind of list in one environment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ListStatus {
+    /// Which list.
+    pub kind: ListKind,
+    /// Rows stored.
+    pub rows: u32,
+    /// Parts stored (one per county for localities, per make for models).
+    pub parts: u32,
+    /// Parts whose last refresh failed (their previous rows stay).
+    pub failed_parts: u32,
+    /// The oldest successful fetch among the parts: the list is at least this fresh.
+    pub synced_at: Option<DateTime<Utc>>,
+}
+
+/// Everything Setări → Date de referință shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ReferenceStatus {
+    /// The environment key.
+    pub env: String,
+    /// One row per list.
+    pub lists: Vec<ListStatus>,
+    /// The newest successful fetch of anything, for "datele salvate pe …".
+    pub last_sync: Option<DateTime<Utc>>,
+    /// Nothing was ever synced for this environment.
+    pub never_synced: bool,
+    /// A sync is running.
+    pub syncing: bool,
+}
+
+/// The store, its search indexes and the running sync.
+pub struct ReferenceData {
+    catalog: Catalog,
+    opened: OpenReport,
+    running: Mutex<Option<CancellationToken>>,
+}
+
+impl ReferenceData {
+    /// Opens (or creates, or rebuilds if damaged) the store at `path`.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self, StoreError> {
+        let (store, opened) = Store::open(path)?;
+        Ok(Self { catalog: Catalog::new(Arc::new(store)), opened, running: Mutex::new(None) })
+    }
+
+    /// The store, for other features' tables.
+    pub fn store(&self) -> &Arc<Store> {
+        self.catalog.store()
+    }
+
+    /// What to tell the agent about opening the store (e.g. it was damaged and rebuilt).
+    pub fn notice(&self, lang: Language) -> Option<String> {
+        self.opened.notice(lang)
+    }
+
+    /// Refreshes the lists of `env` older than `ttl` (all of them with `force`), streaming
+    /// progress. Only one sync runs at a time; a second one is refused as a conflict.
+    pub async fn sync(
+        &self,
+        client: Arc<CascoClient>,
+        env: &str,
+        force: bool,
+        ttl: Duration,
+        lang: Language,
+        progress: &(dyn Fn(SyncProgress) + Send + Sync),
+    ) -> Result<SyncSummary, AppError> {
+        let cancel = {
+            let mut running = self.running.lock().unwrap_or_else(PoisonError::into_inner);
+            if running.is_some() {
+                return Err(AppError::new(ErrorCode::Conflict, already_running(lang)));
+            }
+            let token = CancellationToken::new();
+            *running = Some(token.clone());
+            token
+        };
+        let options = SyncOptions { ttl, force, language: lang, ..SyncOptions::default() };
+        let source = ApiNomenclatureSource::new(client);
+        let result = self.catalog.sync(&source, env, &options, progress, &cancel).await;
+        *self.running.lock().unwrap_or_else(PoisonError::into_inner) = None;
+        result.map_err(|e| e.to_app_error(lang))
+    }
+
+    /// Stops the running sync, if any; returns whether one was running.
+    pub fn cancel(&self) -> bool {
+        let running = self.running.lock().unwrap_or_else(PoisonError::into_inner);
+        running.as_ref().inspect(|t| t.cancel()).is_some()
+    }
+
+    /// Counts and freshness per list for `env`.
+    pub fn status(&self, env: &str, lang: Language) -> Result<ReferenceStatus, AppError> {
+        let states = self.store().sync_states(env).map_err(|e| e.to_app_error(lang))?;
+        let kinds = [ListKind::Countries, ListKind::Counties, ListKind::Localities, ListKind::Makes, ListKind::Models];
+        let lists = kinds
+            .iter()
+            .map(|&kind| {
+                let mine: Vec<_> = states.iter().filter(|s| kind_of(&s.part) == kind).collect();
+                let stored: Vec<_> = mine.iter().filter(|s| s.fetched_at.is_some()).collect();
+                ListStatus {
+                    kind,
+                    rows: stored.iter().map(|s| s.row_count as u32).sum(),
+                    parts: stored.len() as u32,
+                    failed_parts: mine.iter().filter(|s| s.last_error.is_some()).count() as u32,
+                    synced_at: stored.iter().filter_map(|s| s.fetched_at).min(),
+                }
+            })
+            .collect();
+        let last_sync = states.iter().filter_map(|s| s.fetched_at).max();
+        Ok(ReferenceStatus {
+            env: env.to_string(),
+            lists,
+            last_sync,
+            never_synced: last_sync.is_none(),
+            syncing: self.running.lock().unwrap_or_else(PoisonError::into_inner).is_some(),
+        })
+    }
+
+    fn index(&self, env: &str, lang: Language) -> Result<Arc<Index>, AppError> {
+        self.catalog.index(env).map_err(|e| e.to_app_error(lang))
+    }
+
+    /// Countries matching `query`.
+    pub fn countries(&self, env: &str, query: &str, lang: Language) -> Result<Vec<Country>, AppError> {
+        self.index(env, lang)?.countries(query, SEARCH_LIMIT).map_err(|e| e.to_app_error(lang))
+    }
+
+    /// Counties matching `query`.
+    pub fn counties(&self, env: &str, query: &str, lang: Language) -> Result<Vec<County>, AppError> {
+        self.index(env, lang)?.counties(query, SEARCH_LIMIT).map_err(|e| e.to_app_error(lang))
+    }
+
+    /// Localities of `county` matching `query`.
+    pub fn localities(&self, env: &str, county: &str, query: &str, lang: Language) -> Result<Vec<Locality>, AppError> {
+        self.index(env, lang)?.localities(county, query, SEARCH_LIMIT).map_err(|e| e.to_app_error(lang))
+    }
+
+    /// Makes matching `query`.
+    pub fn makes(&self, env: &str, query: &str, lang: Language) -> Result<Vec<VehicleMake>, AppError> {
+        self.index(env, lang)?.makes(query, SEARCH_LIMIT).map_err(|e| e.to_app_error(lang))
+    }
+
+    /// Models of `make` matching `query`.
+    pub fn models(&self, env: &str, make: &str, query: &str, lang: Language) -> Result<Vec<VehicleModel>, AppError> {
+        self.index(env, lang)?.models(make, query, SEARCH_LIMIT).map_err(|e| e.to_app_error(lang))
+    }
+}
+
+fn kind_of(part: &Part) -> ListKind {
+    match part {
+        Part::Countries => ListKind::Countries,
+        Part::Counties => ListKind::Counties,
+        Part::Localities(_) => ListKind::Localities,
+        Part::Makes => ListKind::Makes,
+        Part::Models(_) => ListKind::Models,
+    }
+}
+
+fn already_running(lang: Language) -> String {
+    match lang {
+        Language::Ro => "Sincronizarea datelor de referință rulează deja.".into(),
+        Language::En => "The reference data sync is already running.".into(),
+    }
+}

@@ -1,0 +1,52 @@
+//! Reference data as the app drives it: sync from the real sandbox over HTTP into a real
+//! SQLite file, status counts, and search that keeps answering with the sandbox stopped.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use casco_api::{CascoClient, ClientConfig, Credentials};
+use casco_core::reference_data::{ListKind, ReferenceData};
+use casco_core::Language;
+use casco_sandbox::SandboxConfig;
+
+#[tokio::test]
+async fn sync_fills_the_status_and_search_answers_offline() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = ReferenceData::open(dir.path().join("casco.db")).unwrap();
+    assert!(data.notice(Language::Ro).is_none());
+    let before = data.status("demo", Language::Ro).unwrap();
+    assert!(before.never_synced);
+    let e = data.localities("demo", "CJ", "cluj", Language::Ro).unwrap_err();
+    assert!(e.message.contains("nu a fost"), "{}", e.message);
+
+    let sandbox = casco_sandbox::start(SandboxConfig::default()).await.unwrap();
+    let client = Arc::new(
+        CascoClient::new(ClientConfig::new(sandbox.base_url()).unwrap(), Credentials::new("demo", "demo")).unwrap(),
+    );
+    let events = Arc::new(Mutex::new(Vec::new()));
+    let seen = Arc::clone(&events);
+    let summary = data
+        .sync(client, "demo", false, Duration::from_secs(7 * 86_400), Language::Ro, &move |p| {
+            seen.lock().unwrap().push(p)
+        })
+        .await
+        .unwrap();
+    assert!(summary.failed.is_empty(), "{:?}", summary.failed);
+    let last = events.lock().unwrap().last().cloned().unwrap();
+    assert_eq!(last.done, last.total);
+
+    let status = data.status("demo", Language::Ro).unwrap();
+    let rows = |k: ListKind| status.lists.iter().find(|l| l.kind == k).unwrap().rows;
+    assert_eq!(rows(ListKind::Counties), 42);
+    assert_eq!(rows(ListKind::Localities), 13_755);
+    assert!(rows(ListKind::Makes) >= 40 && rows(ListKind::Models) >= 400);
+    assert!(rows(ListKind::Countries) > 100);
+    assert!(!status.never_synced && !status.syncing);
+
+    sandbox.stop().await;
+    let found = data.localities("demo", "CJ", "cluj nap", Language::Ro).unwrap();
+    assert_eq!(found[0].name, "CLUJ-NAPOCA");
+    assert_eq!(data.counties("demo", "brasov", Language::Ro).unwrap()[0].code, "BV");
+    // Another environment never mixes in.
+    assert!(data.status("qa", Language::Ro).unwrap().never_synced);
+}

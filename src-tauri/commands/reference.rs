@@ -1,0 +1,106 @@
+//! Reference data: sync with progress on a Channel, cancel, status, offline search.
+
+use std::time::Duration;
+
+use casco_core::nomenclature::{Country, County, Locality, SyncProgress, SyncSummary, VehicleMake, VehicleModel};
+use casco_core::reference_data::{ReferenceData, ReferenceStatus};
+use casco_core::AppError;
+use tauri::ipc::Channel;
+use tauri::State;
+
+use crate::api::Api;
+use crate::SettingsFile;
+
+/// Refreshes the lists older than the TTL in Setări (all of them with `force`, for
+/// "Sincronizează acum"), streaming progress on `on_progress`.
+#[tauri::command]
+#[specta::specta]
+pub async fn sync_reference_data(
+    api: State<'_, Api>,
+    file: State<'_, SettingsFile>,
+    data: State<'_, ReferenceData>,
+    force: bool,
+    on_progress: Channel<SyncProgress>,
+) -> Result<SyncSummary, AppError> {
+    let settings = file.current();
+    let lang = settings.language;
+    let client = api.connection.client(lang).await?;
+    let ttl = Duration::from_secs(u64::from(settings.reference_data.ttl_days) * 86_400);
+    let env = api.target(&settings).key;
+    let progress = move |p: SyncProgress| {
+        // A closed channel (the window reloaded) must not stop the sync itself.
+        let _ = on_progress.send(p);
+    };
+    data.sync(client, &env, force, ttl, lang, &progress).await
+}
+
+/// Stops the running sync; lists already refreshed stay.
+#[tauri::command]
+#[specta::specta]
+pub fn cancel_reference_sync(data: State<'_, ReferenceData>) -> bool {
+    data.cancel()
+}
+
+/// Counts and last sync per list, for the environment in force.
+#[tauri::command]
+#[specta::specta]
+pub fn reference_data_status(
+    api: State<'_, Api>,
+    file: State<'_, SettingsFile>,
+    data: State<'_, ReferenceData>,
+) -> Result<ReferenceStatus, AppError> {
+    let settings = file.current();
+    data.status(&api.target(&settings).key, settings.language)
+}
+
+/// What the agent must know about the local store (e.g. it was damaged and rebuilt).
+#[tauri::command]
+#[specta::specta]
+pub fn store_notice(file: State<'_, SettingsFile>, data: State<'_, ReferenceData>) -> Option<String> {
+    data.notice(file.current().language)
+}
+
+/// Whether the API of the environment in force can be reached (the offline indicator).
+#[tauri::command]
+#[specta::specta]
+pub async fn check_online(api: State<'_, Api>, file: State<'_, SettingsFile>) -> Result<bool, AppError> {
+    Ok(api.target(&file.current()).reachable(Duration::from_millis(1500)).await)
+}
+
+macro_rules! search_command {
+    ($(#[$doc:meta])* $name:ident($($arg:ident),*) -> $item:ty, $method:ident) => {
+        $(#[$doc])*
+        #[tauri::command]
+        #[specta::specta]
+        pub fn $name(
+            api: State<'_, Api>,
+            file: State<'_, SettingsFile>,
+            data: State<'_, ReferenceData>,
+            $($arg: String,)*
+        ) -> Result<Vec<$item>, AppError> {
+            let settings = file.current();
+            data.$method(&api.target(&settings).key, $(&$arg,)* settings.language)
+        }
+    };
+}
+
+search_command!(
+    /// Countries matching `query`, from the local store.
+    search_countries(query) -> Country, countries
+);
+search_command!(
+    /// Counties matching `query`, from the local store.
+    search_counties(query) -> County, counties
+);
+search_command!(
+    /// Localities of `county` matching `query`, from the local store.
+    search_localities(county, query) -> Locality, localities
+);
+search_command!(
+    /// Vehicle makes matching `query`, from the local store.
+    search_makes(query) -> VehicleMake, makes
+);
+search_command!(
+    /// Models of `make` matching `query`, from the local store.
+    search_models(make, query) -> VehicleModel, models
+);

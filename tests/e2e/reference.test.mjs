@@ -1,0 +1,67 @@
+// Issue 4 in the real window: the first login on an environment downloads every list; county
+// and locality are picked by keyboard from the local store; with the API stopped the offline
+// indicator shows and the same search still answers.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { freshData, launch, SHOTS } from "./app.mjs";
+import { startSandbox } from "./sandbox.mjs";
+import { Key } from "./webdriver.mjs";
+
+let app;
+let sandbox;
+before(async () => {
+  freshData();
+  sandbox = await startSandbox();
+});
+after(async () => {
+  await app?.end();
+  sandbox?.stop();
+});
+
+async function pickByKeyboard(id, text) {
+  const input = await app.waitFor(`#${id}`);
+  await input.click();
+  await input.type(text);
+  await app.waitFor(`#${id}-list`);
+  await app.keys(Key.Enter);
+  await app.waitGone(`#${id}-list`);
+}
+
+async function chooseClujNapoca() {
+  await pickByKeyboard("lookup-county", "cluj");
+  assert.equal(await (await app.find("#lookup-county")).property("value"), "CLUJ");
+  await pickByKeyboard("lookup-locality", "cluj nap");
+  await app.waitFor("#lookup-chosen-locality", { text: "CLUJ-NAPOCA" });
+}
+
+test("pick CLUJ → CLUJ-NAPOCA by keyboard, online and then offline", async () => {
+  app = await launch();
+  await (await app.find("#nav-settings")).click();
+  await (await app.waitFor("#env-custom")).click();
+  await (await app.waitFor("#env-custom-url")).replace(sandbox.url);
+  await (await app.find("#settings-save")).click();
+  await (await app.waitFor("#login-account")).replace("demo");
+  await (await app.find("#login-password")).type("demo\uE007");
+  await app.waitFor("#conn-status", { text: "Conectat: demo" });
+
+  // The first login on this environment downloads every list, with progress.
+  await (await app.find("#tab-reference")).click();
+  await app.waitFor("#reference-localities", { text: "13.755", timeout: 120000 });
+  await app.waitFor("#reference-counties", { text: "42" });
+  await app.waitFor("#net-status", { text: "Online" });
+  await app.screenshot(`${SHOTS}/20-reference-synced.png`);
+
+  // 1–2. CLUJ, then "cluj nap" → CLUJ-NAPOCA, all by keyboard.
+  await chooseClujNapoca();
+  await app.screenshot(`${SHOTS}/21-lookup-online.png`);
+
+  // 3. The API goes away: offline indicator, and the same search answers from the store.
+  sandbox.stop();
+  await app.waitFor("#net-status", { text: "Fără conexiune", timeout: 20000 });
+  await app.waitFor("#offline-banner", { text: "datele salvate pe" });
+  await (await app.find("#nav-newQuote")).click();
+  await (await app.find("#nav-settings")).click();
+  await (await app.waitFor("#tab-reference")).click();
+  await chooseClujNapoca();
+  await app.screenshot(`${SHOTS}/22-lookup-offline.png`);
+});
