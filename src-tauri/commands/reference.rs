@@ -2,7 +2,9 @@
 
 use std::time::Duration;
 
-use casco_core::nomenclature::{Country, County, Locality, SyncProgress, SyncSummary, VehicleMake, VehicleModel};
+use casco_core::nomenclature::{
+    Country, County, Locality, SyncProgress, SyncSummary, VehicleMake, VehicleModel,
+};
 use casco_core::reference_data::{ReferenceData, ReferenceStatus};
 use casco_core::AppError;
 use tauri::ipc::Channel;
@@ -56,15 +58,24 @@ pub fn reference_data_status(
 /// What the agent must know about the local store (e.g. it was damaged and rebuilt).
 #[tauri::command]
 #[specta::specta]
-pub fn store_notice(file: State<'_, SettingsFile>, data: State<'_, ReferenceData>) -> Option<String> {
+pub fn store_notice(
+    file: State<'_, SettingsFile>,
+    data: State<'_, ReferenceData>,
+) -> Option<String> {
     data.notice(file.current().language)
 }
 
 /// Whether the API of the environment in force can be reached (the offline indicator).
 #[tauri::command]
 #[specta::specta]
-pub async fn check_online(api: State<'_, Api>, file: State<'_, SettingsFile>) -> Result<bool, AppError> {
-    Ok(api.target(&file.current()).reachable(Duration::from_millis(1500)).await)
+pub async fn check_online(
+    api: State<'_, Api>,
+    file: State<'_, SettingsFile>,
+) -> Result<bool, AppError> {
+    Ok(api
+        .target(&file.current())
+        .reachable(Duration::from_millis(1500))
+        .await)
 }
 
 macro_rules! search_command {

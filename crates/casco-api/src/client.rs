@@ -167,18 +167,30 @@ impl CascoClient {
 
     /// The refresh token of the live session, for an agent who asked to be remembered.
     pub async fn refresh_token(&self) -> Option<Secret<String>> {
-        self.session.lock().await.as_ref().map(|token| token.refresh.clone())
+        self.session
+            .lock()
+            .await
+            .as_ref()
+            .map(|token| token.refresh.clone())
     }
 
     /// Resumes a remembered session: PATCH /auth with `refresh_token`, falling back to a
     /// login with the stored credentials only when the server refuses it.
-    pub async fn resume(&self, refresh_token: Secret<String>, opts: CallOptions) -> Result<SessionInfo, ApiError> {
+    pub async fn resume(
+        &self,
+        refresh_token: Secret<String>,
+        opts: CallOptions,
+    ) -> Result<SessionInfo, ApiError> {
         {
             let now = Utc::now();
             // An already-expired access token that carries the remembered refresh token: the
             // refresh below then goes through the normal single-flight path.
-            *self.session.lock().await =
-                Some(Token { jwt: Secret::new(String::new()), refresh: refresh_token, expires_at: Some(now), received_at: now });
+            *self.session.lock().await = Some(Token {
+                jwt: Secret::new(String::new()),
+                refresh: refresh_token,
+                expires_at: Some(now),
+                received_at: now,
+            });
         }
         self.refresh(opts).await
     }

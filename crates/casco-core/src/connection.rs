@@ -52,10 +52,20 @@ impl ApiTarget {
     /// Whether the API host accepts a TCP connection within `timeout`: the offline indicator's
     /// cheap probe (no request, no session needed).
     pub async fn reachable(&self, timeout: std::time::Duration) -> bool {
-        let Ok(url) = url::Url::parse(&self.base_url) else { return false };
-        let (Some(host), Some(port)) = (url.host_str(), url.port_or_known_default()) else { return false };
-        let host = host.trim_start_matches('[').trim_end_matches(']').to_string();
-        matches!(tokio::time::timeout(timeout, tokio::net::TcpStream::connect((host, port))).await, Ok(Ok(_)))
+        let Ok(url) = url::Url::parse(&self.base_url) else {
+            return false;
+        };
+        let (Some(host), Some(port)) = (url.host_str(), url.port_or_known_default()) else {
+            return false;
+        };
+        let host = host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .to_string();
+        matches!(
+            tokio::time::timeout(timeout, tokio::net::TcpStream::connect((host, port))).await,
+            Ok(Ok(_))
+        )
     }
 }
 

@@ -14,8 +14,8 @@ use tokio_util::sync::CancellationToken;
 use crate::error::{AppError, ErrorCode};
 use crate::messages::Language;
 use crate::nomenclature::{
-    ApiNomenclatureSource, Catalog, Country, County, Index, Locality, Part, SyncOptions, SyncProgress, SyncSummary,
-    VehicleMake, VehicleModel,
+    ApiNomenclatureSource, Catalog, Country, County, Index, Locality, Part, SyncOptions,
+    SyncProgress, SyncSummary, VehicleMake, VehicleModel,
 };
 use crate::store::{OpenReport, Store, StoreError};
 
@@ -81,7 +81,11 @@ impl ReferenceData {
     /// Opens (or creates, or rebuilds if damaged) the store at `path`.
     pub fn open(path: impl AsRef<Path>) -> Result<Self, StoreError> {
         let (store, opened) = Store::open(path)?;
-        Ok(Self { catalog: Catalog::new(Arc::new(store)), opened, running: Mutex::new(None) })
+        Ok(Self {
+            catalog: Catalog::new(Arc::new(store)),
+            opened,
+            running: Mutex::new(None),
+        })
     }
 
     /// The store, for other features' tables.
@@ -114,9 +118,17 @@ impl ReferenceData {
             *running = Some(token.clone());
             token
         };
-        let options = SyncOptions { ttl, force, language: lang, ..SyncOptions::default() };
+        let options = SyncOptions {
+            ttl,
+            force,
+            language: lang,
+            ..SyncOptions::default()
+        };
         let source = ApiNomenclatureSource::new(client);
-        let result = self.catalog.sync(&source, env, &options, progress, &cancel).await;
+        let result = self
+            .catalog
+            .sync(&source, env, &options, progress, &cancel)
+            .await;
         *self.running.lock().unwrap_or_else(PoisonError::into_inner) = None;
         result.map_err(|e| e.to_app_error(lang))
     }
@@ -129,8 +141,17 @@ impl ReferenceData {
 
     /// Counts and freshness per list for `env`.
     pub fn status(&self, env: &str, lang: Language) -> Result<ReferenceStatus, AppError> {
-        let states = self.store().sync_states(env).map_err(|e| e.to_app_error(lang))?;
-        let kinds = [ListKind::Countries, ListKind::Counties, ListKind::Localities, ListKind::Makes, ListKind::Models];
+        let states = self
+            .store()
+            .sync_states(env)
+            .map_err(|e| e.to_app_error(lang))?;
+        let kinds = [
+            ListKind::Countries,
+            ListKind::Counties,
+            ListKind::Localities,
+            ListKind::Makes,
+            ListKind::Models,
+        ];
         let lists = kinds
             .iter()
             .map(|&kind| {
@@ -151,7 +172,11 @@ impl ReferenceData {
             lists,
             last_sync,
             never_synced: last_sync.is_none(),
-            syncing: self.running.lock().unwrap_or_else(PoisonError::into_inner).is_some(),
+            syncing: self
+                .running
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .is_some(),
         })
     }
 
@@ -160,28 +185,65 @@ impl ReferenceData {
     }
 
     /// Countries matching `query`.
-    pub fn countries(&self, env: &str, query: &str, lang: Language) -> Result<Vec<Country>, AppError> {
-        self.index(env, lang)?.countries(query, SEARCH_LIMIT).map_err(|e| e.to_app_error(lang))
+    pub fn countries(
+        &self,
+        env: &str,
+        query: &str,
+        lang: Language,
+    ) -> Result<Vec<Country>, AppError> {
+        self.index(env, lang)?
+            .countries(query, SEARCH_LIMIT)
+            .map_err(|e| e.to_app_error(lang))
     }
 
     /// Counties matching `query`.
-    pub fn counties(&self, env: &str, query: &str, lang: Language) -> Result<Vec<County>, AppError> {
-        self.index(env, lang)?.counties(query, SEARCH_LIMIT).map_err(|e| e.to_app_error(lang))
+    pub fn counties(
+        &self,
+        env: &str,
+        query: &str,
+        lang: Language,
+    ) -> Result<Vec<County>, AppError> {
+        self.index(env, lang)?
+            .counties(query, SEARCH_LIMIT)
+            .map_err(|e| e.to_app_error(lang))
     }
 
     /// Localities of `county` matching `query`.
-    pub fn localities(&self, env: &str, county: &str, query: &str, lang: Language) -> Result<Vec<Locality>, AppError> {
-        self.index(env, lang)?.localities(county, query, SEARCH_LIMIT).map_err(|e| e.to_app_error(lang))
+    pub fn localities(
+        &self,
+        env: &str,
+        county: &str,
+        query: &str,
+        lang: Language,
+    ) -> Result<Vec<Locality>, AppError> {
+        self.index(env, lang)?
+            .localities(county, query, SEARCH_LIMIT)
+            .map_err(|e| e.to_app_error(lang))
     }
 
     /// Makes matching `query`.
-    pub fn makes(&self, env: &str, query: &str, lang: Language) -> Result<Vec<VehicleMake>, AppError> {
-        self.index(env, lang)?.makes(query, SEARCH_LIMIT).map_err(|e| e.to_app_error(lang))
+    pub fn makes(
+        &self,
+        env: &str,
+        query: &str,
+        lang: Language,
+    ) -> Result<Vec<VehicleMake>, AppError> {
+        self.index(env, lang)?
+            .makes(query, SEARCH_LIMIT)
+            .map_err(|e| e.to_app_error(lang))
     }
 
     /// Models of `make` matching `query`.
-    pub fn models(&self, env: &str, make: &str, query: &str, lang: Language) -> Result<Vec<VehicleModel>, AppError> {
-        self.index(env, lang)?.models(make, query, SEARCH_LIMIT).map_err(|e| e.to_app_error(lang))
+    pub fn models(
+        &self,
+        env: &str,
+        make: &str,
+        query: &str,
+        lang: Language,
+    ) -> Result<Vec<VehicleModel>, AppError> {
+        self.index(env, lang)?
+            .models(make, query, SEARCH_LIMIT)
+            .map_err(|e| e.to_app_error(lang))
     }
 }
 

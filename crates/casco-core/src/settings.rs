@@ -203,7 +203,10 @@ impl Settings {
         }
 
         if !(1..=90).contains(&self.reference_data.ttl_days) {
-            put("referenceData.ttlDays", Some(Message::OutOfRange { min: 1, max: 90 }));
+            put(
+                "referenceData.ttlDays",
+                Some(Message::OutOfRange { min: 1, max: 90 }),
+            );
         }
 
         if fields.is_empty() {
@@ -396,7 +399,12 @@ mod tests {
         let mut s = valid();
         assert_eq!(s.reference_data.ttl_days, 7);
         s.reference_data.ttl_days = 0;
-        assert!(s.validate().unwrap_err().fields.unwrap().contains_key("referenceData.ttlDays"));
+        assert!(s
+            .validate()
+            .unwrap_err()
+            .fields
+            .unwrap()
+            .contains_key("referenceData.ttlDays"));
     }
 
     #[test]

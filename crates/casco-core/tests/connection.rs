@@ -11,52 +11,92 @@ use casco_core::{ErrorCode, Language};
 use casco_sandbox::SandboxConfig;
 
 fn custom(url: &str) -> ApiTarget {
-    let env = EnvironmentSettings { kind: EnvironmentKind::Custom, custom_url: url.to_string() };
+    let env = EnvironmentSettings {
+        kind: EnvironmentKind::Custom,
+        custom_url: url.to_string(),
+    };
     ApiTarget::from_settings(&env, "http://127.0.0.1:9")
 }
 
 #[tokio::test]
 async fn wrong_then_right_login_then_logout() {
-    let sandbox = casco_sandbox::start(SandboxConfig::default()).await.unwrap();
+    let sandbox = casco_sandbox::start(SandboxConfig::default())
+        .await
+        .unwrap();
     let keychain = Arc::new(MemoryKeychain::default());
     let conn = Connection::new(keychain.clone());
     let target = custom(sandbox.base_url());
 
     let e = conn
-        .login(target.clone(), "demo", Secret::new("greșit".into()), false, Language::Ro)
+        .login(
+            target.clone(),
+            "demo",
+            Secret::new("greșit".into()),
+            false,
+            Language::Ro,
+        )
         .await
         .unwrap_err();
     assert_eq!(e.code, ErrorCode::Auth);
-    assert_eq!(e.fields.unwrap()["password"], ["Contul sau parola nu sunt corecte."]);
+    assert_eq!(
+        e.fields.unwrap()["password"],
+        ["Contul sau parola nu sunt corecte."]
+    );
     assert!(!conn.status(&target).await.logged_in);
 
     let s = conn
-        .login(target.clone(), " demo ", Secret::new("demo".into()), false, Language::Ro)
+        .login(
+            target.clone(),
+            " demo ",
+            Secret::new("demo".into()),
+            false,
+            Language::Ro,
+        )
         .await
         .unwrap();
     assert!(s.logged_in);
     assert_eq!(s.account.as_deref(), Some("demo"));
-    assert!(keychain.get(&format!("login:{}", target.key)).unwrap().is_none());
+    assert!(keychain
+        .get(&format!("login:{}", target.key))
+        .unwrap()
+        .is_none());
     // The live client works for API calls.
     let client = conn.client(Language::Ro).await.unwrap();
     assert_eq!(client.counties(Default::default()).await.unwrap().len(), 42);
 
     let out = conn.logout(target.clone()).await;
     assert!(!out.logged_in);
-    assert_eq!(conn.client(Language::Ro).await.err().map(|e| e.code), Some(ErrorCode::Auth));
+    assert_eq!(
+        conn.client(Language::Ro).await.err().map(|e| e.code),
+        Some(ErrorCode::Auth)
+    );
     assert_eq!(sandbox.counters().requests_to("logout"), 1);
 }
 
 #[tokio::test]
 async fn a_remembered_login_resumes_with_the_refresh_token() {
-    let sandbox = casco_sandbox::start(SandboxConfig::default()).await.unwrap();
+    let sandbox = casco_sandbox::start(SandboxConfig::default())
+        .await
+        .unwrap();
     let keychain = Arc::new(MemoryKeychain::default());
     let target = custom(sandbox.base_url());
 
     let first = Connection::new(keychain.clone());
-    let s = first.login(target.clone(), "demo", Secret::new("demo".into()), true, Language::Ro).await.unwrap();
+    let s = first
+        .login(
+            target.clone(),
+            "demo",
+            Secret::new("demo".into()),
+            true,
+            Language::Ro,
+        )
+        .await
+        .unwrap();
     assert!(s.remembered);
-    let stored = keychain.get(&format!("login:{}", target.key)).unwrap().unwrap();
+    let stored = keychain
+        .get(&format!("login:{}", target.key))
+        .unwrap()
+        .unwrap();
     assert!(stored.expose().contains("refresh_token"));
     assert_eq!(sandbox.counters().logins, 1);
 
@@ -75,16 +115,27 @@ async fn a_remembered_login_resumes_with_the_refresh_token() {
 
 #[tokio::test]
 async fn demo_logs_in_by_itself_and_environments_do_not_mix() {
-    let sandbox = casco_sandbox::start(SandboxConfig::default()).await.unwrap();
+    let sandbox = casco_sandbox::start(SandboxConfig::default())
+        .await
+        .unwrap();
     let conn = Connection::new(Arc::new(MemoryKeychain::default()));
     let demo = ApiTarget::from_settings(&EnvironmentSettings::default(), sandbox.base_url());
     assert_eq!(demo.key, "demo");
-    let s = conn.switch_to(demo.clone(), Some(Credentials::new("demo", "demo")), Language::Ro).await;
+    let s = conn
+        .switch_to(
+            demo.clone(),
+            Some(Credentials::new("demo", "demo")),
+            Language::Ro,
+        )
+        .await;
     assert!(s.logged_in);
 
     // Switching to QA drops the Demo session; with nothing remembered it waits for a login.
     let qa = ApiTarget::from_settings(
-        &EnvironmentSettings { kind: EnvironmentKind::Qa, custom_url: String::new() },
+        &EnvironmentSettings {
+            kind: EnvironmentKind::Qa,
+            custom_url: String::new(),
+        },
         sandbox.base_url(),
     );
     let s = conn.switch_to(qa.clone(), None, Language::Ro).await;
@@ -96,19 +147,33 @@ async fn demo_logs_in_by_itself_and_environments_do_not_mix() {
 #[tokio::test]
 async fn an_unreachable_api_is_a_network_error_not_a_wrong_password() {
     // A port nothing listens on: bind, read the port, drop the listener.
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let conn = Connection::new(Arc::new(MemoryKeychain::default()));
     let e = conn
-        .login(custom(&format!("http://127.0.0.1:{port}")), "demo", Secret::new("demo".into()), false, Language::Ro)
+        .login(
+            custom(&format!("http://127.0.0.1:{port}")),
+            "demo",
+            Secret::new("demo".into()),
+            false,
+            Language::Ro,
+        )
         .await
         .unwrap_err();
     assert_eq!(e.code, ErrorCode::Network);
-    assert!(e.message.starts_with("Serverul CascoApi nu poate fi contactat"));
+    assert!(e
+        .message
+        .starts_with("Serverul CascoApi nu poate fi contactat"));
 }
 
 #[tokio::test]
 async fn reachability_follows_the_server() {
-    let sandbox = casco_sandbox::start(SandboxConfig::default()).await.unwrap();
+    let sandbox = casco_sandbox::start(SandboxConfig::default())
+        .await
+        .unwrap();
     let target = custom(sandbox.base_url());
     let wait = std::time::Duration::from_secs(2);
     assert!(target.reachable(wait).await);

@@ -16,19 +16,32 @@ async fn sync_fills_the_status_and_search_answers_offline() {
     assert!(data.notice(Language::Ro).is_none());
     let before = data.status("demo", Language::Ro).unwrap();
     assert!(before.never_synced);
-    let e = data.localities("demo", "CJ", "cluj", Language::Ro).unwrap_err();
+    let e = data
+        .localities("demo", "CJ", "cluj", Language::Ro)
+        .unwrap_err();
     assert!(e.message.contains("nu a fost"), "{}", e.message);
 
-    let sandbox = casco_sandbox::start(SandboxConfig::default()).await.unwrap();
+    let sandbox = casco_sandbox::start(SandboxConfig::default())
+        .await
+        .unwrap();
     let client = Arc::new(
-        CascoClient::new(ClientConfig::new(sandbox.base_url()).unwrap(), Credentials::new("demo", "demo")).unwrap(),
+        CascoClient::new(
+            ClientConfig::new(sandbox.base_url()).unwrap(),
+            Credentials::new("demo", "demo"),
+        )
+        .unwrap(),
     );
     let events = Arc::new(Mutex::new(Vec::new()));
     let seen = Arc::clone(&events);
     let summary = data
-        .sync(client, "demo", false, Duration::from_secs(7 * 86_400), Language::Ro, &move |p| {
-            seen.lock().unwrap().push(p)
-        })
+        .sync(
+            client,
+            "demo",
+            false,
+            Duration::from_secs(7 * 86_400),
+            Language::Ro,
+            &move |p| seen.lock().unwrap().push(p),
+        )
         .await
         .unwrap();
     assert!(summary.failed.is_empty(), "{:?}", summary.failed);
@@ -44,9 +57,14 @@ async fn sync_fills_the_status_and_search_answers_offline() {
     assert!(!status.never_synced && !status.syncing);
 
     sandbox.stop().await;
-    let found = data.localities("demo", "CJ", "cluj nap", Language::Ro).unwrap();
+    let found = data
+        .localities("demo", "CJ", "cluj nap", Language::Ro)
+        .unwrap();
     assert_eq!(found[0].name, "CLUJ-NAPOCA");
-    assert_eq!(data.counties("demo", "brasov", Language::Ro).unwrap()[0].code, "BV");
+    assert_eq!(
+        data.counties("demo", "brasov", Language::Ro).unwrap()[0].code,
+        "BV"
+    );
     // Another environment never mixes in.
     assert!(data.status("qa", Language::Ro).unwrap().never_synced);
 }
