@@ -9,6 +9,7 @@ pub mod insurers;
 pub mod keychain;
 pub mod messages;
 pub mod nomenclature;
+pub mod quote;
 pub mod reference_data;
 pub mod settings;
 pub mod store;

@@ -30,7 +30,10 @@ macro_rules! migration {
 }
 
 /// Every migration, oldest first.
-pub(crate) const MIGRATIONS: &[Migration] = &[migration!(1, "0001_nomenclature.sql")];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    migration!(1, "0001_nomenclature.sql"),
+    migration!(2, "0002_drafts.sql"),
+];
 
 /// The schema version this binary writes.
 pub fn latest_version() -> u32 {

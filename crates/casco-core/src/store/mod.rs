@@ -5,6 +5,7 @@
 //! database is built in its place; a database written by a newer version of the app is refused
 //! untouched. The connection sits behind a mutex, so one [`Store`] is shared by all tasks.
 
+mod drafts;
 mod migrations;
 mod nomenclature;
 
@@ -14,6 +15,7 @@ use std::time::Duration;
 
 use rusqlite::Connection;
 
+pub use drafts::{DraftId, DraftRecord, DraftStatus, DraftSummary};
 pub use migrations::latest_version;
 pub use nomenclature::{PartData, SyncState};
 

@@ -1,5 +1,24 @@
-//! Field validators shared by settings and, later, the quote wizard. Each returns the
-//! [`Message`] to show, or `None` when the value is acceptable.
+//! Field validators shared by settings and the quote wizard. Each returns the message to
+//! show, or `None` when the value is acceptable; `normalize_*` functions also give the value
+//! in the form the request sends. Settings validators (below) speak [`Message`]; the quote
+//! wizard's (submodules) speak [`crate::quote::QuoteMessage`].
+
+mod contact;
+mod identity;
+mod values;
+mod vehicle;
+
+pub use contact::{caen, country_code, mobile, normalize_mobile, postcode};
+pub use identity::{cnp, cnp_facts, cui, normalize_cui, CnpFacts};
+pub use values::{
+    birth_date, decimal_in, expiry_date, first_registration, id_issue_date, integer_in,
+    licence_date, parse_date, parse_decimal, parse_integer, past_date, start_date,
+    today_in_bucharest,
+};
+pub use vehicle::{
+    normalize_foreign_plate, normalize_plate, normalize_plate_for, normalize_temporary_plate,
+    normalize_vin, plate, vin, PLATE_COUNTIES,
+};
 
 use crate::messages::Message;
 

@@ -1,0 +1,245 @@
+//! The closed sets of the quote wizard (selects and radio buttons), spelled as the request
+//! spells them. Where the published sample shows only one value, the other spellings are our
+//! reading and say so.
+
+use serde::{Deserialize, Serialize};
+
+/// Persoană fizică or persoană juridică.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub enum PartyKind {
+    /// A natural person.
+    #[default]
+    Person,
+    /// A company (legal entity).
+    Company,
+}
+
+/// Sex, as encoded in the CNP and sent as "m"/"f".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub enum Gender {
+    /// Male.
+    #[serde(rename = "m")]
+    M,
+    /// Female.
+    #[serde(rename = "f")]
+    F,
+}
+
+impl Gender {
+    /// The request's spelling.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::M => "m",
+            Self::F => "f",
+        }
+    }
+}
+
+/// are our reading of the insurers' usual codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub enum IdDocumentType {
+    /// Carte de identitate.
+    #[serde(rename = "CI")]
+    IdentityCard,
+    /// Buletin de identitate (old booklet).
+    #[serde(rename = "BI")]
+    IdentityBooklet,
+    /// Pașaport.
+    #[serde(rename = "PAS")]
+    Passport,
+    /// Permis de ședere.
+    #[serde(rename = "PS")]
+    ResidencePermit,
+}
+
+impl IdDocumentType {
+    /// The request's spelling.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::IdentityCard => "CI",
+            Self::IdentityBooklet => "BI",
+            Self::Passport => "PAS",
+            Self::ResidencePermit => "PS",
+        }
+    }
+}
+
+/// Residency; the sample sends "resident in Romania" (the other spelling is ours).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub enum Residency {
+    /// Rezident în România.
+    #[default]
+    Resident,
+    /// Nerezident.
+    NonResident,
+}
+
+impl Residency {
+    /// The request's spelling.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Resident => "resident in Romania",
+            Self::NonResident => "non-resident",
+        }
+    }
+}
+
+/// Vehicle category (EU type-approval classes), as in the spec's VehicleTypeEnum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[allow(missing_docs)]
+pub enum VehicleCategory {
+    M1,
+    M1G,
+    M2,
+    M2G,
+    M3,
+    M3G,
+    N1,
+    N1G,
+    N2,
+    N2G,
+    N3,
+    N3G,
+    O1,
+    O2,
+    O3,
+    O4,
+    L1e,
+    L2e,
+    L3e,
+    L4e,
+    L5e,
+    L6e,
+    L7e,
+    T,
+    C,
+    R,
+    S,
+}
+
+/// Fuel, as in the spec's FuelTypeEnum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "lowercase")]
+#[allow(missing_docs)]
+pub enum Fuel {
+    Petrol,
+    Diesel,
+    Electric,
+    Hybrid,
+    Lpg,
+    None,
+}
+
+/// Colour, as in the spec's ColorEnum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "lowercase")]
+#[allow(missing_docs)]
+pub enum Colour {
+    White,
+    Blue,
+    Yellow,
+    Gray,
+    Brown,
+    Black,
+    Orange,
+    Red,
+    Green,
+    Purple,
+}
+
+/// spelling. Decides which plate form is accepted and whether the start date may be today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum RegistrationType {
+    /// Înmatriculat (Romanian plate).
+    #[default]
+    Registered,
+    /// În vederea înmatriculării (plate not issued yet).
+    ForRegistration,
+    /// Înregistrat (mopeds, tractors: recorded at the town hall).
+    Recorded,
+    /// Provizoriu (temporary plate).
+    Temporary,
+    /// Înmatriculat în străinătate (foreign plate).
+    Foreign,
+}
+
+impl RegistrationType {
+    /// The request's spelling.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Registered => "registered",
+            Self::ForRegistration => "for-registration",
+            Self::Recorded => "recorded",
+            Self::Temporary => "temporary",
+            Self::Foreign => "foreign",
+        }
+    }
+}
+
+/// Mod de utilizare; the spellings the sandbox's pricing knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum UsageType {
+    /// Personal.
+    #[default]
+    Personal,
+    /// Taxi.
+    Taxi,
+    /// Rent-a-car.
+    RentACar,
+    /// Ridesharing.
+    Ridesharing,
+    /// Școală de șoferi.
+    DrivingSchool,
+    /// Leasing.
+    Leasing,
+}
+
+impl UsageType {
+    /// The request's spelling.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Personal => "personal",
+            Self::Taxi => "taxi",
+            Self::RentACar => "rent-a-car",
+            Self::Ridesharing => "ridesharing",
+            Self::DrivingSchool => "driving-school",
+            Self::Leasing => "leasing",
+        }
+    }
+}
+
+/// Monedă.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
+pub enum CoverCurrency {
+    /// Lei.
+    #[default]
+    #[serde(rename = "RON")]
+    Ron,
+    /// Euro.
+    #[serde(rename = "EUR")]
+    Eur,
+}
+
+/// Tip contract leasing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "lowercase")]
+pub enum LeasingContractType {
+    /// Financiar.
+    Financial,
+    /// Operațional.
+    Operational,
+}
+
+impl LeasingContractType {
+    /// The request's spelling.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Financial => "financial",
+            Self::Operational => "operational",
+        }
+    }
+}

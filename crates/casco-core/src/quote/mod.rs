@@ -1,0 +1,65 @@
+//! The quote wizard's domain (issue 5): the draft the agent fills in steps 1–4, the checks
+//! that put a message under each field, the insurer catalogue's extra requirements, and the
+//! builder of the published request shape. The UI and the quoting fan-out sit on top.
+
+mod checks;
+mod choices;
+mod draft;
+mod insurer_checks;
+mod messages;
+mod payload;
+mod slots;
+
+pub use checks::{bonus_malus_class, check_draft, required_paths, validate_draft, DraftProblems};
+pub use choices::{
+    Colour, CoverCurrency, Fuel, Gender, IdDocumentType, LeasingContractType, PartyKind,
+    RegistrationType, Residency, UsageType, VehicleCategory,
+};
+pub use draft::{
+    AddressDraft, CoverDraft, IdDocumentDraft, PartyDraft, QuoteDraft, VehicleDraft,
+    VehicleUserDraft, WizardStep,
+};
+pub use insurer_checks::{add_gaps, insurer_gaps, InsurerGap};
+pub use messages::QuoteMessage;
+pub use payload::{build_quote_product, build_quote_request};
+
+/// The wizard step whose form holds the field at a request path, so the UI can send the
+/// agent to the first step with a problem.
+pub fn step_of(path: &str) -> WizardStep {
+    if path.starts_with("product.policyholder") {
+        WizardStep::Policyholder
+    } else if path.starts_with("product.vehicle.user") {
+        WizardStep::User
+    } else if path.starts_with("product.vehicle")
+        || path.starts_with("product.additionalData.vehicle.")
+            && !path.starts_with("product.additionalData.vehicle.user")
+    {
+        WizardStep::Vehicle
+    } else {
+        WizardStep::Cover
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_map_to_their_steps() {
+        assert_eq!(
+            step_of("product.policyholder.taxId"),
+            WizardStep::Policyholder
+        );
+        assert_eq!(step_of("product.vehicle.user.taxId"), WizardStep::User);
+        assert_eq!(step_of("product.vehicle.vin"), WizardStep::Vehicle);
+        assert_eq!(
+            step_of("product.additionalData.vehicle.equipmentValue"),
+            WizardStep::Vehicle
+        );
+        assert_eq!(
+            step_of("product.additionalData.vehicle.user.bonusMalusClass"),
+            WizardStep::Cover
+        );
+        assert_eq!(step_of("product.motor.startDate"), WizardStep::Cover);
+    }
+}

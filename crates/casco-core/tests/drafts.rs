@@ -1,0 +1,153 @@
+//! Drafts in a real SQLite file: saved, reopened intact, listed newest first, discarded.
+
+use casco_core::quote::{PartyKind, QuoteDraft, WizardStep};
+use casco_core::store::{DraftStatus, Store};
+use chrono::{DateTime, Duration, TimeZone, Utc};
+
+fn at(minutes: i64) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2025, 6, 15, 9, 0, 0).unwrap() + Duration::minutes(minutes)
+}
+
+fn draft(last: &str, first: &str) -> QuoteDraft {
+    let mut d = QuoteDraft::default();
+    d.policyholder.last_name = last.into();
+    d.policyholder.first_name = first.into();
+    d
+}
+
+#[test]
+fn a_saved_draft_survives_reopening_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("casco.db");
+    let mut d = draft("Popescu", "Ana");
+    d.step = WizardStep::Vehicle;
+    d.vehicle.vin = "wvwzzz1kz8w12345".into(); // half-typed: kept exactly as typed
+    d.vehicle.market_value = "12.500,5".into();
+    d.policyholder.address.street = "Calea Șerban Vodă".into();
+    let id = {
+        let (store, _) = Store::open(&path).unwrap();
+        store.save_draft(None, &d, at(0)).unwrap().unwrap()
+    };
+    let (store, report) = Store::open(&path).unwrap();
+    assert_eq!(report.migrated_from, casco_core::store::latest_version());
+    let record = store.load_draft(id).unwrap().unwrap();
+    assert_eq!(record.draft, d);
+    assert_eq!(record.status, DraftStatus::Open);
+    assert_eq!(record.summary.client_name, "Popescu Ana");
+    assert_eq!(record.summary.step, WizardStep::Vehicle);
+    assert_eq!(record.summary.created_at, at(0));
+    assert_eq!(store.load_draft(id + 100).unwrap(), None);
+}
+
+#[test]
+fn saving_again_updates_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open(dir.path().join("casco.db")).unwrap();
+    let mut d = draft("Ionescu", "");
+    let id = store.save_draft(None, &d, at(0)).unwrap().unwrap();
+    d.policyholder.kind = PartyKind::Company;
+    d.policyholder.business_name = "TechCorp SRL".into();
+    d.step = WizardStep::Cover;
+    assert_eq!(store.save_draft(Some(id), &d, at(5)).unwrap(), Some(id));
+    let list = store.list_drafts().unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].client_name, "TechCorp SRL");
+    assert_eq!(list[0].step, WizardStep::Cover);
+    assert_eq!(list[0].created_at, at(0));
+    assert_eq!(list[0].updated_at, at(5));
+}
+
+#[test]
+fn list_is_newest_first_and_last_open_draft_follows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open(dir.path().join("casco.db")).unwrap();
+    assert!(store.list_drafts().unwrap().is_empty());
+    assert_eq!(store.last_open_draft().unwrap(), None);
+    let a = store
+        .save_draft(None, &draft("A", "a"), at(0))
+        .unwrap()
+        .unwrap();
+    let b = store
+        .save_draft(None, &draft("B", "b"), at(1))
+        .unwrap()
+        .unwrap();
+    let c = store
+        .save_draft(None, &draft("C", "c"), at(2))
+        .unwrap()
+        .unwrap();
+    let ids =
+        |store: &Store| -> Vec<u32> { store.list_drafts().unwrap().iter().map(|s| s.id).collect() };
+    assert_eq!(ids(&store), [c, b, a]);
+    // Touching the oldest brings it to the top.
+    store.save_draft(Some(a), &draft("A", "a2"), at(3)).unwrap();
+    assert_eq!(ids(&store), [a, c, b]);
+    assert_eq!(store.last_open_draft().unwrap().unwrap().summary.id, a);
+    // Same timestamp: the later draft wins, so the order is stable.
+    let d = store
+        .save_draft(None, &draft("D", "d"), at(3))
+        .unwrap()
+        .unwrap();
+    assert_eq!(ids(&store), [d, a, c, b]);
+}
+
+#[test]
+fn discarded_and_quoted_drafts_leave_the_list_and_stay_put() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open(dir.path().join("casco.db")).unwrap();
+    let a = store
+        .save_draft(None, &draft("A", "a"), at(0))
+        .unwrap()
+        .unwrap();
+    let b = store
+        .save_draft(None, &draft("B", "b"), at(1))
+        .unwrap()
+        .unwrap();
+    assert!(store.discard_draft(b, at(2)).unwrap());
+    assert!(!store.discard_draft(b, at(3)).unwrap());
+    let list = store.list_drafts().unwrap();
+    assert_eq!(list.iter().map(|s| s.id).collect::<Vec<_>>(), [a]);
+    assert_eq!(store.last_open_draft().unwrap().unwrap().summary.id, a);
+    // A late autosave cannot bring a discarded draft back.
+    assert_eq!(
+        store
+            .save_draft(Some(b), &draft("B", "late"), at(4))
+            .unwrap(),
+        None
+    );
+    let record = store.load_draft(b).unwrap().unwrap();
+    assert_eq!(record.status, DraftStatus::Discarded);
+    assert_eq!(record.draft.policyholder.first_name, "b");
+    assert!(store.mark_draft_quoted(a, at(5)).unwrap());
+    assert!(store.list_drafts().unwrap().is_empty());
+    assert_eq!(store.last_open_draft().unwrap(), None);
+    assert_eq!(
+        store.load_draft(a).unwrap().unwrap().status,
+        DraftStatus::Quoted
+    );
+}
+
+#[test]
+fn autosave_on_every_keystroke_stays_cheap() {
+    // Not a timing assertion: 200 saves of a growing draft must simply complete and leave one
+    // row with the last text (the benches are where speed is measured).
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open(dir.path().join("casco.db")).unwrap();
+    let mut d = draft("Popescu", "Ana");
+    let id = store.save_draft(None, &d, at(0)).unwrap().unwrap();
+    for i in 0..200 {
+        d.cover.mentions.push(char::from(b'a' + (i % 26) as u8));
+        store.save_draft(Some(id), &d, at(0)).unwrap();
+    }
+    assert_eq!(store.list_drafts().unwrap().len(), 1);
+    assert_eq!(
+        store
+            .load_draft(id)
+            .unwrap()
+            .unwrap()
+            .draft
+            .cover
+            .mentions
+            .len(),
+        200
+    );
+}
