@@ -1,14 +1,13 @@
 //! POST /vehicle/identification: matches mechanical data against the catalogue and
 //! answers, per insurer, that insurer's identifiers and market values.
 
-use crate::auth::authorize;
 use crate::data::{self, IdentifierStyle, Make, Model, Pricing, Variant};
 use crate::reply::{self, FieldErrors};
 use crate::state::AppState;
 use crate::valuation;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::Response;
 use base64::Engine;
 use casco_api::insurers;
@@ -27,23 +26,9 @@ pub async fn identify(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Err(refused) = authorize(&state, &headers) {
-        return *refused;
-    }
-    let request: Value = match serde_json::from_slice(&body) {
-        Ok(value @ Value::Object(_)) => value,
-        Ok(_) => {
-            return reply::error(
-                StatusCode::BAD_REQUEST,
-                "Corpul cererii trebuie să fie un obiect JSON.",
-            )
-        }
-        Err(e) => {
-            return reply::error(
-                StatusCode::BAD_REQUEST,
-                format!("JSON invalid în corpul cererii: {e}"),
-            )
-        }
+    let request = match reply::authorized_object(&state, &headers, &body) {
+        Ok(request) => request,
+        Err(refused) => return *refused,
     };
     let mut errors = FieldErrors::new();
     let text = |name: &str| {

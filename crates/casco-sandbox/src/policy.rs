@@ -40,23 +40,9 @@ pub async fn issue(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Err(refused) = authorize(&state, &headers) {
-        return *refused;
-    }
-    let request: Value = match serde_json::from_slice(&body) {
-        Ok(value @ Value::Object(_)) => value,
-        Ok(_) => {
-            return reply::error(
-                StatusCode::BAD_REQUEST,
-                "Corpul cererii trebuie să fie un obiect JSON.",
-            )
-        }
-        Err(e) => {
-            return reply::error(
-                StatusCode::BAD_REQUEST,
-                format!("JSON invalid în corpul cererii: {e}"),
-            )
-        }
+    let request = match reply::authorized_object(&state, &headers, &body) {
+        Ok(request) => request,
+        Err(refused) => return *refused,
     };
     let errors = validate(&request);
     if !errors.is_empty() {

@@ -1,6 +1,5 @@
 //! POST /offer: validation as the insurers do it, then a priced offer.
 
-use crate::auth::authorize;
 use crate::config::SandboxConfig;
 use crate::data;
 use crate::documents::Summary;
@@ -31,23 +30,9 @@ pub async fn quote(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Err(refused) = authorize(&state, &headers) {
-        return *refused;
-    }
-    let request: Value = match serde_json::from_slice(&body) {
-        Ok(value @ Value::Object(_)) => value,
-        Ok(_) => {
-            return reply::error(
-                StatusCode::BAD_REQUEST,
-                "Corpul cererii trebuie să fie un obiect JSON.",
-            )
-        }
-        Err(e) => {
-            return reply::error(
-                StatusCode::BAD_REQUEST,
-                format!("JSON invalid în corpul cererii: {e}"),
-            )
-        }
+    let request = match reply::authorized_object(&state, &headers, &body) {
+        Ok(request) => request,
+        Err(refused) => return *refused,
     };
     let key = text(&request, "provider.organization.businessName").unwrap_or_default();
     let Some(insurer) = insurers::find(key) else {
