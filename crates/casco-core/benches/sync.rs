@@ -1,19 +1,58 @@
-//! Sync wall time, serial (bound 1) against concurrent (bound 8), with a fake source that takes
-//! 100 ms per call: counties + 42 counties' localities + countries + makes + 40 makes' models
-//! = 85 parts. Run: `cargo bench -p casco-core --bench sync`.
+//! Sync wall time against the real sandbox, served in-process on loopback with 100 ms of
+//! latency on every nomenclature call: a full sync at bound 1 (serial, the baseline) and at
+//! bound 8, in the same run, each into its own fresh store file. A full sync is counties,
+//! makes and countries, then every county's localities and every make's models (90 calls
+//! with the sandbox's 45 makes), so serial is about 9 s.
+//!
+//! The last line is `sync: serial_s=… concurrent_s=… ratio=…` with ratio = concurrent / serial
+//! (lower is better; the goal is ≤ 0.2). Run: `scripts/bench sync` or
+//! `cargo bench -p casco-core --bench sync`.
 
-#[path = "../tests/common/mod.rs"]
-mod common;
-
+use std::collections::BTreeMap;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use casco_api::{CallOptions, CascoClient, ClientConfig, Credentials};
 use casco_core::nomenclature::sync::run;
-use casco_core::nomenclature::{NomenclatureSource, SyncOptions};
+use casco_core::nomenclature::{ApiNomenclatureSource, SyncOptions};
 use casco_core::store::Store;
+use casco_sandbox::{Latency, SandboxConfig};
 use tokio_util::sync::CancellationToken;
 
-/// Wall time of one forced full sync of `source` into a fresh store at `concurrency`.
-async fn timed_sync<S: NomenclatureSource>(source: &S, concurrency: usize) -> (Duration, usize) {
+/// Added to every nomenclature call, as a slow link to the real service would.
+const LATENCY_MS: u64 = 100;
+
+/// Every nomenclature route of the shared table.
+const NOMENCLATURE_ROUTES: [&str; 5] = [
+    "countries",
+    "counties",
+    "localities",
+    "vehicle_makes",
+    "vehicle_models",
+];
+
+/// What one timed sync did.
+struct Run {
+    elapsed: Duration,
+    parts: usize,
+    rows: u64,
+}
+
+/// One full sync at `concurrency` into a fresh store, through a fresh client that logged in
+/// before the clock starts (login is not a nomenclature call and has no added latency).
+async fn timed_sync(base_url: &str, concurrency: usize) -> Run {
+    let client = Arc::new(
+        CascoClient::new(
+            ClientConfig::new(base_url).expect("base URL"),
+            Credentials::new("demo", "demo"),
+        )
+        .expect("client"),
+    );
+    client
+        .login(CallOptions::default())
+        .await
+        .expect("demo/demo logs in");
+    let source = ApiNomenclatureSource::new(client);
     let dir = tempfile::tempdir().expect("temp dir");
     let (store, _) = Store::open(dir.path().join("casco.db")).expect("store");
     let options = SyncOptions {
@@ -24,7 +63,7 @@ async fn timed_sync<S: NomenclatureSource>(source: &S, concurrency: usize) -> (D
     let start = Instant::now();
     let summary = run(
         &store,
-        source,
+        &source,
         "bench",
         &options,
         &|_| {},
@@ -32,22 +71,52 @@ async fn timed_sync<S: NomenclatureSource>(source: &S, concurrency: usize) -> (D
     )
     .await
     .expect("sync");
+    let elapsed = start.elapsed();
     assert!(summary.failed.is_empty(), "{:?}", summary.failed);
-    (start.elapsed(), summary.succeeded.len())
+    Run {
+        elapsed,
+        parts: summary.succeeded.len(),
+        rows: summary.succeeded.iter().map(|p| u64::from(p.rows)).sum(),
+    }
 }
 
-/// Measures `source` serially and with a bound of 8; prints the `sync:` line and returns the ratio.
-pub async fn sync<S: NomenclatureSource>(source: &S) -> f64 {
-    let (serial, parts) = timed_sync(source, 1).await;
-    let (concurrent, _) = timed_sync(source, 8).await;
-    let ratio = serial.as_secs_f64() / concurrent.as_secs_f64();
-    println!("parts={parts}");
-    println!(
-        "sync: serial_s={:.2} concurrent_s={:.2} ratio={ratio:.1}",
-        serial.as_secs_f64(),
-        concurrent.as_secs_f64()
+async fn bench() {
+    let route_latency: BTreeMap<String, Latency> = NOMENCLATURE_ROUTES
+        .iter()
+        .map(|r| ((*r).to_owned(), Latency::Fixed(LATENCY_MS)))
+        .collect();
+    let sandbox = casco_sandbox::start(SandboxConfig {
+        route_latency,
+        ..SandboxConfig::default()
+    })
+    .await
+    .expect("sandbox starts on loopback");
+
+    let serial = timed_sync(sandbox.base_url(), 1).await;
+    let concurrent = timed_sync(sandbox.base_url(), 8).await;
+    assert_eq!(serial.parts, concurrent.parts, "both runs sync every list");
+    assert_eq!(
+        serial.rows, concurrent.rows,
+        "both runs store the same rows"
     );
-    ratio
+    let calls: u64 = NOMENCLATURE_ROUTES
+        .iter()
+        .map(|r| sandbox.counters().requests_to(r))
+        .sum();
+    sandbox.stop().await;
+
+    let (s, c) = (
+        serial.elapsed.as_secs_f64(),
+        concurrent.elapsed.as_secs_f64(),
+    );
+    println!(
+        "sync setup: sandbox on loopback, {LATENCY_MS} ms per nomenclature call, parts={} rows={} calls={calls} (both runs), bounds 1 and 8",
+        serial.parts, serial.rows
+    );
+    println!(
+        "sync: serial_s={s:.2} concurrent_s={c:.2} ratio={:.3}",
+        c / s
+    );
 }
 
 fn main() {
@@ -56,6 +125,5 @@ fn main() {
         .enable_all()
         .build()
         .expect("runtime");
-    let source = common::FakeSource::full().with_delay(Duration::from_millis(100));
-    runtime.block_on(sync(&source));
+    runtime.block_on(bench());
 }

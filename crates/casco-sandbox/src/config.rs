@@ -29,6 +29,12 @@ pub struct SandboxConfig {
     pub route_latency: BTreeMap<String, Latency>,
     /// Per-insurer behaviour, by insurer key.
     pub insurers: BTreeMap<String, InsurerKnobs>,
+    /// Nomenclature lists that fail instead of answering, keyed like casco-core's sync parts:
+    /// `"countries"`, `"counties"`, `"makes"`, `"localities:CJ"`, `"models:dacia"`, or
+    /// `"localities:*"` / `"models:*"` for every county or make. Codes and make names match
+    /// as the routes match them (case-insensitively). For these routes `serverError` is an
+    /// HTTP 500 error envelope (the vendor's own failure, not a gateway page).
+    pub nomenclature_failures: BTreeMap<String, FailureMode>,
     /// Refuse every access token as expired (a session that can never be used).
     pub reject_all_tokens: bool,
     /// HS256 secret for the sandbox's JWTs.
@@ -50,6 +56,7 @@ impl Default for SandboxConfig {
             offer_validity_days: 30,
             route_latency: BTreeMap::new(),
             insurers: BTreeMap::new(),
+            nomenclature_failures: BTreeMap::new(),
             reject_all_tokens: false,
             jwt_secret: "casco-sandbox-demo-secret".into(),
         }
@@ -120,7 +127,7 @@ pub struct InsurerKnobs {
     pub failure: Option<FailureMode>,
 }
 
-/// Ways an insurer fails.
+/// Ways an insurer (or a nomenclature list, see [`SandboxConfig::nomenclature_failures`]) fails.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum FailureMode {
@@ -171,6 +178,25 @@ mod tests {
         assert_eq!(config.route_latency["countries"], Latency::Fixed(3));
         assert_eq!(config.accounts[0].account, "demo");
         assert!(serde_json::from_str::<SandboxConfig>(r#"{"tokenLifetime": 2}"#).is_err());
+        assert!(config.nomenclature_failures.is_empty());
+    }
+
+    #[test]
+    fn nomenclature_failures_read_from_the_config_file() {
+        let text = r#"{"nomenclatureFailures": {"localities:CJ": "serverError", "models:dacia": "hang", "counties": "malformedJson"}}"#;
+        let config: SandboxConfig = serde_json::from_str(text).unwrap();
+        assert_eq!(
+            config.nomenclature_failures["localities:CJ"],
+            FailureMode::ServerError
+        );
+        assert_eq!(
+            config.nomenclature_failures["models:dacia"],
+            FailureMode::Hang
+        );
+        assert_eq!(
+            config.nomenclature_failures["counties"],
+            FailureMode::MalformedJson
+        );
     }
 
     #[test]

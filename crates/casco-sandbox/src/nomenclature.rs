@@ -2,15 +2,64 @@
 //! either field spelling (see [`crate::config::NomenclatureSpelling`]).
 
 use crate::auth::authorize;
-use crate::config::NomenclatureSpelling;
+use crate::config::{FailureMode, NomenclatureSpelling};
 use crate::data;
 use crate::reply;
 use crate::state::AppState;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde_json::{json, Value};
 use std::sync::Arc;
+
+/// The failure configured for one nomenclature list (see
+/// [`crate::SandboxConfig::nomenclature_failures`]); `arg` is the county code or make name
+/// of the per-county / per-make lists. Keys match as the routes do: county codes ignoring
+/// case, make names by [`data::fold`], so `models:Dacia` fails `/vehicle/model/dacia`.
+fn configured_failure(state: &AppState, list: &str, arg: Option<&str>) -> Option<FailureMode> {
+    let config = state.config();
+    config
+        .nomenclature_failures
+        .iter()
+        .find(|(key, _)| match (key.split_once(':'), arg) {
+            (None, None) => key.as_str() == list,
+            (Some((kind, wanted)), Some(arg)) if kind == list => {
+                let wanted = wanted.trim();
+                wanted == "*"
+                    || match list {
+                        "models" => data::fold(wanted) == data::fold(arg),
+                        _ => wanted.eq_ignore_ascii_case(arg.trim()),
+                    }
+            }
+            _ => false,
+        })
+        .map(|(_, mode)| *mode)
+}
+
+/// Applies the configured failure of a list, if any: `None` means answer normally.
+async fn simulated_failure(state: &AppState, list: &str, arg: Option<&str>) -> Option<Response> {
+    let what = match arg {
+        Some(arg) => format!("{list}:{arg}"),
+        None => list.to_owned(),
+    };
+    match configured_failure(state, list, arg)? {
+        FailureMode::Hang => std::future::pending().await,
+        // The vendor's own failure: an envelope, unlike an insurer's gateway page.
+        FailureMode::ServerError => Some(reply::error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("Eroare internă la citirea nomenclatorului {what}."),
+        )),
+        FailureMode::MalformedJson => Some(reply::malformed_json()),
+        FailureMode::ValidationError => Some(reply::invalid_field(
+            &what,
+            "Valoare necunoscută în nomenclator.",
+        )),
+        FailureMode::NotEnabled => Some(reply::error(
+            StatusCode::BAD_REQUEST,
+            format!("Nomenclatorul {what} nu este activat pentru acest cont de broker."),
+        )),
+    }
+}
 
 /// GET /nomenclature/country
 #[utoipa::path(get, path = "/nomenclature/country", tag = "nomenclature",
@@ -19,6 +68,9 @@ use std::sync::Arc;
 pub async fn countries(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
     if let Err(refused) = authorize(&state, &headers) {
         return *refused;
+    }
+    if let Some(failure) = simulated_failure(&state, "countries", None).await {
+        return failure;
     }
     let list: Vec<Value> = data::countries()
         .iter()
@@ -34,6 +86,9 @@ pub async fn countries(State(state): State<Arc<AppState>>, headers: HeaderMap) -
 pub async fn counties(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
     if let Err(refused) = authorize(&state, &headers) {
         return *refused;
+    }
+    if let Some(failure) = simulated_failure(&state, "counties", None).await {
+        return failure;
     }
     let spelling = state.config().nomenclature_spelling;
     let list: Vec<Value> = data::siruta()
@@ -63,6 +118,9 @@ pub async fn localities(
     if let Err(refused) = authorize(&state, &headers) {
         return *refused;
     }
+    if let Some(failure) = simulated_failure(&state, "localities", Some(&county)).await {
+        return failure;
+    }
     let spelling = state.config().nomenclature_spelling;
     let list: Vec<Value> = data::siruta()
         .localities
@@ -88,6 +146,9 @@ pub async fn makes(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Re
     if let Err(refused) = authorize(&state, &headers) {
         return *refused;
     }
+    if let Some(failure) = simulated_failure(&state, "makes", None).await {
+        return failure;
+    }
     reply::ok(Value::Array(
         data::makes()
             .iter()
@@ -108,6 +169,9 @@ pub async fn models(
     if let Err(refused) = authorize(&state, &headers) {
         return *refused;
     }
+    if let Some(failure) = simulated_failure(&state, "models", Some(&make)).await {
+        return failure;
+    }
     let list = data::find_make(&make)
         .map(|m| {
             m.models
@@ -117,4 +181,114 @@ pub async fn models(
         })
         .unwrap_or_default();
     reply::ok(Value::Array(list))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::{FailureMode, SandboxConfig};
+    use serde_json::Value;
+    use std::collections::BTreeMap;
+    use std::time::Duration;
+
+    async fn get(client: &reqwest::Client, base: &str, token: &str, path: &str) -> (u16, String) {
+        let response = client
+            .get(format!("{base}{path}"))
+            .header("Token", token)
+            .send()
+            .await
+            .unwrap();
+        (response.status().as_u16(), response.text().await.unwrap())
+    }
+
+    #[tokio::test]
+    async fn configured_nomenclature_parts_fail_and_the_others_answer() {
+        let sandbox = crate::start(SandboxConfig {
+            nomenclature_failures: BTreeMap::from([
+                ("localities:cj".to_owned(), FailureMode::ServerError),
+                ("models:Dacia".to_owned(), FailureMode::MalformedJson),
+                ("countries".to_owned(), FailureMode::Hang),
+            ]),
+            ..SandboxConfig::default()
+        })
+        .await
+        .unwrap();
+        let base = sandbox.base_url().to_owned();
+        let client = reqwest::Client::new();
+        let login: Value = client
+            .post(format!("{base}/auth?account=demo&password=demo"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let token = login["data"]["token"].as_str().unwrap().to_owned();
+
+        // serverError: a 500 error envelope with a message, matched ignoring case.
+        let (status, body) = get(&client, &base, &token, "/nomenclature/locality/CJ").await;
+        assert_eq!(status, 500, "{body}");
+        let body: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(body["error"], true);
+        assert_eq!(body["status"], 500);
+        assert!(body["message"].as_str().unwrap().contains("localities:CJ"));
+
+        // Other counties still answer.
+        let (status, body) = get(&client, &base, &token, "/nomenclature/locality/BV").await;
+        assert_eq!(status, 200);
+        let body: Value = serde_json::from_str(&body).unwrap();
+        assert!(!body["data"].as_array().unwrap().is_empty());
+
+        // malformedJson: 200 with a cut body; make names match folded.
+        let (status, body) = get(&client, &base, &token, "/nomenclature/vehicle/model/dacia").await;
+        assert_eq!(status, 200);
+        assert!(serde_json::from_str::<Value>(&body).is_err(), "{body}");
+        let (status, _) = get(&client, &base, &token, "/nomenclature/vehicle/model/audi").await;
+        assert_eq!(status, 200);
+
+        // hang: no answer at all.
+        let hung = tokio::time::timeout(
+            Duration::from_millis(300),
+            get(&client, &base, &token, "/nomenclature/country"),
+        )
+        .await;
+        assert!(hung.is_err(), "countries answered: {hung:?}");
+
+        // Removing the knob heals the list at once.
+        sandbox.update_config(|c| c.nomenclature_failures.clear());
+        let (status, _) = get(&client, &base, &token, "/nomenclature/locality/CJ").await;
+        assert_eq!(status, 200);
+        sandbox.stop().await;
+    }
+
+    #[tokio::test]
+    async fn wildcards_fail_every_county() {
+        let sandbox = crate::start(SandboxConfig {
+            nomenclature_failures: BTreeMap::from([(
+                "localities:*".to_owned(),
+                FailureMode::NotEnabled,
+            )]),
+            ..SandboxConfig::default()
+        })
+        .await
+        .unwrap();
+        let base = sandbox.base_url().to_owned();
+        let client = reqwest::Client::new();
+        let login: Value = client
+            .post(format!("{base}/auth?account=demo&password=demo"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let token = login["data"]["token"].as_str().unwrap();
+        for county in ["CJ", "B", "XX"] {
+            let path = format!("/nomenclature/locality/{county}");
+            let (status, _) = get(&client, &base, token, &path).await;
+            assert_eq!(status, 400, "{county}");
+        }
+        let (status, _) = get(&client, &base, token, "/nomenclature/county").await;
+        assert_eq!(status, 200);
+        sandbox.stop().await;
+    }
 }
