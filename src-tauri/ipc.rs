@@ -31,6 +31,14 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::reference::search_localities,
         commands::reference::search_makes,
         commands::reference::search_models,
+        commands::quote::validate_quote_draft,
+        commands::quote::new_quote_draft,
+        commands::quote::cnp_prefill,
+        commands::quote::save_quote_draft,
+        commands::quote::load_quote_draft,
+        commands::quote::list_quote_drafts,
+        commands::quote::discard_quote_draft,
+        commands::quote::last_open_quote_draft,
     ])
 }
 

@@ -2,5 +2,6 @@
 
 pub mod connection;
 pub mod insurers;
+pub mod quote;
 pub mod reference;
 pub mod settings;

@@ -219,6 +219,80 @@ async searchModels(make: string, query: string) : Promise<Result<VehicleModel[],
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Checks the draft as the agent types; today is the Bucharest calendar day.
+ */
+async validateQuoteDraft(draft: QuoteDraft) : Promise<QuoteCheck> {
+    return await TAURI_INVOKE("validate_quote_draft", { draft });
+},
+/**
+ * A fresh draft with the quote defaults from Setări (currency, installments, term).
+ */
+async newQuoteDraft() : Promise<QuoteDraft> {
+    return await TAURI_INVOKE("new_quote_draft");
+},
+/**
+ * Birth date and sex read from a valid CNP; `None` while the CNP is not valid.
+ */
+async cnpPrefill(cnp: string) : Promise<CnpPrefill | null> {
+    return await TAURI_INVOKE("cnp_prefill", { cnp });
+},
+/**
+ * Autosave: `None` starts a new draft and returns its id; `Some(id)` overwrites it. Returns
+ * `None` when that draft was meanwhile quoted or discarded.
+ */
+async saveQuoteDraft(id: number | null, draft: QuoteDraft) : Promise<Result<number | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("save_quote_draft", { id, draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * One draft with its body, whatever its status; `None` if there is no such draft.
+ */
+async loadQuoteDraft(id: number) : Promise<Result<DraftRecord | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("load_quote_draft", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Open drafts for Ciorne, most recently saved first.
+ */
+async listQuoteDrafts() : Promise<Result<DraftSummary[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_quote_drafts") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Throws a draft away; `false` if it was no longer open.
+ */
+async discardQuoteDraft(id: number) : Promise<Result<boolean, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("discard_quote_draft", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The most recently saved open draft, offered on start ("Continuați?").
+ */
+async lastOpenQuoteDraft() : Promise<Result<DraftRecord | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("last_open_quote_draft") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -232,6 +306,58 @@ async searchModels(make: string, query: string) : Promise<Result<VehicleModel[],
 
 /** user-defined types **/
 
+/**
+ * Address as typed; county and locality come from the nomenclature pickers.
+ */
+export type AddressDraft = { 
+/**
+ * Country (ISO2), "RO" by default.
+ */
+country: string; 
+/**
+ * County code ("CJ", "B").
+ */
+countyCode: string; 
+/**
+ * County name as sent ("Cluj").
+ */
+countyName: string; 
+/**
+ * Locality SIRUTA code.
+ */
+localitySiruta: string; 
+/**
+ * Locality name as sent ("Cluj-Napoca").
+ */
+localityName: string; 
+/**
+ * Stradă.
+ */
+street: string; 
+/**
+ * Număr.
+ */
+number: string; 
+/**
+ * Bloc.
+ */
+building: string; 
+/**
+ * Scară.
+ */
+staircase: string; 
+/**
+ * Apartament.
+ */
+apartment: string; 
+/**
+ * Etaj.
+ */
+floor: string; 
+/**
+ * Cod poștal.
+ */
+postcode: string }
 /**
  * A logo copied into the app data dir, ready to preview.
  */
@@ -288,6 +414,22 @@ message: string;
  * Field-level messages, present only for validation failures.
  */
 fields?: Partial<{ [key in string]: string[] }> | null }
+/**
+ * What a valid CNP prefills: the birth date (ISO) and the sex, when the CNP encodes them.
+ */
+export type CnpPrefill = { 
+/**
+ * `yyyy-mm-dd`, or `None` for a foreigner's CNP starting with 9.
+ */
+birthdate: string | null; 
+/**
+ * Sex, or `None` when the CNP does not encode it.
+ */
+gender: Gender | null }
+/**
+ * Colour, as in the spec's ColorEnum.
+ */
+export type Colour = "white" | "blue" | "yellow" | "gray" | "brown" | "black" | "orange" | "red" | "green" | "purple"
 /**
  * What the UI shows about the connection (never a secret).
  */
@@ -353,6 +495,114 @@ name: string;
  */
 siruta: number }
 /**
+ * Monedă.
+ */
+export type CoverCurrency = 
+/**
+ * Lei.
+ */
+"RON" | 
+/**
+ * Euro.
+ */
+"EUR"
+/**
+ * Cover and additional data (step 4).
+ */
+export type CoverDraft = { 
+/**
+ * Data începerii.
+ */
+startDate: string; 
+/**
+ * Perioada (luni).
+ */
+termMonths: number; 
+/**
+ * Număr de rate: 1, 2, 4 or 12.
+ */
+installments: number; 
+/**
+ * Monedă.
+ */
+currency: CoverCurrency; 
+/**
+ * Sumă asigurată; empty means the market value.
+ */
+insuredSum: string; 
+/**
+ * Franșiză daună parțială (amount).
+ */
+deductiblePartial: string; 
+/**
+ * Franșiză daună totală (%).
+ */
+deductibleTotalPercent: string; 
+/**
+ * Further coverage codes asked for besides "vehicle".
+ */
+extraCoverages: string[]; 
+/**
+ * Reînnoire poliță: serie.
+ */
+renewalSeries: string; 
+/**
+ * Reînnoire poliță: număr.
+ */
+renewalNumber: string; 
+/**
+ * Tip contract leasing.
+ */
+leasingContractType: LeasingContractType | null; 
+/**
+ * Nr. contract leasing.
+ */
+leasingContractNumber: string; 
+/**
+ * Clasă bonus-malus.
+ */
+bonusMalusClass: string; 
+/**
+ * Număr daune.
+ */
+bonusMalusClaims: string; 
+/**
+ * Fără șoferi tineri.
+ */
+noYoungDrivers: boolean | null; 
+/**
+ * Acoperă copiii minori.
+ */
+coversMinorChildren: boolean | null; 
+/**
+ * Reparație în rețeaua de service parteneră.
+ */
+partnerRepairNetwork: boolean | null; 
+/**
+ * Acord despăgubire în numerar.
+ */
+cashOnHandAccord: boolean | null; 
+/**
+ * Plan accidente persoane.
+ */
+personalAccidentPlan: string; 
+/**
+ * Cod RAF.
+ */
+rafCode: string; 
+/**
+ * Filter packages.
+ */
+filterPackages: boolean | null; 
+/**
+ * Mențiuni.
+ */
+mentions: string; 
+/**
+ * Fără taxe.
+ */
+withoutTax: boolean }
+/**
  * Where an insurer's provider credentials come from.
  */
 export type CredentialSource = 
@@ -380,6 +630,62 @@ export type Currency =
  * Euro.
  */
 "EUR"
+/**
+ * A stored draft with its body.
+ */
+export type DraftRecord = { 
+/**
+ * List data of the draft.
+ */
+summary: DraftSummary; 
+/**
+ * Where it is in its life.
+ */
+status: DraftStatus; 
+/**
+ * What the agent typed.
+ */
+draft: QuoteDraft }
+/**
+ * Where a draft is in its life.
+ */
+export type DraftStatus = 
+/**
+ * Being filled in.
+ */
+"open" | 
+/**
+ * Offers were asked for with it.
+ */
+"quoted" | 
+/**
+ * Thrown away by the agent.
+ */
+"discarded"
+/**
+ * One row of the Ciorne list.
+ */
+export type DraftSummary = { 
+/**
+ * The draft's id.
+ */
+id: number; 
+/**
+ * "Popescu Ana", "TechCorp SRL", or "" while no name was typed.
+ */
+clientName: string; 
+/**
+ * The step the agent was on.
+ */
+step: WizardStep; 
+/**
+ * When the draft was started.
+ */
+createdAt: string; 
+/**
+ * When it was last saved.
+ */
+updatedAt: string }
 /**
  * Which CascoApi the app talks to.
  */
@@ -449,6 +755,83 @@ export type ErrorCode =
  */
 "internal"
 /**
+ * Fuel, as in the spec's FuelTypeEnum.
+ */
+export type Fuel = "petrol" | "diesel" | "electric" | "hybrid" | "lpg" | "none"
+/**
+ * Sex, as encoded in the CNP and sent as "m"/"f".
+ */
+export type Gender = 
+/**
+ * Male.
+ */
+"m" | 
+/**
+ * Female.
+ */
+"f"
+/**
+ * Identity document type. Only "CI" appears in the published sample; the other spellings
+ * Identity document as typed.
+ */
+export type IdDocumentDraft = { 
+/**
+ * Tip act de identitate.
+ */
+idType: IdDocumentType | null; 
+/**
+ * Serie și număr act.
+ */
+seriesNumber: string; 
+/**
+ * Eliberat de.
+ */
+issuedBy: string; 
+/**
+ * Data eliberării.
+ */
+issueDate: string }
+/**
+ * are our reading of the insurers' usual codes.
+ */
+export type IdDocumentType = 
+/**
+ * Carte de identitate.
+ */
+"CI" | 
+/**
+ * Buletin de identitate (old booklet).
+ */
+"BI" | 
+/**
+ * Pașaport.
+ */
+"PAS" | 
+/**
+ * Permis de ședere.
+ */
+"PS"
+/**
+ * One field an insurer requires that the draft leaves empty.
+ */
+export type InsurerGap = { 
+/**
+ * Insurer key, e.g. "grawe".
+ */
+insurer: string; 
+/**
+ * Insurer name shown to agents, e.g. "Grawe".
+ */
+displayName: string; 
+/**
+ * Dotted request path of the empty field.
+ */
+path: string; 
+/**
+ * "Asigurătorul Grawe cere etajul din adresa asiguratului."
+ */
+message: string }
+/**
  * One row of Setări → Asigurători.
  */
 export type InsurerView = { 
@@ -492,6 +875,18 @@ export type Language =
  * English.
  */
 "en"
+/**
+ * Tip contract leasing.
+ */
+export type LeasingContractType = 
+/**
+ * Financiar.
+ */
+"financial" | 
+/**
+ * Operațional.
+ */
+"operational"
 /**
  * One kind of list.
  */
@@ -589,6 +984,106 @@ part: string;
  */
 rows: number }
 /**
+ * A person or company: the policyholder, or the vehicle's user when it is someone else.
+ */
+export type PartyDraft = { 
+/**
+ * Persoană fizică / juridică.
+ */
+kind: PartyKind; 
+/**
+ * CNP, CUI (CIF) or a foreigner's tax id.
+ */
+taxId: string; 
+/**
+ * Nume.
+ */
+lastName: string; 
+/**
+ * Prenume.
+ */
+firstName: string; 
+/**
+ * Cetățean străin.
+ */
+isForeign: boolean; 
+/**
+ * Naționalitate (ISO2).
+ */
+nationality: string; 
+/**
+ * Cetățenie (ISO2).
+ */
+citizenship: string; 
+/**
+ * Sex (prefilled from the CNP).
+ */
+gender: Gender | null; 
+/**
+ * Data nașterii (prefilled from the CNP).
+ */
+birthdate: string; 
+/**
+ * Act de identitate.
+ */
+idDocument: IdDocumentDraft; 
+/**
+ * Data obținerii permisului de conducere.
+ */
+licenceDate: string; 
+/**
+ * E-mail.
+ */
+email: string; 
+/**
+ * Telefon mobil.
+ */
+mobile: string; 
+/**
+ * Persoană cu dizabilități.
+ */
+hasDisability: boolean; 
+/**
+ * Pensionar.
+ */
+isRetired: boolean; 
+/**
+ * Rezidență.
+ */
+residency: Residency; 
+/**
+ * Persoană expusă public.
+ */
+politicallyExposed: boolean; 
+/**
+ * Denumire firmă.
+ */
+businessName: string; 
+/**
+ * Nr. de ordine în Registrul Comerțului.
+ */
+tradeRegistryNumber: string; 
+/**
+ * Cod CAEN.
+ */
+caenCode: string; 
+/**
+ * Adresă.
+ */
+address: AddressDraft }
+/**
+ * Persoană fizică or persoană juridică.
+ */
+export type PartyKind = 
+/**
+ * A natural person.
+ */
+"person" | 
+/**
+ * A company (legal entity).
+ */
+"company"
+/**
  * Where a part is in its life.
  */
 export type ProgressStage = 
@@ -605,6 +1100,19 @@ export type ProgressStage =
  */
 "failed"
 /**
+ * What the wizard shows while the agent types: a message under each field, and the fields
+ * the enabled insurers ask for beyond the spec (warnings, they do not block quoting).
+ */
+export type QuoteCheck = { 
+/**
+ * Request path → messages, worded in the settings language.
+ */
+fields: Partial<{ [key in string]: string[] }>; 
+/**
+ * Fields an enabled insurer requires that the draft leaves empty.
+ */
+insurerGaps: InsurerGap[] }
+/**
  * Values prefilled in every new quote.
  */
 export type QuoteDefaults = { 
@@ -620,6 +1128,35 @@ installments: number;
  * Policy term in months, 1 to 12.
  */
 termMonths: number }
+/**
+ * The whole wizard: a fresh one is a person policyholder who also uses the vehicle, a
+ * registered vehicle, 12 months, one installment, RON.
+ */
+export type QuoteDraft = { 
+/**
+ * The step the agent is on.
+ */
+step: WizardStep; 
+/**
+ * Step 1.
+ */
+policyholder: PartyDraft; 
+/**
+ * Step 2.
+ */
+vehicle: VehicleDraft; 
+/**
+ * Step 3.
+ */
+user: VehicleUserDraft; 
+/**
+ * Step 4.
+ */
+cover: CoverDraft; 
+/**
+ * Insurer keys chosen for quoting.
+ */
+insurers: string[] }
 /**
  * How reference data (nomenclatures) is kept fresh.
  */
@@ -652,6 +1189,42 @@ neverSynced: boolean;
  * A sync is running.
  */
 syncing: boolean }
+/**
+ * spelling. Decides which plate form is accepted and whether the start date may be today.
+ */
+export type RegistrationType = 
+/**
+ * Înmatriculat (Romanian plate).
+ */
+"registered" | 
+/**
+ * În vederea înmatriculării (plate not issued yet).
+ */
+"for-registration" | 
+/**
+ * Înregistrat (mopeds, tractors: recorded at the town hall).
+ */
+"recorded" | 
+/**
+ * Provizoriu (temporary plate).
+ */
+"temporary" | 
+/**
+ * Înmatriculat în străinătate (foreign plate).
+ */
+"foreign"
+/**
+ * Residency; the sample sends "resident in Romania" (the other spelling is ours).
+ */
+export type Residency = 
+/**
+ * Rezident în România.
+ */
+"resident" | 
+/**
+ * Nerezident.
+ */
+"nonResident"
 /**
  * Everything the agent can set in Setări.
  */
@@ -736,6 +1309,183 @@ notRun: string[];
 cancelled: boolean }
 export type TAURI_CHANNEL<TSend> = null
 /**
+ * Mod de utilizare; the spellings the sandbox's pricing knows.
+ */
+export type UsageType = 
+/**
+ * Personal.
+ */
+"personal" | 
+/**
+ * Taxi.
+ */
+"taxi" | 
+/**
+ * Rent-a-car.
+ */
+"rent-a-car" | 
+/**
+ * Ridesharing.
+ */
+"ridesharing" | 
+/**
+ * Școală de șoferi.
+ */
+"driving-school" | 
+/**
+ * Leasing.
+ */
+"leasing"
+/**
+ * Vehicle category (EU type-approval classes), as in the spec's VehicleTypeEnum.
+ */
+export type VehicleCategory = "M1" | "M1G" | "M2" | "M2G" | "M3" | "M3G" | "N1" | "N1G" | "N2" | "N2G" | "N3" | "N3G" | "O1" | "O2" | "O3" | "O4" | "L1e" | "L2e" | "L3e" | "L4e" | "L5e" | "L6e" | "L7e" | "T" | "C" | "R" | "S"
+/**
+ * Tip înmatriculare. Only "registered" appears in the published sample; the others are our
+ * The vehicle as typed (step 2).
+ */
+export type VehicleDraft = { 
+/**
+ * Serie șasiu (VIN).
+ */
+vin: string; 
+/**
+ * Serie motor.
+ */
+motorSeries: string; 
+/**
+ * Număr de înmatriculare.
+ */
+plate: string; 
+/**
+ * Tip înmatriculare.
+ */
+registrationType: RegistrationType; 
+/**
+ * Data primei înmatriculări.
+ */
+firstRegistration: string; 
+/**
+ * Mod de utilizare.
+ */
+usageType: UsageType; 
+/**
+ * Categorie vehicul.
+ */
+category: VehicleCategory | null; 
+/**
+ * Marcă.
+ */
+make: string; 
+/**
+ * Model.
+ */
+model: string; 
+/**
+ * An fabricație.
+ */
+year: string; 
+/**
+ * Capacitate cilindrică (cm³).
+ */
+engineCc: string; 
+/**
+ * Putere (kW).
+ */
+powerKw: string; 
+/**
+ * Masă maximă autorizată (kg).
+ */
+totalWeight: string; 
+/**
+ * Număr de locuri.
+ */
+seats: string; 
+/**
+ * Combustibil.
+ */
+fuel: Fuel | null; 
+/**
+ * Kilometraj.
+ */
+mileage: string; 
+/**
+ * Culoare.
+ */
+colour: Colour | null; 
+/**
+ * Valoare de piață.
+ */
+marketValue: string; 
+/**
+ * Număr de chei.
+ */
+keyCount: string; 
+/**
+ * Expirare ITP.
+ */
+ptiExpiry: string; 
+/**
+ * Expirare rovinietă.
+ */
+vignetteExpiry: string; 
+/**
+ * Serie CIV.
+ */
+civSeries: string; 
+/**
+ * Adaptat pentru persoane cu dizabilități.
+ */
+mobilityModifications: boolean; 
+/**
+ * În leasing.
+ */
+isLeased: boolean; 
+/**
+ * Vehicul nou.
+ */
+isNew: boolean; 
+/**
+ * Transfer de proprietate.
+ */
+isOwnerTransfer: boolean; 
+/**
+ * Echipamente suplimentare.
+ */
+equipmentDescription: string; 
+/**
+ * Valoare echipamente.
+ */
+equipmentValue: string; 
+/**
+ * Data achiziției.
+ */
+acquisitionDate: string; 
+/**
+ * Primul proprietar.
+ */
+isFirstOwner: boolean | null; 
+/**
+ * Vehicul furat anterior.
+ */
+stolenBefore: boolean | null; 
+/**
+ * Modificări constructive.
+ */
+constructionChanges: boolean | null; 
+/**
+ * Volan pe dreapta.
+ */
+rightHandDrive: boolean | null; 
+/**
+ * ATV.
+ */
+isAtv: boolean | null; 
+/**
+ * Identification results: insurer key → that insurer's vehicle identifier.
+ */
+identifiers: Partial<{ [key in string]: string }> }
+/**
  * A vehicle make.
  */
 export type VehicleMake = { 
@@ -755,6 +1505,42 @@ make: string;
  * Display name: `LOGAN`.
  */
 name: string }
+/**
+ * The vehicle's user (step 3): the policyholder by default.
+ */
+export type VehicleUserDraft = { 
+/**
+ * Same as the policyholder (the default); `party` is then ignored but kept.
+ */
+sameAsPolicyholder: boolean; 
+/**
+ * Another person or company.
+ */
+party: PartyDraft }
+/**
+ * The wizard's steps, in order (the fifth is the review before quoting).
+ */
+export type WizardStep = 
+/**
+ * 1 Asigurat.
+ */
+"policyholder" | 
+/**
+ * 2 Vehicul.
+ */
+"vehicle" | 
+/**
+ * 3 Utilizator.
+ */
+"user" | 
+/**
+ * 4 Acoperiri.
+ */
+"cover" | 
+/**
+ * 5 Verificare.
+ */
+"review"
 
 /** tauri-specta globals **/
 

@@ -5,6 +5,12 @@ import {
   type Backend,
   type ConnectionStatus,
   type County,
+  type CnpPrefill,
+  type DraftRecord,
+  type DraftSummary,
+  type PartyDraft,
+  type QuoteCheck,
+  type QuoteDraft,
   type InsurerView,
   type Locality,
   type ReferenceStatus,
@@ -24,6 +30,45 @@ export function defaultSettings(): Settings {
     language: "ro",
     referenceData: { ttlDays: 7 },
     disabledInsurers: [],
+  };
+}
+
+/** An empty party, mirroring `PartyDraft::default()` in casco-core. */
+export function emptyParty(): PartyDraft {
+  return {
+    kind: "person", taxId: "", lastName: "", firstName: "", isForeign: false, nationality: "", citizenship: "",
+    gender: null, birthdate: "", idDocument: { idType: null, seriesNumber: "", issuedBy: "", issueDate: "" },
+    licenceDate: "", email: "", mobile: "", hasDisability: false, isRetired: false, residency: "resident",
+    politicallyExposed: false, businessName: "", tradeRegistryNumber: "", caenCode: "",
+    address: {
+      country: "RO", countyCode: "", countyName: "", localitySiruta: "", localityName: "", street: "", number: "",
+      building: "", staircase: "", apartment: "", floor: "", postcode: "",
+    },
+  };
+}
+
+/** A fresh draft, mirroring `QuoteDraft::default()` in casco-core. */
+export function emptyDraft(): QuoteDraft {
+  return {
+    step: "policyholder",
+    policyholder: emptyParty(),
+    vehicle: {
+      vin: "", motorSeries: "", plate: "", registrationType: "registered", firstRegistration: "", usageType: "personal",
+      category: null, make: "", model: "", year: "", engineCc: "", powerKw: "", totalWeight: "", seats: "", fuel: null,
+      mileage: "", colour: null, marketValue: "", keyCount: "", ptiExpiry: "", vignetteExpiry: "", civSeries: "",
+      mobilityModifications: false, isLeased: false, isNew: false, isOwnerTransfer: false, equipmentDescription: "",
+      equipmentValue: "", acquisitionDate: "", isFirstOwner: null, stolenBefore: null, constructionChanges: null,
+      rightHandDrive: null, isAtv: null, identifiers: {},
+    },
+    user: { sameAsPolicyholder: true, party: emptyParty() },
+    cover: {
+      startDate: "", termMonths: 12, installments: 1, currency: "RON", insuredSum: "", deductiblePartial: "",
+      deductibleTotalPercent: "", extraCoverages: [], renewalSeries: "", renewalNumber: "", leasingContractType: null,
+      leasingContractNumber: "", bonusMalusClass: "", bonusMalusClaims: "", noYoungDrivers: null,
+      coversMinorChildren: null, partnerRepairNetwork: null, cashOnHandAccord: null, personalAccidentPlan: "",
+      rafCode: "", filterPackages: null, mentions: "", withoutTax: false,
+    },
+    insurers: [],
   };
 }
 
@@ -226,5 +271,79 @@ export class FakeBackend implements Backend {
   async searchModels(make: string, query: string): Promise<VehicleModel[]> {
     this.needSync(`Lista de modele pentru marca ${make}`);
     return FAKE_MODELS.filter((m) => m.make === make && matches(m.name, query));
+  }
+
+  // Drafts: an in-memory table. Validation is not re-implemented either: a test sets
+  // `check` to the answer the Rust validator would give for the draft.
+  drafts = new Map<number, DraftRecord & { status: "open" | "quoted" | "discarded" }>();
+  draftSaves: { id: number | null; draft: QuoteDraft }[] = [];
+  validations: QuoteDraft[] = [];
+  check: (d: QuoteDraft) => QuoteCheck = () => ({ fields: {}, insurerGaps: [] });
+  now = () => new Date().toISOString();
+  private nextDraftId = 1;
+
+  async newQuoteDraft(): Promise<QuoteDraft> {
+    const d = emptyDraft();
+    const defaults = this.stored.defaults;
+    d.cover.currency = defaults.currency;
+    d.cover.installments = defaults.installments;
+    d.cover.termMonths = defaults.termMonths;
+    return d;
+  }
+
+  async validateQuoteDraft(draft: QuoteDraft): Promise<QuoteCheck> {
+    this.validations.push(structuredClone(draft));
+    return this.check(draft);
+  }
+
+  async cnpPrefill(cnp: string): Promise<CnpPrefill | null> {
+    // Only the shape the tests use: a 13-digit code starting with 1/2 (1900s).
+    const m = /^([12])(\d{2})(\d{2})(\d{2})\d{6}$/.exec(cnp.trim());
+    return m ? { birthdate: `19${m[2]}-${m[3]}-${m[4]}`, gender: m[1] === "1" ? "m" : "f" } : null;
+  }
+
+  private clientName(d: QuoteDraft): string {
+    const p = d.policyholder;
+    return p.kind === "company" ? p.businessName.trim() : [p.lastName.trim(), p.firstName.trim()].filter(Boolean).join(" ");
+  }
+
+  async saveQuoteDraft(id: number | null, draft: QuoteDraft): Promise<number | null> {
+    this.draftSaves.push({ id, draft: structuredClone(draft) });
+    const now = this.now();
+    if (id === null) {
+      const newId = this.nextDraftId++;
+      const summary: DraftSummary = { id: newId, clientName: this.clientName(draft), step: draft.step, createdAt: now, updatedAt: now };
+      this.drafts.set(newId, { summary, status: "open", draft: structuredClone(draft) });
+      return newId;
+    }
+    const row = this.drafts.get(id);
+    if (!row || row.status !== "open") return null;
+    row.summary = { ...row.summary, clientName: this.clientName(draft), step: draft.step, updatedAt: now };
+    row.draft = structuredClone(draft);
+    return id;
+  }
+
+  async loadQuoteDraft(id: number): Promise<DraftRecord | null> {
+    const row = this.drafts.get(id);
+    return row ? structuredClone(row) : null;
+  }
+
+  async listQuoteDrafts(): Promise<DraftSummary[]> {
+    return [...this.drafts.values()]
+      .filter((r) => r.status === "open")
+      .map((r) => r.summary)
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id - a.id);
+  }
+
+  async discardQuoteDraft(id: number): Promise<boolean> {
+    const row = this.drafts.get(id);
+    if (!row || row.status !== "open") return false;
+    row.status = "discarded";
+    return true;
+  }
+
+  async lastOpenQuoteDraft(): Promise<DraftRecord | null> {
+    const [first] = await this.listQuoteDrafts();
+    return first ? this.loadQuoteDraft(first.id) : null;
   }
 }

@@ -41,4 +41,12 @@ export const tauriBackend: Backend = {
   searchLocalities: async (county, query) => unwrap(await commands.searchLocalities(county, query)),
   searchMakes: async (query) => unwrap(await commands.searchMakes(query)),
   searchModels: async (make, query) => unwrap(await commands.searchModels(make, query)),
+  newQuoteDraft: () => commands.newQuoteDraft(),
+  validateQuoteDraft: (draft) => commands.validateQuoteDraft(draft),
+  cnpPrefill: (cnp) => commands.cnpPrefill(cnp),
+  saveQuoteDraft: async (id, draft) => unwrap(await commands.saveQuoteDraft(id, draft)),
+  loadQuoteDraft: async (id) => unwrap(await commands.loadQuoteDraft(id)),
+  listQuoteDrafts: async () => unwrap(await commands.listQuoteDrafts()),
+  discardQuoteDraft: async (id) => unwrap(await commands.discardQuoteDraft(id)),
+  lastOpenQuoteDraft: async () => unwrap(await commands.lastOpenQuoteDraft()),
 };

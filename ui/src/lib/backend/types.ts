@@ -12,23 +12,15 @@ import type {
   SyncSummary,
   VehicleMake,
   VehicleModel,
+  CnpPrefill,
+  DraftRecord,
+  DraftSummary,
+  QuoteCheck,
+  QuoteDraft,
 } from "../bindings";
 
-export type {
-  AgencyLogo,
-  AppError,
-  ConnectionStatus,
-  County,
-  ErrorCode,
-  InsurerView,
-  Locality,
-  ReferenceStatus,
-  Settings,
-  SyncProgress,
-  SyncSummary,
-  VehicleMake,
-  VehicleModel,
-};
+// Components import every IPC type from the backend, never from the bindings directly.
+export type * from "../bindings";
 
 /** A command failure in the app's one error shape; thrown by every backend method. */
 export class CommandError extends Error {
@@ -72,4 +64,17 @@ export interface Backend {
   searchLocalities(county: string, query: string): Promise<Locality[]>;
   searchMakes(query: string): Promise<VehicleMake[]>;
   searchModels(make: string, query: string): Promise<VehicleModel[]>;
+
+  /** A fresh draft with the quote defaults from Setări. */
+  newQuoteDraft(): Promise<QuoteDraft>;
+  /** Field messages and insurer gaps for the draft as typed (today in Bucharest). */
+  validateQuoteDraft(draft: QuoteDraft): Promise<QuoteCheck>;
+  /** Birth date and sex from a valid CNP; `null` while it is not valid. */
+  cnpPrefill(cnp: string): Promise<CnpPrefill | null>;
+  /** Autosave: `null` id starts a draft; returns its id, or `null` if it is no longer open. */
+  saveQuoteDraft(id: number | null, draft: QuoteDraft): Promise<number | null>;
+  loadQuoteDraft(id: number): Promise<DraftRecord | null>;
+  listQuoteDrafts(): Promise<DraftSummary[]>;
+  discardQuoteDraft(id: number): Promise<boolean>;
+  lastOpenQuoteDraft(): Promise<DraftRecord | null>;
 }

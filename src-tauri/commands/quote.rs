@@ -1,0 +1,148 @@
+//! Ofertă nouă and Ciorne: the quote wizard's checks and its autosaved drafts.
+
+use casco_core::quote::{
+    insurer_gaps, validate_draft, CoverCurrency, Gender, InsurerGap, QuoteDraft,
+};
+use casco_core::reference_data::ReferenceData;
+use casco_core::settings::Currency;
+use casco_core::store::{DraftId, DraftRecord, DraftSummary};
+use casco_core::validate::{cnp_facts, today_in_bucharest};
+use casco_core::{AppError, FieldErrors, Settings};
+use chrono::Utc;
+use serde::Serialize;
+use tauri::State;
+
+use crate::SettingsFile;
+
+/// What the wizard shows while the agent types: a message under each field, and the fields
+/// the enabled insurers ask for beyond the spec (warnings, they do not block quoting).
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct QuoteCheck {
+    /// Request path → messages, worded in the settings language.
+    pub fields: FieldErrors,
+    /// Fields an enabled insurer requires that the draft leaves empty.
+    pub insurer_gaps: Vec<InsurerGap>,
+}
+
+/// What a valid CNP prefills: the birth date (ISO) and the sex, when the CNP encodes them.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CnpPrefill {
+    /// `yyyy-mm-dd`, or `None` for a foreigner's CNP starting with 9.
+    pub birthdate: Option<String>,
+    /// Sex, or `None` when the CNP does not encode it.
+    pub gender: Option<Gender>,
+}
+
+/// Insurer keys the agent has not switched off in Setări.
+fn enabled_insurers(settings: &Settings) -> Vec<String> {
+    casco_api::insurers::catalogue()
+        .iter()
+        .filter(|i| !settings.disabled_insurers.contains(&i.key))
+        .map(|i| i.key.clone())
+        .collect()
+}
+
+/// Checks the draft as the agent types; today is the Bucharest calendar day.
+#[tauri::command]
+#[specta::specta]
+pub fn validate_quote_draft(file: State<'_, SettingsFile>, draft: QuoteDraft) -> QuoteCheck {
+    let settings = file.current();
+    let lang = settings.language;
+    let today = today_in_bucharest(Utc::now());
+    QuoteCheck {
+        fields: validate_draft(&draft, today, lang),
+        insurer_gaps: insurer_gaps(&draft, &enabled_insurers(&settings), lang),
+    }
+}
+
+/// A fresh draft with the quote defaults from Setări (currency, installments, term).
+#[tauri::command]
+#[specta::specta]
+pub fn new_quote_draft(file: State<'_, SettingsFile>) -> QuoteDraft {
+    let defaults = file.current().defaults;
+    let mut draft = QuoteDraft::default();
+    draft.cover.currency = match defaults.currency {
+        Currency::RON => CoverCurrency::Ron,
+        Currency::EUR => CoverCurrency::Eur,
+    };
+    draft.cover.installments = u32::from(defaults.installments);
+    draft.cover.term_months = u32::from(defaults.term_months);
+    draft
+}
+
+/// Birth date and sex read from a valid CNP; `None` while the CNP is not valid.
+#[tauri::command]
+#[specta::specta]
+pub fn cnp_prefill(cnp: String) -> Option<CnpPrefill> {
+    cnp_facts(&cnp).ok().map(|facts| CnpPrefill {
+        birthdate: facts.birth_date.map(|d| d.format("%Y-%m-%d").to_string()),
+        gender: facts.gender,
+    })
+}
+
+/// Autosave: `None` starts a new draft and returns its id; `Some(id)` overwrites it. Returns
+/// `None` when that draft was meanwhile quoted or discarded.
+#[tauri::command]
+#[specta::specta]
+pub fn save_quote_draft(
+    file: State<'_, SettingsFile>,
+    data: State<'_, ReferenceData>,
+    id: Option<DraftId>,
+    draft: QuoteDraft,
+) -> Result<Option<DraftId>, AppError> {
+    data.store()
+        .save_draft(id, &draft, Utc::now())
+        .map_err(|e| e.to_app_error(file.current().language))
+}
+
+/// One draft with its body, whatever its status; `None` if there is no such draft.
+#[tauri::command]
+#[specta::specta]
+pub fn load_quote_draft(
+    file: State<'_, SettingsFile>,
+    data: State<'_, ReferenceData>,
+    id: DraftId,
+) -> Result<Option<DraftRecord>, AppError> {
+    data.store()
+        .load_draft(id)
+        .map_err(|e| e.to_app_error(file.current().language))
+}
+
+/// Open drafts for Ciorne, most recently saved first.
+#[tauri::command]
+#[specta::specta]
+pub fn list_quote_drafts(
+    file: State<'_, SettingsFile>,
+    data: State<'_, ReferenceData>,
+) -> Result<Vec<DraftSummary>, AppError> {
+    data.store()
+        .list_drafts()
+        .map_err(|e| e.to_app_error(file.current().language))
+}
+
+/// Throws a draft away; `false` if it was no longer open.
+#[tauri::command]
+#[specta::specta]
+pub fn discard_quote_draft(
+    file: State<'_, SettingsFile>,
+    data: State<'_, ReferenceData>,
+    id: DraftId,
+) -> Result<bool, AppError> {
+    data.store()
+        .discard_draft(id, Utc::now())
+        .map_err(|e| e.to_app_error(file.current().language))
+}
+
+/// The most recently saved open draft, offered on start ("Continuați?").
+#[tauri::command]
+#[specta::specta]
+pub fn last_open_quote_draft(
+    file: State<'_, SettingsFile>,
+    data: State<'_, ReferenceData>,
+) -> Result<Option<DraftRecord>, AppError> {
+    data.store()
+        .last_open_draft()
+        .map_err(|e| e.to_app_error(file.current().language))
+}

@@ -1,0 +1,230 @@
+// Issue 5 in the real window: a full quote typed mostly by keyboard, the app killed halfway
+// (SIGKILL, no chance to save on exit), the draft offered again on the next start with every
+// field intact, then finished up to Verificare with "Cere oferte" enabled.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { after, before, test } from "node:test";
+import { APP, freshData, launch, SHOTS } from "./app.mjs";
+import { Key } from "./webdriver.mjs";
+
+let app;
+before(() => freshData());
+after(async () => {
+  await app?.end();
+});
+
+const ALT = "\uE00A";
+const RIGHT = "\uE014";
+const id = (path) => "#f-" + path.replace(/\./g, "-");
+const P = "product.policyholder";
+const V = "product.vehicle";
+
+/** Alt+→ (next step), as one chord. */
+async function altRight() {
+  const actions = [
+    { type: "keyDown", value: ALT },
+    { type: "keyDown", value: RIGHT },
+    { type: "keyUp", value: RIGHT },
+    { type: "keyUp", value: ALT },
+  ];
+  await app.cmd("POST", "/actions", { actions: [{ type: "key", id: "kbd", actions }] });
+  await app.cmd("DELETE", "/actions");
+}
+
+const focused = () => app.exec("return document.activeElement && document.activeElement.id;");
+const valueOf = async (path) => (await app.find(id(path))).property("value");
+
+/** Brings a control to the middle of the view: the sticky step buttons must not cover it. */
+async function reveal(sel) {
+  const el = await app.waitFor(sel);
+  await app.exec("document.querySelector(arguments[0]).scrollIntoView({ block: 'center' });", sel);
+  return el;
+}
+
+async function fill(path, text) {
+  const el = await reveal(id(path));
+  await el.click();
+  await el.type(text);
+}
+
+/** A screenshot once the frame has painted. */
+async function shot(name) {
+  await new Promise((r) => setTimeout(r, 400));
+  await app.screenshot(`${SHOTS}/${name}.png`);
+}
+
+/** Types into a picker and takes the first suggestion with Enter. */
+async function pick(path, text) {
+  const sel = id(path);
+  const el = await reveal(sel);
+  await el.click();
+  await el.type(text);
+  await app.waitFor(`${sel}-list`);
+  await app.keys(Key.Enter);
+  await app.waitGone(`${sel}-list`);
+}
+
+/** Chooses a select's option; selects are the one control WebKitWebDriver cannot type into. */
+async function choose(path, value) {
+  await app.exec(
+    "const el = document.querySelector(arguments[0]); el.focus(); el.value = arguments[1]; el.dispatchEvent(new Event('change', { bubbles: true }));",
+    id(path),
+    value,
+  );
+}
+
+async function resize(width, height) {
+  await app.cmd("POST", "/window/rect", { width, height });
+  await new Promise((r) => setTimeout(r, 500));
+}
+
+/** The policyholder as typed before the kill, checked again after it. */
+const HOLDER = {
+  [`${P}.taxId`]: "1800101221144",
+  [`${P}.lastName`]: "Popescu",
+  [`${P}.firstName`]: "Ion",
+  [`${P}.address.street`]: "Strada Memorandumului",
+  [`${P}.address.houseNumber`]: "28",
+  [`${P}.address.floor`]: "2",
+  [`${P}.address.postcode`]: "400114",
+  [`${P}.email`]: "ion.popescu@example.ro",
+  [`${P}.mobileNumber`]: "0722123456",
+};
+
+/** A start date two days ahead on the Bucharest calendar, as agents type it. */
+function startDate() {
+  const d = new Date(Date.now() + 2 * 86400000);
+  return new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Bucharest" }).format(d).replace(/\//g, ".");
+}
+
+test("a quote survives a crash and reaches Verificare with Cere oferte enabled", async () => {
+  app = await launch();
+  // Demo logs in by itself and downloads the lists; the pickers need them.
+  await (await app.find("#nav-settings")).click();
+  await (await app.waitFor("#tab-reference")).click();
+  await app.waitFor("#reference-localities", { text: "13.755", timeout: 120000 });
+
+  await (await app.find("#nav-newQuote")).click();
+  await app.waitFor(id(`${P}.taxId`));
+  await shot("30-wizard-step1-empty");
+
+  // A mistyped CNP gets its message under the field while typing.
+  await fill(`${P}.taxId`, "1800101221145");
+  await app.waitFor(`${id(`${P}.taxId`)}-error`, { text: "cifra de control" });
+  await shot("30-wizard-step1-cnp-error");
+  await (await app.find(id(`${P}.taxId`))).clear();
+
+  // Step 1 by keyboard: CNP, then Enter moves on to Nume.
+  await fill(`${P}.taxId`, HOLDER[`${P}.taxId`]);
+  await app.waitGone(`${id(`${P}.taxId`)}-error`);
+  await app.keys(Key.Enter);
+  assert.equal(await focused(), id(`${P}.lastName`).slice(1));
+  await app.keys(..."Popescu", Key.Enter, ..."Ion");
+  // The CNP prefills birth date and sex.
+  await app.waitFor(`${id(`${P}.birthdate`)}`);
+  for (let i = 0; i < 50 && (await valueOf(`${P}.birthdate`)) !== "01.01.1980"; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.equal(await valueOf(`${P}.birthdate`), "01.01.1980");
+  assert.equal(await valueOf(`${P}.gender`), "m");
+
+  await pick(`${P}.address.county`, "cluj");
+  assert.equal(await valueOf(`${P}.address.county`), "CLUJ");
+  await pick(`${P}.address.city`, "cluj nap");
+  assert.equal(await valueOf(`${P}.address.city`), "CLUJ-NAPOCA");
+  for (const path of ["address.street", "address.houseNumber", "address.floor", "address.postcode", "email", "mobileNumber"]) {
+    await fill(`${P}.${path}`, HOLDER[`${P}.${path}`]);
+  }
+  await shot("31-wizard-step1-filled");
+
+  // Step 2 with Alt+→; its first fields, then the app dies.
+  await altRight();
+  await app.waitFor(id(`${V}.vin`));
+  await fill(`${V}.vin`, "WVWZZZ1JZXW000001");
+  await choose(`${V}.vehicleType`, "M1");
+  await pick(`${V}.brand`, "dacia");
+  await pick(`${V}.model`, "logan");
+  await fill(`${V}.licensePlate`, "CJ 12 ABC");
+  const make = await valueOf(`${V}.brand`);
+  const model = await valueOf(`${V}.model`);
+  await app.waitFor("#wizard-save-state", { text: "Ciornă salvată" });
+  await new Promise((r) => setTimeout(r, 1200)); // the last keystroke's autosave (400 ms) lands
+  await shot("32-wizard-step2-before-kill");
+
+  execFileSync("pkill", ["-KILL", "-f", APP]);
+  await app.end();
+
+  // A new start offers the draft; every field typed before the kill is there.
+  app = await launch();
+  await app.waitFor("#resume-banner", { text: "Popescu Ion" });
+  await shot("33-wizard-resume");
+  await (await app.find("#resume-continue")).click();
+  await app.waitFor(id(`${V}.vin`));
+  assert.equal(await valueOf(`${V}.vin`), "WVWZZZ1JZXW000001");
+  assert.equal(await valueOf(`${V}.vehicleType`), "M1");
+  assert.equal(await valueOf(`${V}.brand`), make);
+  assert.equal(await valueOf(`${V}.model`), model);
+  assert.equal(await valueOf(`${V}.licensePlate`), "CJ 12 ABC");
+  await (await app.find("#step-policyholder")).click();
+  await app.waitFor(id(`${P}.taxId`));
+  for (const [path, text] of Object.entries(HOLDER)) assert.equal(await valueOf(path), text, path);
+  assert.equal(await valueOf(`${P}.address.county`), "CLUJ");
+  assert.equal(await valueOf(`${P}.address.city`), "CLUJ-NAPOCA");
+  assert.equal(await valueOf(`${P}.birthdate`), "01.01.1980");
+
+  // Finish step 2.
+  await (await app.find("#step-vehicle")).click();
+  await fill(`${V}.yearOfConstruction`, "2019");
+  await fill(`${V}.firstRegistration`, "15.03.2019");
+  await fill(`${V}.engineDisplacement`, "999");
+  await fill(`${V}.enginePower`, "67");
+  await fill(`${V}.seats`, "5");
+  await choose(`${V}.fuelType`, "petrol");
+  await fill(`${V}.marketValue`, "9500");
+  await shot("34-wizard-step2-filled");
+  // The minimum window: the long step must not overflow sideways.
+  await resize(1100, 700);
+  await shot("35-wizard-step2-1100x700");
+  const overflow = await app.exec(
+    "const c = document.querySelector('main.content'); return c.scrollWidth - c.clientWidth;",
+  );
+  assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px at 1100×700`);
+  await resize(1280, 800);
+
+  // Step 3: the user is the policyholder (the default).
+  await altRight();
+  await app.waitFor(id("product.vehicle.user.sameAsPolicyholder"));
+  await shot("36-wizard-step3");
+
+  // Step 4: the start date.
+  await altRight();
+  await fill("product.motor.startDate", startDate());
+  await shot("37-wizard-step4");
+
+  // Step 5: nothing missing, Cere oferte enabled, and it says plainly what comes next.
+  await altRight();
+  await app.waitFor("#review-ok", { timeout: 5000 });
+  const ask = await app.find("#quote-ask");
+  assert.equal(await ask.property("disabled"), false);
+  await app.waitFor("#quote-note", { text: "versiunea următoare" });
+  await app.waitFor("#review-policyholder", { text: "Popescu" });
+  await app.waitFor("#review-vehicle", { text: "9.500,00" });
+  await shot("38-wizard-review");
+  await reveal("#quote-ask");
+  await ask.click();
+  await app.waitFor("#quote-note[role=alert]");
+  await shot("39-wizard-review-bottom");
+
+  // Ciorne lists the draft.
+  await (await app.find("#nav-drafts")).click();
+  await app.waitFor("#drafts-table", { text: "Popescu Ion" });
+  await shot("40-drafts");
+
+  // Renunță asks first; confirmed, the draft leaves the list and Ofertă nouă starts afresh.
+  await (await app.find("[id$='-discard']")).click();
+  await app.waitFor("#drafts-table", { text: "Renunțați la ciorna pentru Popescu Ion?" });
+  await shot("41-drafts-confirm");
+  await (await app.find("[id$='-confirm']")).click();
+  await app.waitFor("#drafts-empty");
+  await (await app.find("#nav-newQuote")).click();
+  await app.waitFor(id(`${P}.taxId`));
+  assert.equal(await valueOf(`${P}.taxId`), "");
+});

@@ -1,0 +1,259 @@
+// The quote wizard's state: the draft being typed, its checks (debounced through the Rust
+// validator), its autosave (debounced; the first save creates the draft's id) and the step.
+
+import { CommandError, type Backend, type DraftRecord, type InsurerGap, type QuoteDraft, type WizardStep } from "../backend";
+import { formatDate } from "../format";
+import { ALL_FIELDS, FORM_STEPS, STEPS, getAt, setAt, stepOf } from "./fields";
+
+export interface Timing {
+  validateMs: number;
+  saveMs: number;
+}
+
+/** One line of the review's "to fix" list. */
+export interface Missing {
+  path: string;
+  step: WizardStep;
+  messages: string[];
+}
+
+const stepIndex = (s: WizardStep) => STEPS.indexOf(s);
+// Screen order of the request paths, so the review lists problems as the agent meets them.
+const ORDER = new Map(ALL_FIELDS.map((f, i) => [f.path, i]));
+
+export class QuoteWizard {
+  draft = $state<QuoteDraft | null>(null);
+  id = $state<number | null>(null);
+  /** All messages from the last check, by request path. */
+  errors = $state<Record<string, string[]>>({});
+  gaps = $state<InsurerGap[]>([]);
+  /** Paths the agent changed: their messages show at once, others once the step is passed. */
+  touched = $state<Set<string>>(new Set());
+  /** Furthest step reached: fields of earlier steps show their messages. */
+  reached = $state<WizardStep>("policyholder");
+  /** The last open draft, offered on start until the agent answers. */
+  resume = $state<DraftRecord | null>(null);
+  checking = $state(false);
+  checked = $state(false);
+  saving = $state(false);
+  savedAt = $state<Date | null>(null);
+  saveError = $state("");
+  /** The draft was quoted or discarded elsewhere: autosave stopped. */
+  closed = $state(false);
+  /** Bumped when the draft is replaced, so pickers remount with the new values. */
+  generation = $state(0);
+  /** Birth date and sex filled in from the CNP, per party, so a changed CNP updates them. */
+  private prefilled = new Map<string, { birthdate: string; gender: string | null }>();
+
+  private validateTimer: ReturnType<typeof setTimeout> | undefined;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private saveChain: Promise<void> = Promise.resolve();
+  private checkSeq = 0;
+
+  constructor(
+    readonly backend: Backend,
+    private timing: Timing = { validateMs: 300, saveMs: 400 },
+  ) {}
+
+  /** On start: offer the last open draft, or begin a fresh one. */
+  async start(): Promise<void> {
+    const last = await this.backend.lastOpenQuoteDraft().catch(() => null);
+    if (last) this.resume = last;
+    else await this.startNew();
+  }
+
+  /** A new quote: a new draft (saved on the first change). */
+  async startNew(): Promise<void> {
+    await this.flush();
+    this.load(await this.backend.newQuoteDraft(), null);
+    this.touched = new Set();
+    this.reached = "policyholder";
+  }
+
+  /** Continues a stored draft where the agent left it. */
+  open(record: DraftRecord): void {
+    this.load(record.draft, record.summary.id);
+    this.reached = record.draft.step;
+    void this.validate();
+  }
+
+  /** Opens a draft by id (from Ciorne). */
+  async openId(id: number): Promise<boolean> {
+    await this.flush();
+    const record = await this.backend.loadQuoteDraft(id);
+    if (!record || record.status !== "open") return false;
+    this.open(record);
+    return true;
+  }
+
+  private load(draft: QuoteDraft, id: number | null): void {
+    clearTimeout(this.validateTimer);
+    clearTimeout(this.saveTimer);
+    this.draft = draft;
+    this.id = id;
+    this.errors = {};
+    this.gaps = [];
+    this.checked = false;
+    this.closed = false;
+    this.saveError = "";
+    this.savedAt = null;
+    this.resume = null;
+    this.prefilled.clear();
+    this.generation++;
+  }
+
+  get step(): WizardStep {
+    return this.draft?.step ?? "policyholder";
+  }
+
+  get(draftPath: string): unknown {
+    return getAt(this.draft, draftPath);
+  }
+
+  /** Records a change: the field's messages show from now on; check and save follow. */
+  set(path: string, draftPath: string, value: unknown): void {
+    if (!this.draft) return;
+    setAt(this.draft, draftPath, value);
+    this.touched = new Set(this.touched).add(path);
+    if (path.endsWith(".taxId")) void this.prefillFromCnp(draftPath.replace(/\.taxId$/, ""), String(value));
+    this.changed();
+  }
+
+  /** Several draft fields changed together (a county and its cleared locality). */
+  setMany(path: string, changes: [string, unknown][]): void {
+    if (!this.draft) return;
+    for (const [p, value] of changes) setAt(this.draft, p, value);
+    this.touched = new Set(this.touched).add(path);
+    this.changed();
+  }
+
+  /** Fills birth date and sex from a valid CNP, unless the agent typed other values. */
+  private async prefillFromCnp(partyPath: string, cnp: string): Promise<void> {
+    const party = getAt(this.draft, partyPath) as QuoteDraft["policyholder"] | undefined;
+    if (!party || party.kind !== "person" || cnp.trim().length !== 13) return;
+    const facts = await this.backend.cnpPrefill(cnp).catch(() => null);
+    if (!facts || !this.draft || party.taxId !== cnp) return;
+    const before = this.prefilled.get(partyPath);
+    const ours = (field: "birthdate" | "gender", now: string | null) =>
+      now === "" || now === null || (before !== undefined && before[field] === now);
+    const birthdate = facts.birthdate ? formatDate(facts.birthdate) : party.birthdate;
+    if (facts.birthdate && ours("birthdate", party.birthdate)) party.birthdate = birthdate;
+    if (facts.gender && ours("gender", party.gender)) party.gender = facts.gender;
+    this.prefilled.set(partyPath, { birthdate: party.birthdate, gender: party.gender });
+    this.changed();
+  }
+
+  /** Whether a field's birth date / sex came from the CNP (shown as a hint). */
+  isPrefilled(partyPath: string, field: "birthdate" | "gender"): boolean {
+    const p = this.prefilled.get(partyPath);
+    const party = getAt(this.draft, partyPath) as QuoteDraft["policyholder"] | undefined;
+    return p !== undefined && party !== undefined && party[field] !== "" && p[field] === party[field];
+  }
+
+  private changed(): void {
+    this.checked = false;
+    clearTimeout(this.validateTimer);
+    clearTimeout(this.saveTimer);
+    this.validateTimer = setTimeout(() => void this.validate(), this.timing.validateMs);
+    this.saveTimer = setTimeout(() => void this.save(), this.timing.saveMs);
+  }
+
+  /** Runs the Rust checks on the draft as it is now; an older answer never overwrites a newer one. */
+  async validate(): Promise<void> {
+    if (!this.draft) return;
+    clearTimeout(this.validateTimer);
+    const mine = ++this.checkSeq;
+    this.checking = true;
+    try {
+      const check = await this.backend.validateQuoteDraft($state.snapshot(this.draft) as QuoteDraft);
+      if (mine !== this.checkSeq) return;
+      this.errors = check.fields as Record<string, string[]>;
+      this.gaps = check.insurerGaps;
+      this.checked = true;
+    } finally {
+      if (mine === this.checkSeq) this.checking = false;
+    }
+  }
+
+  /** Saves now; saves run one after another so the first one's new id is used by the next. */
+  save(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    if (!this.draft || this.closed) return this.saveChain;
+    const snapshot = $state.snapshot(this.draft) as QuoteDraft;
+    this.saveChain = this.saveChain.then(async () => {
+      if (this.closed || this.draft === null) return;
+      this.saving = true;
+      try {
+        const existing = this.id;
+        const id = await this.backend.saveQuoteDraft(existing, snapshot);
+        if (id === null) this.closed = true;
+        else {
+          this.id = id;
+          this.savedAt = new Date();
+          this.saveError = "";
+        }
+      } catch (e) {
+        this.saveError = e instanceof CommandError || e instanceof Error ? e.message : String(e);
+      } finally {
+        this.saving = false;
+      }
+    });
+    return this.saveChain;
+  }
+
+  /** Runs a pending save at once (before switching drafts or in tests). */
+  async flush(): Promise<void> {
+    if (this.saveTimer !== undefined) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = undefined;
+      await this.save();
+    }
+    await this.saveChain;
+  }
+
+  goTo(step: WizardStep): void {
+    if (!this.draft || this.draft.step === step) return;
+    this.draft.step = step;
+    if (stepIndex(step) > stepIndex(this.reached)) this.reached = step;
+    if (step === "review") void this.validate();
+    this.changed();
+  }
+
+  next(): void {
+    const i = stepIndex(this.step);
+    if (i < STEPS.length - 1) this.goTo(STEPS[i + 1]!);
+  }
+
+  back(): void {
+    const i = stepIndex(this.step);
+    if (i > 0) this.goTo(STEPS[i - 1]!);
+  }
+
+  /** The messages to show under a field now. */
+  messagesFor(path: string): string[] {
+    const list = this.errors[path];
+    if (!list || list.length === 0) return [];
+    const passed = stepIndex(stepOf(path)) < stepIndex(this.reached) || this.step === "review";
+    return this.touched.has(path) || passed ? list : [];
+  }
+
+  /** Every problem, in screen order, for the review. */
+  get missing(): Missing[] {
+    return Object.entries(this.errors)
+      .filter(([, m]) => m.length > 0)
+      .map(([path, messages]) => ({ path, step: stepOf(path) as WizardStep, messages }))
+      .sort(
+        (a, b) =>
+          stepIndex(a.step) - stepIndex(b.step) ||
+          (ORDER.get(a.path) ?? 1e6) - (ORDER.get(b.path) ?? 1e6) ||
+          a.path.localeCompare(b.path),
+      );
+  }
+
+  /** "Cere oferte" is enabled only when the last check, of the current draft, found nothing. */
+  get canQuote(): boolean {
+    return this.checked && !this.checking && this.missing.length === 0;
+  }
+}
+
+export { FORM_STEPS, STEPS };
