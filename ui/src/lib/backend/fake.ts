@@ -4,6 +4,7 @@ import {
   type AppError,
   type Backend,
   type ConnectionStatus,
+  type Country,
   type County,
   type CnpPrefill,
   type DraftRecord,
@@ -72,6 +73,10 @@ export function emptyDraft(): QuoteDraft {
   };
 }
 
+const FAKE_COUNTRIES: Country[] = [
+  { id: "1", name: "GRECIA", iso2: "GR", iso3: "GRC" },
+  { id: "2", name: "ROMÂNIA", iso2: "RO", iso3: "ROU" },
+];
 const FAKE_COUNTIES: County[] = [
   { code: "BV", name: "BRAŞOV", siruta: 83 },
   { code: "CJ", name: "CLUJ", siruta: 127 },
@@ -251,6 +256,11 @@ export class FakeBackend implements Backend {
     if (!this.synced) {
       throw new CommandError({ code: "not_found", message: `${what} nu a fost încă descărcată.` });
     }
+  }
+
+  async searchCountries(query: string): Promise<Country[]> {
+    this.needSync("Lista de țări");
+    return FAKE_COUNTRIES.filter((c) => matches(c.name, query) || c.iso2 === query.toUpperCase());
   }
 
   async searchCounties(query: string): Promise<County[]> {

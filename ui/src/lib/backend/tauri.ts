@@ -37,6 +37,7 @@ export const tauriBackend: Backend = {
   referenceDataStatus: async () => unwrap(await commands.referenceDataStatus()),
   storeNotice: () => commands.storeNotice(),
   checkOnline: async () => unwrap(await commands.checkOnline()),
+  searchCountries: async (query) => unwrap(await commands.searchCountries(query)),
   searchCounties: async (query) => unwrap(await commands.searchCounties(query)),
   searchLocalities: async (county, query) => unwrap(await commands.searchLocalities(county, query)),
   searchMakes: async (query) => unwrap(await commands.searchMakes(query)),

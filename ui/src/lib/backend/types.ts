@@ -1,4 +1,5 @@
 import type {
+  Country,
   AgencyLogo,
   AppError,
   ConnectionStatus,
@@ -60,6 +61,7 @@ export interface Backend {
   referenceDataStatus(): Promise<ReferenceStatus>;
   storeNotice(): Promise<string | null>;
   checkOnline(): Promise<boolean>;
+  searchCountries(query: string): Promise<Country[]>;
   searchCounties(query: string): Promise<County[]>;
   searchLocalities(county: string, query: string): Promise<Locality[]>;
   searchMakes(query: string): Promise<VehicleMake[]>;

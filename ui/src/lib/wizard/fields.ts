@@ -13,6 +13,7 @@ export type FieldKind =
   | "radio"
   | "bool"
   | "tri"
+  | "country"
   | "county"
   | "locality"
   | "make"
@@ -111,8 +112,8 @@ function partyGroups(draftPrefix: "policyholder" | "user.party", pathPrefix: str
         f({ p: "businessName", dr: "businessName", label: "q.businessName", kind: "text", show: company }),
         f({ p: "companyRegistryNumber", dr: "tradeRegistryNumber", label: "q.companyRegistryNumber", kind: "text", show: company }),
         f({ p: "caenCode", dr: "caenCode", label: "q.caenCode", kind: "text", inputmode: "numeric", show: company }),
-        f({ p: "nationality", dr: "nationality", label: "q.nationality", kind: "text", help: "wizard.isoHelp", show: foreign }),
-        f({ p: "citizenship", dr: "citizenship", label: "q.citizenship", kind: "text", help: "wizard.isoHelp", show: foreign }),
+        f({ p: "nationality", dr: "nationality", label: "q.nationality", kind: "country", show: foreign }),
+        f({ p: "citizenship", dr: "citizenship", label: "q.citizenship", kind: "country", show: foreign }),
         f({ p: "birthdate", dr: "birthdate", label: "q.birthdate", kind: "date", show: person }),
         f({ p: "gender", dr: "gender", label: "q.gender", kind: "select", nullable: true, options: opts("q.gender", ["m", "f"]), show: person }),
         f({ p: "drivingLicense.issueDate", dr: "licenceDate", label: "q.licenceDate", kind: "date", show: person }),

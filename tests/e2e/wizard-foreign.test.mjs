@@ -1,0 +1,34 @@
+// A foreign policyholder: the switch brings nationality and citizenship, picked by keyboard from
+// the countries list (the payload carries the ISO code).
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { freshData, launch, SHOTS } from "./app.mjs";
+import { Key } from "./webdriver.mjs";
+
+let app;
+before(() => freshData());
+after(() => app?.end());
+
+async function pickCountry(id, typed, shown) {
+  const input = await app.waitFor(id);
+  await input.click();
+  await input.type(typed);
+  await app.waitFor(`${id}-list`);
+  await app.keys(Key.Enter);
+  assert.equal(await input.property("value"), shown);
+}
+
+test("nationality and citizenship come from the countries list", async () => {
+  app = await launch();
+  // Demo downloads the lists on first start; the countries picker needs them.
+  await app.waitFor("#net-status", { text: "Online" });
+  await app.waitGone("#sync-status", 120000);
+  await (await app.find("#nav-newQuote")).click();
+  await (await app.waitFor("#f-product-policyholder-isForeignPerson")).click();
+  await pickCountry("#f-product-policyholder-nationality", "grec", "GRECIA (GR)");
+  await pickCountry("#f-product-policyholder-citizenship", "grec", "GRECIA (GR)");
+  // Once picked, the fields are no longer reported as missing.
+  await app.waitGone("#f-product-policyholder-nationality-error");
+  await app.waitGone("#f-product-policyholder-citizenship-error");
+  await app.screenshot(`${SHOTS}/42-wizard-foreign-person.png`);
+});
