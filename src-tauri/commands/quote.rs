@@ -57,7 +57,8 @@ pub fn validate_quote_draft(file: State<'_, SettingsFile>, draft: QuoteDraft) ->
     }
 }
 
-/// A fresh draft with the quote defaults from Setări (currency, installments, term).
+/// A fresh draft with the quote defaults from Setări (currency, installments, term) and
+/// tomorrow's start date.
 #[tauri::command]
 #[specta::specta]
 pub fn new_quote_draft(file: State<'_, SettingsFile>) -> QuoteDraft {
@@ -69,6 +70,9 @@ pub fn new_quote_draft(file: State<'_, SettingsFile>) -> QuoteDraft {
     };
     draft.cover.installments = u32::from(defaults.installments);
     draft.cover.term_months = u32::from(defaults.term_months);
+    // Tomorrow on the Bucharest calendar: the earliest start a registered vehicle may have.
+    let tomorrow = today_in_bucharest(Utc::now()) + chrono::Days::new(1);
+    draft.cover.start_date = tomorrow.format("%d.%m.%Y").to_string();
     draft
 }
 

@@ -103,9 +103,9 @@ const HOLDER = {
   [`${P}.mobileNumber`]: "0722123456",
 };
 
-/** A start date two days ahead on the Bucharest calendar, as agents type it. */
-function startDate() {
-  const d = new Date(Date.now() + 2 * 86400000);
+/** Tomorrow on the Bucharest calendar, as the app shows dates. */
+function tomorrow() {
+  const d = new Date(Date.now() + 86400000);
   return new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Bucharest" }).format(d).replace(/\//g, ".");
 }
 
@@ -198,9 +198,12 @@ test("a quote survives a crash and reaches Verificare with Cere oferte enabled",
   await app.waitFor(id("product.vehicle.user.sameAsPolicyholder"));
   await shot("36-wizard-step3");
 
-  // Step 4: the start date.
+  // Step 4: the start date defaults to tomorrow in Europe/Bucharest.
   await altRight();
-  await fill("product.motor.startDate", startDate());
+  assert.equal(await valueOf("product.motor.startDate"), tomorrow());
+  // Optional coverages: codes as the insurer gives them; the list is read when the field is left.
+  await fill("product.coverages", "glass, assistance");
+  await app.keys(Key.Tab);
   await shot("37-wizard-step4");
 
   // Step 5: nothing missing, Cere oferte enabled, and it says plainly what comes next.

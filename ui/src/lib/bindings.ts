@@ -227,7 +227,8 @@ async validateQuoteDraft(draft: QuoteDraft) : Promise<QuoteCheck> {
     return await TAURI_INVOKE("validate_quote_draft", { draft });
 },
 /**
- * A fresh draft with the quote defaults from Setări (currency, installments, term).
+ * A fresh draft with the quote defaults from Setări (currency, installments, term) and
+ * tomorrow's start date.
  */
 async newQuoteDraft() : Promise<QuoteDraft> {
     return await TAURI_INVOKE("new_quote_draft");

@@ -17,7 +17,8 @@ export type FieldKind =
   | "county"
   | "locality"
   | "make"
-  | "model";
+  | "model"
+  | "codes";
 
 export interface Option {
   value: string | number;
@@ -294,6 +295,7 @@ const coverGroups: FieldGroup[] = [
       c("product.coverages.0.insuredSum", "insuredSum", "q.insuredSum", "text", { inputmode: "decimal", amount: true, help: "q.insuredSum.help" }),
       c(`${M}.deductibles.partialDamage`, "deductiblePartial", "q.deductiblePartial", "text", { inputmode: "decimal", amount: true }),
       c(`${M}.deductibles.totalDamage`, "deductibleTotalPercent", "q.deductibleTotal", "text", { inputmode: "decimal" }),
+      c("product.coverages", "extraCoverages", "q.extraCoverages", "codes", { help: "wizard.extraCoveragesHelp" }),
     ],
   },
   {
