@@ -7,8 +7,8 @@ use casco_api::model::ProviderAuthentication;
 use casco_api::Secret;
 use casco_core::quote::{
     add_gaps, build_quote_product, build_quote_request, check_draft, insurer_gaps, required_paths,
-    validate_draft, Colour, CoverCurrency, Fuel, Gender, IdDocumentType, LeasingContractType,
-    PartyKind, QuoteDraft, QuoteMessage, RegistrationType, VehicleCategory,
+    validate_draft, Color, CoverCurrency, FuelType, Gender, IdDocumentType, LeasingContractType,
+    PartyKind, QuoteDraft, QuoteMessage, RegistrationType, VehicleType,
 };
 use casco_core::Language;
 use chrono::NaiveDate;
@@ -61,7 +61,7 @@ fn sample_draft() -> QuoteDraft {
     let v = &mut d.vehicle;
     v.vin = "1HGCM82633A123456".into();
     v.motor_series = "e2007".into();
-    v.category = Some(VehicleCategory::M1);
+    v.category = Some(VehicleType::M1);
     v.make = "Toyota".into();
     v.model = "Corolla".into();
     v.year = "2020".into();
@@ -69,9 +69,9 @@ fn sample_draft() -> QuoteDraft {
     v.power_kw = "140".into();
     v.total_weight = "1500".into();
     v.seats = "5".into();
-    v.fuel = Some(Fuel::Petrol);
+    v.fuel = Some(FuelType::Petrol);
     v.mileage = "120000".into();
-    v.colour = Some(Colour::White);
+    v.colour = Some(Color::White);
     v.market_value = "100000.00".into();
     v.identifiers
         .insert("groupama".into(), "F9bcVXsC3Zu7PDagZcLfCw==".into());

@@ -428,9 +428,9 @@ birthdate: string | null;
  */
 gender: Gender | null }
 /**
- * Colour, as in the spec's ColorEnum.
+ * Body colour.
  */
-export type Colour = "white" | "blue" | "yellow" | "gray" | "brown" | "black" | "orange" | "red" | "green" | "purple"
+export type Color = "white" | "blue" | "yellow" | "gray" | "brown" | "black" | "orange" | "red" | "green" | "purple"
 /**
  * What the UI shows about the connection (never a secret).
  */
@@ -756,9 +756,9 @@ export type ErrorCode =
  */
 "internal"
 /**
- * Fuel, as in the spec's FuelTypeEnum.
+ * Fuel type.
  */
-export type Fuel = "petrol" | "diesel" | "electric" | "hybrid" | "lpg" | "none"
+export type FuelType = "petrol" | "diesel" | "electric" | "hybrid" | "lpg" | "none"
 /**
  * Sex, as encoded in the CNP and sent as "m"/"f".
  */
@@ -1338,10 +1338,6 @@ export type UsageType =
  */
 "leasing"
 /**
- * Vehicle category (EU type-approval classes), as in the spec's VehicleTypeEnum.
- */
-export type VehicleCategory = "M1" | "M1G" | "M2" | "M2G" | "M3" | "M3G" | "N1" | "N1G" | "N2" | "N2G" | "N3" | "N3G" | "O1" | "O2" | "O3" | "O4" | "L1e" | "L2e" | "L3e" | "L4e" | "L5e" | "L6e" | "L7e" | "T" | "C" | "R" | "S"
-/**
  * Tip înmatriculare. Only "registered" appears in the published sample; the others are our
  * The vehicle as typed (step 2).
  */
@@ -1373,7 +1369,7 @@ usageType: UsageType;
 /**
  * Categorie vehicul.
  */
-category: VehicleCategory | null; 
+category: VehicleType | null; 
 /**
  * Marcă.
  */
@@ -1405,7 +1401,7 @@ seats: string;
 /**
  * Combustibil.
  */
-fuel: Fuel | null; 
+fuel: FuelType | null; 
 /**
  * Kilometraj.
  */
@@ -1413,7 +1409,7 @@ mileage: string;
 /**
  * Culoare.
  */
-colour: Colour | null; 
+colour: Color | null; 
 /**
  * Valoare de piață.
  */
@@ -1506,6 +1502,10 @@ make: string;
  * Display name: `LOGAN`.
  */
 name: string }
+/**
+ * Vehicle category (EU type-approval classes).
+ */
+export type VehicleType = "M1" | "M1G" | "M2" | "M2G" | "M3" | "M3G" | "N1" | "N1G" | "N2" | "N2G" | "N3" | "N3G" | "O1" | "O2" | "O3" | "O4" | "L1e" | "L2e" | "L3e" | "L4e" | "L5e" | "L6e" | "L7e" | "T" | "C" | "R" | "S"
 /**
  * The vehicle's user (step 3): the policyholder by default.
  */

@@ -86,69 +86,6 @@ impl Residency {
     }
 }
 
-/// Vehicle category (EU type-approval classes), as in the spec's VehicleTypeEnum.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
-#[allow(missing_docs)]
-pub enum VehicleCategory {
-    M1,
-    M1G,
-    M2,
-    M2G,
-    M3,
-    M3G,
-    N1,
-    N1G,
-    N2,
-    N2G,
-    N3,
-    N3G,
-    O1,
-    O2,
-    O3,
-    O4,
-    L1e,
-    L2e,
-    L3e,
-    L4e,
-    L5e,
-    L6e,
-    L7e,
-    T,
-    C,
-    R,
-    S,
-}
-
-/// Fuel, as in the spec's FuelTypeEnum.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "lowercase")]
-#[allow(missing_docs)]
-pub enum Fuel {
-    Petrol,
-    Diesel,
-    Electric,
-    Hybrid,
-    Lpg,
-    None,
-}
-
-/// Colour, as in the spec's ColorEnum.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "lowercase")]
-#[allow(missing_docs)]
-pub enum Colour {
-    White,
-    Blue,
-    Yellow,
-    Gray,
-    Brown,
-    Black,
-    Orange,
-    Red,
-    Green,
-    Purple,
-}
-
 /// spelling. Decides which plate form is accepted and whether the start date may be today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "kebab-case")]
@@ -243,3 +180,7 @@ impl LeasingContractType {
         }
     }
 }
+
+// Category, fuel and colour are the request model's own enums (casco_api::model), so the
+// draft and the payload cannot drift apart.
+pub use casco_api::model::{Color, FuelType, VehicleType};

@@ -197,7 +197,7 @@ pub struct VehicleDraft {
     /// Mod de utilizare.
     pub usage_type: UsageType,
     /// Categorie vehicul.
-    pub category: Option<VehicleCategory>,
+    pub category: Option<VehicleType>,
     /// Marcă.
     pub make: String,
     /// Model.
@@ -213,11 +213,11 @@ pub struct VehicleDraft {
     /// Număr de locuri.
     pub seats: String,
     /// Combustibil.
-    pub fuel: Option<Fuel>,
+    pub fuel: Option<FuelType>,
     /// Kilometraj.
     pub mileage: String,
     /// Culoare.
-    pub colour: Option<Colour>,
+    pub colour: Option<Color>,
     /// Valoare de piață.
     pub market_value: String,
     /// Număr de chei.
@@ -437,7 +437,7 @@ mod tests {
     #[test]
     fn draft_round_trips_in_camel_case() {
         let mut d = QuoteDraft::default();
-        d.vehicle.category = Some(VehicleCategory::L3e);
+        d.vehicle.category = Some(VehicleType::L3e);
         d.vehicle.registration_type = RegistrationType::ForRegistration;
         d.policyholder.gender = Some(Gender::F);
         let v = serde_json::to_value(&d).unwrap();

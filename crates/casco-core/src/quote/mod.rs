@@ -12,8 +12,8 @@ mod slots;
 
 pub use checks::{bonus_malus_class, check_draft, required_paths, validate_draft, DraftProblems};
 pub use choices::{
-    Colour, CoverCurrency, Fuel, Gender, IdDocumentType, LeasingContractType, PartyKind,
-    RegistrationType, Residency, UsageType, VehicleCategory,
+    Color, CoverCurrency, FuelType, Gender, IdDocumentType, LeasingContractType, PartyKind,
+    RegistrationType, Residency, UsageType, VehicleType,
 };
 pub use draft::{
     AddressDraft, CoverDraft, IdDocumentDraft, PartyDraft, QuoteDraft, VehicleDraft,

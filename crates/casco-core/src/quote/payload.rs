@@ -9,17 +9,17 @@
 
 use casco_api::insurers::Insurer;
 use casco_api::model::{
-    AdditionalData, AdditionalMotor, AdditionalVehicle, AdditionalVehicleUser, Address, Color,
-    Coverage, Currency, Deductibles, DrivingLicense, FuelType, Motor, Organization, Person,
-    PersonIdentification, PolicyNumber, Product, Provider, ProviderAuthentication, QuoteRequest,
-    RenewPolicy, Vehicle, VehicleDocument, VehicleSpecs, VehicleType,
+    AdditionalData, AdditionalMotor, AdditionalVehicle, AdditionalVehicleUser, Address, Coverage,
+    Currency, Deductibles, DrivingLicense, Motor, Organization, Person, PersonIdentification,
+    PolicyNumber, Product, Provider, ProviderAuthentication, QuoteRequest, RenewPolicy, Vehicle,
+    VehicleDocument, VehicleSpecs,
 };
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::checks::{bonus_malus_class, DraftProblems};
 use super::draft::{PartyDraft, QuoteDraft};
-use super::{Colour, CoverCurrency, Fuel, PartyKind, QuoteMessage, VehicleCategory};
+use super::{CoverCurrency, PartyKind, QuoteMessage};
 use crate::error::FieldErrors;
 use crate::messages::Language;
 use crate::validate;
@@ -302,7 +302,7 @@ fn vehicle(r: &mut Reader, d: &QuoteDraft, user: Option<Person>) -> Option<Vehic
     let specs = VehicleSpecs {
         vin: r.text(&v.vin).map(|vin| validate::normalize_vin(&vin)),
         motor_series: r.text(&v.motor_series),
-        vehicle_type: vehicle_type(v.category?),
+        vehicle_type: v.category?,
         brand: r.needed(&at("brand"), &v.make),
         model: r.needed(&at("model"), &v.model),
         year_of_construction: year?,
@@ -310,9 +310,9 @@ fn vehicle(r: &mut Reader, d: &QuoteDraft, user: Option<Person>) -> Option<Vehic
         engine_power: r.uint(&at("enginePower"), &v.power_kw),
         total_weight: r.uint(&at("totalWeight"), &v.total_weight),
         seats: r.uint(&at("seats"), &v.seats),
-        fuel_type: v.fuel.map(fuel_type),
+        fuel_type: v.fuel,
         current_mileage: r.uint(&at("currentMileage"), &v.mileage),
-        color: v.colour.map(color),
+        color: v.colour,
         market_value: r.money(&at("marketValue"), &v.market_value),
     };
     // The sample sends plates without spaces ("B123XYZ"); spacing is for display only.
@@ -379,63 +379,4 @@ fn additional_data(r: &mut Reader, d: &QuoteDraft) -> Option<AdditionalData> {
         person_accidents_plan: r.text(&c.personal_accident_plan),
     };
     (data != AdditionalData::default()).then_some(data)
-}
-
-/// The model's category from the draft's (same names; the draft's derives `specta::Type`).
-fn vehicle_type(c: VehicleCategory) -> VehicleType {
-    match c {
-        VehicleCategory::M1 => VehicleType::M1,
-        VehicleCategory::M1G => VehicleType::M1G,
-        VehicleCategory::M2 => VehicleType::M2,
-        VehicleCategory::M2G => VehicleType::M2G,
-        VehicleCategory::M3 => VehicleType::M3,
-        VehicleCategory::M3G => VehicleType::M3G,
-        VehicleCategory::N1 => VehicleType::N1,
-        VehicleCategory::N1G => VehicleType::N1G,
-        VehicleCategory::N2 => VehicleType::N2,
-        VehicleCategory::N2G => VehicleType::N2G,
-        VehicleCategory::N3 => VehicleType::N3,
-        VehicleCategory::N3G => VehicleType::N3G,
-        VehicleCategory::O1 => VehicleType::O1,
-        VehicleCategory::O2 => VehicleType::O2,
-        VehicleCategory::O3 => VehicleType::O3,
-        VehicleCategory::O4 => VehicleType::O4,
-        VehicleCategory::L1e => VehicleType::L1e,
-        VehicleCategory::L2e => VehicleType::L2e,
-        VehicleCategory::L3e => VehicleType::L3e,
-        VehicleCategory::L4e => VehicleType::L4e,
-        VehicleCategory::L5e => VehicleType::L5e,
-        VehicleCategory::L6e => VehicleType::L6e,
-        VehicleCategory::L7e => VehicleType::L7e,
-        VehicleCategory::T => VehicleType::T,
-        VehicleCategory::C => VehicleType::C,
-        VehicleCategory::R => VehicleType::R,
-        VehicleCategory::S => VehicleType::S,
-    }
-}
-
-fn fuel_type(f: Fuel) -> FuelType {
-    match f {
-        Fuel::Petrol => FuelType::Petrol,
-        Fuel::Diesel => FuelType::Diesel,
-        Fuel::Electric => FuelType::Electric,
-        Fuel::Hybrid => FuelType::Hybrid,
-        Fuel::Lpg => FuelType::Lpg,
-        Fuel::None => FuelType::None,
-    }
-}
-
-fn color(c: Colour) -> Color {
-    match c {
-        Colour::White => Color::White,
-        Colour::Blue => Color::Blue,
-        Colour::Yellow => Color::Yellow,
-        Colour::Gray => Color::Gray,
-        Colour::Brown => Color::Brown,
-        Colour::Black => Color::Black,
-        Colour::Orange => Color::Orange,
-        Colour::Red => Color::Red,
-        Colour::Green => Color::Green,
-        Colour::Purple => Color::Purple,
-    }
 }

@@ -255,7 +255,7 @@ mod tests {
         assert_eq!(d.field_filled("product.motor.termTime"), Some(true));
         assert_eq!(d.field_filled("product.nope"), None);
         assert!(!d.clear_field("product.nope"));
-        d.vehicle.category = Some(super::super::VehicleCategory::M1);
+        d.vehicle.category = Some(super::super::VehicleType::M1);
         assert!(d.clear_field("product.vehicle.vehicleType"));
         assert_eq!(d.vehicle.category, None);
     }
