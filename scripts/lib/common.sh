@@ -12,7 +12,7 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 APT_BUILD=(libwebkit2gtk-4.1-dev build-essential curl wget file pkg-config libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev)
 APT_RUN=(xvfb xauth dbus-x11 fonts-dejavu-core imagemagick)
-APT_TEST=(webkit2gtk-driver gnome-keyring libsecret-1-dev poppler-utils)
+APT_TEST=(webkit2gtk-driver gnome-keyring libsecret-1-dev poppler-utils procps)
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
