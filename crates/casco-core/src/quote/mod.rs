@@ -4,7 +4,9 @@
 
 mod checks;
 mod choices;
+pub mod comparison;
 mod draft;
+pub mod fanout;
 mod insurer_checks;
 mod messages;
 mod payload;

@@ -33,6 +33,7 @@ macro_rules! migration {
 pub(crate) const MIGRATIONS: &[Migration] = &[
     migration!(1, "0001_nomenclature.sql"),
     migration!(2, "0002_drafts.sql"),
+    migration!(3, "0003_quote_calls.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -8,6 +8,7 @@
 mod drafts;
 mod migrations;
 mod nomenclature;
+mod quote_calls;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -18,6 +19,7 @@ use rusqlite::Connection;
 pub use drafts::{DraftId, DraftRecord, DraftStatus, DraftSummary};
 pub use migrations::latest_version;
 pub use nomenclature::{PartData, SyncState};
+pub use quote_calls::{QuoteCallId, QuoteCallRecord};
 
 use crate::error::AppError;
 use crate::messages::Language;

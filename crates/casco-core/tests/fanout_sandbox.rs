@@ -1,0 +1,493 @@
+//! Quoting every insurer at once against the real sandbox over loopback: a fault matrix
+//! where each failure lands in its own readable state while the other insurers' offers
+//! arrive, a session that goes stale and is renewed exactly once for the whole batch, and a
+//! batch cut short that leaves the unanswered insurers visible in a reopened SQLite file.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use casco_api::insurers::{self, Insurer};
+use casco_api::model::ProviderAuthentication;
+use casco_api::{CallOptions, CascoClient, ClientConfig, Credentials, Secret};
+use casco_core::insurers::ProviderCredentials;
+use casco_core::quote::comparison::compare;
+use casco_core::quote::fanout::{
+    quote_insurers, FanoutOptions, InsurerCall, InsurerOutcome, OutcomeState,
+};
+use casco_core::quote::{
+    build_quote_request, Color, CoverCurrency, FuelType, Gender, IdDocumentType,
+    LeasingContractType, PartyKind, QuoteDraft, RegistrationType, VehicleType,
+};
+use casco_core::store::Store;
+use casco_core::Language;
+use casco_sandbox::{FailureMode, InsurerKnobs, Latency, SandboxConfig};
+use chrono::{Days, NaiveDate, Utc};
+
+const HANG: &str = "generali";
+const SERVER_ERROR: &str = "groupama";
+const MALFORMED: &str = "eazy_insure";
+const VALIDATION: &str = "allianz";
+const NOT_ENABLED: &str = "omniasig";
+const TIMEOUT: Duration = Duration::from_millis(1500);
+
+/// The published sample, typed into the wizard as an agent would.
+fn sample_draft() -> QuoteDraft {
+    let mut d = QuoteDraft::default();
+    let p = &mut d.policyholder;
+    p.kind = PartyKind::Person;
+    p.tax_id = "RO123456789".into();
+    p.last_name = "Doe".into();
+    p.first_name = "John".into();
+    p.business_name = "TechCorp".into();
+    p.trade_registry_number = "12345678".into();
+    p.caen_code = "6201".into();
+    p.nationality = "RO".into();
+    p.citizenship = "RO".into();
+    p.gender = Some(Gender::M);
+    p.birthdate = "1990-01-01".into();
+    p.email = "john.doe@example.com".into();
+    p.mobile = "0712345678".into();
+    p.licence_date = "2010-05-15".into();
+    p.id_document.id_type = Some(IdDocumentType::IdentityCard);
+    p.id_document.series_number = "AB123456".into();
+    p.id_document.issued_by = "Police Department".into();
+    p.id_document.issue_date = "2023-01-01".into();
+    let a = &mut p.address;
+    a.county_code = "CJ".into();
+    a.county_name = "Cluj".into();
+    a.locality_siruta = "12345".into();
+    a.locality_name = "Cluj-Napoca".into();
+    a.street = "Eroilor".into();
+    a.number = "10".into();
+    a.building = "A".into();
+    a.staircase = "1".into();
+    a.apartment = "12".into();
+    a.floor = "3".into();
+    a.postcode = "400001".into();
+    let v = &mut d.vehicle;
+    v.vin = "1HGCM82633A123456".into();
+    v.motor_series = "e2007".into();
+    v.category = Some(VehicleType::M1);
+    v.make = "Toyota".into();
+    v.model = "Corolla".into();
+    v.year = "2020".into();
+    v.engine_cc = "1800".into();
+    v.power_kw = "140".into();
+    v.total_weight = "1500".into();
+    v.seats = "5".into();
+    v.fuel = Some(FuelType::Petrol);
+    v.mileage = "120000".into();
+    v.colour = Some(Color::White);
+    v.market_value = "100000.00".into();
+    v.identifiers
+        .insert("groupama".into(), "F9bcVXsC3Zu7PDagZcLfCw==".into());
+    v.plate = "B123XYZ".into();
+    v.registration_type = RegistrationType::Registered;
+    v.first_registration = "2015-06-01".into();
+    v.civ_series = "AB123456".into();
+    v.key_count = "3".into();
+    v.pti_expiry = "2025-05-12".into();
+    v.vignette_expiry = "2025-06-11".into();
+    v.equipment_description = "External lighting, Tow bar".into();
+    v.equipment_value = "7000".into();
+    v.acquisition_date = "2023-01-01".into();
+    v.is_first_owner = Some(false);
+    v.stolen_before = Some(false);
+    v.construction_changes = Some(false);
+    v.right_hand_drive = Some(false);
+    v.is_atv = Some(false);
+    let c = &mut d.cover;
+    c.start_date = "2023-01-01".into();
+    c.term_months = 12;
+    c.installments = 1;
+    c.currency = CoverCurrency::Ron;
+    c.insured_sum = "10000.5".into();
+    c.deductible_partial = "500".into();
+    c.deductible_total_percent = "20".into();
+    c.renewal_series = "AB".into();
+    c.renewal_number = "123456".into();
+    c.mentions = "Additional mentions or notes".into();
+    c.leasing_contract_type = Some(LeasingContractType::Financial);
+    c.leasing_contract_number = "RX123456".into();
+    c.bonus_malus_class = "B0".into();
+    c.bonus_malus_claims = "2".into();
+    c.no_young_drivers = Some(false);
+    c.raf_code = "RAF012345".into();
+    c.filter_packages = Some(false);
+    c.cash_on_hand_accord = Some(false);
+    c.partner_repair_network = Some(false);
+    c.covers_minor_children = Some(false);
+    c.personal_accident_plan = "SAFE".into();
+    d
+}
+
+/// The sample with a start date the sandbox accepts today (tomorrow in Bucharest) and a
+/// first registration after construction.
+fn valid_draft() -> QuoteDraft {
+    let mut d = sample_draft();
+    d.policyholder.tax_id = "1900101400012".into();
+    d.vehicle.first_registration = "2020-03-01".into();
+    d.cover.start_date = tomorrow().to_string();
+    d
+}
+
+fn tomorrow() -> NaiveDate {
+    Utc::now()
+        .with_timezone(&chrono_tz::Europe::Bucharest)
+        .date_naive()
+        .checked_add_days(Days::new(1))
+        .unwrap()
+}
+
+fn today() -> NaiveDate {
+    Utc::now().date_naive()
+}
+
+/// Every catalogue insurer, enabled, with the sandbox's demo provider credentials.
+fn all_insurers() -> Vec<InsurerCall> {
+    insurers::catalogue()
+        .iter()
+        .map(|insurer| InsurerCall {
+            insurer,
+            credentials: Some(credentials(insurer)),
+            enabled: true,
+        })
+        .collect()
+}
+
+fn credentials(insurer: &Insurer) -> ProviderCredentials {
+    let (account, password) = casco_sandbox::demo_provider_credentials(&insurer.key);
+    ProviderCredentials {
+        account,
+        password: Secret::new(password),
+        code: String::new(),
+    }
+}
+
+fn client(base_url: &str) -> Arc<CascoClient> {
+    Arc::new(
+        CascoClient::new(
+            ClientConfig::new(base_url).unwrap(),
+            Credentials::new("demo", "demo"),
+        )
+        .unwrap(),
+    )
+}
+
+fn options(lang: Language) -> FanoutOptions {
+    FanoutOptions {
+        per_insurer_timeout: TIMEOUT,
+        lang,
+        today: today(),
+    }
+}
+
+fn by_key(outcomes: &[InsurerOutcome]) -> BTreeMap<&str, &InsurerOutcome> {
+    outcomes.iter().map(|o| (o.insurer.as_str(), o)).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_failure_gets_its_own_state_and_the_rest_still_quote() {
+    let mut config = SandboxConfig::default();
+    for insurer in insurers::catalogue() {
+        config.insurers.insert(
+            insurer.key.clone(),
+            InsurerKnobs {
+                latency: Some(Latency::Fixed(300)),
+                failure: None,
+            },
+        );
+    }
+    for (key, failure) in [
+        (HANG, FailureMode::Hang),
+        (SERVER_ERROR, FailureMode::ServerError),
+        (MALFORMED, FailureMode::MalformedJson),
+        (VALIDATION, FailureMode::ValidationError),
+        (NOT_ENABLED, FailureMode::NotEnabled),
+    ] {
+        config.insurers.get_mut(key).unwrap().failure = Some(failure);
+    }
+    let sandbox = casco_sandbox::start(config).await.unwrap();
+    let client = client(sandbox.base_url());
+    // The app logged in earlier; the server has since dropped that token, so every call of
+    // the batch is refused once with 403 and the client must renew once for all of them.
+    client.login(CallOptions::default()).await.unwrap();
+    sandbox.expire_access_tokens();
+
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open(dir.path().join("casco.db")).unwrap();
+    let draft = valid_draft();
+    let draft_id = store.save_draft(None, &draft, Utc::now()).unwrap().unwrap();
+
+    let streamed: Mutex<Vec<(Duration, String)>> = Mutex::new(Vec::new());
+    let start = Instant::now();
+    let outcomes = quote_insurers(
+        Arc::clone(&client),
+        &draft,
+        all_insurers(),
+        options(Language::Ro),
+        Some((&store, draft_id)),
+        &|o: InsurerOutcome| streamed.lock().unwrap().push((start.elapsed(), o.insurer)),
+    )
+    .await;
+    let total = start.elapsed();
+
+    assert_eq!(outcomes.len(), 10);
+    let outcomes_by_key = by_key(&outcomes);
+    for insurer in insurers::catalogue() {
+        let o = outcomes_by_key[insurer.key.as_str()];
+        match insurer.key.as_str() {
+            HANG => assert_eq!(o.state, OutcomeState::TimedOut { after_ms: 1500 }),
+            SERVER_ERROR | MALFORMED => {
+                let OutcomeState::Failed { message } = &o.state else {
+                    panic!("{}: {:?}", o.insurer, o.state)
+                };
+                assert!(message.starts_with("Serverul"), "{message}");
+                assert!(
+                    !message.contains('<') && !message.contains("data."),
+                    "{message}"
+                );
+            }
+            VALIDATION => {
+                let OutcomeState::Rejected { message, fields } = &o.state else {
+                    panic!("{:?}", o.state)
+                };
+                assert!(message.contains("câmpuri"), "{message}");
+                assert!(
+                    fields["product.vehicle.vin"][0].contains("VIN"),
+                    "{fields:?}"
+                );
+            }
+            NOT_ENABLED => {
+                let OutcomeState::NotEnabled { reason } = &o.state else {
+                    panic!("{:?}", o.state)
+                };
+                assert!(reason.contains("nu este activat"), "{reason}");
+            }
+            key => {
+                let OutcomeState::Offers { offers } = &o.state else {
+                    panic!("{key}: {:?}", o.state)
+                };
+                assert!(!offers.is_empty(), "{key}");
+                let offer = &offers[0];
+                assert_eq!(offer.insurer, key);
+                assert_eq!(offer.start_date, tomorrow());
+                assert!(!offer.expired);
+                assert!(offer.premium_ron.parse::<f64>().unwrap() > 0.0);
+                if offer.currency == "EUR" {
+                    assert_ne!(offer.premium, offer.premium_ron, "{key}");
+                }
+            }
+        }
+    }
+    assert_eq!(compare(&outcomes).len(), 5);
+
+    // Exactly one renewal for the whole batch, seen from both sides.
+    assert_eq!(client.stats().refreshes(), 1);
+    assert_eq!(client.stats().logins(), 1);
+    let counters = sandbox.counters();
+    assert_eq!(counters.refreshes, 1);
+    assert_eq!(counters.logins, 1);
+
+    // Streamed as they completed: the quick answers came long before the hung insurer's
+    // timeout, which was the last one and bounds the whole batch.
+    let streamed = streamed.into_inner().unwrap();
+    assert_eq!(streamed.len(), 10);
+    assert!(streamed[0].0 < Duration::from_millis(1200), "{streamed:?}");
+    assert_eq!(streamed.last().unwrap().1, HANG);
+    assert!(total < TIMEOUT + Duration::from_millis(800), "{total:?}");
+
+    // Every call recorded, every outcome known, no provider password on disk.
+    let calls = store.quote_calls_for_draft(draft_id).unwrap();
+    assert_eq!(calls.len(), 10);
+    assert!(store.unanswered_insurers(draft_id).unwrap().is_empty());
+    for call in &calls {
+        let auth = &call.request["provider"]["authentication"];
+        assert_eq!(auth["account"], format!("demo-{}", call.insurer));
+        assert!(auth.get("password").is_none(), "{auth}");
+        assert_eq!(call.outcome.as_ref().unwrap().insurer, call.insurer);
+    }
+    sandbox.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_running_out_is_renewed_once_for_the_whole_batch() {
+    // 2 s tokens: the client renews within half the lifetime of expiry, so after 1.2 s every
+    // one of the 10 concurrent calls finds the token due. They must share one refresh.
+    let config = SandboxConfig {
+        token_lifetime_secs: 2,
+        ..SandboxConfig::default()
+    };
+    let sandbox = casco_sandbox::start(config).await.unwrap();
+    let client = client(sandbox.base_url());
+    client.login(CallOptions::default()).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    let outcomes = quote_insurers(
+        Arc::clone(&client),
+        &valid_draft(),
+        all_insurers(),
+        options(Language::En),
+        None,
+        &|_| {},
+    )
+    .await;
+    for o in &outcomes {
+        assert!(matches!(o.state, OutcomeState::Offers { .. }), "{o:?}");
+    }
+    assert_eq!(client.stats().refreshes(), 1);
+    let counters = sandbox.counters();
+    assert_eq!((counters.logins, counters.refreshes), (1, 1));
+    sandbox.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn insurers_switched_off_or_without_credentials_are_not_asked() {
+    let sandbox = casco_sandbox::start(SandboxConfig::default())
+        .await
+        .unwrap();
+    let client = client(sandbox.base_url());
+    let mut calls = all_insurers();
+    calls[0].enabled = false;
+    calls[1].credentials = None;
+    let outcomes = quote_insurers(
+        Arc::clone(&client),
+        &valid_draft(),
+        calls,
+        options(Language::En),
+        None,
+        &|_| {},
+    )
+    .await;
+    let outcomes_by_key = by_key(&outcomes);
+    let first = &insurers::catalogue()[0].key;
+    let second = &insurers::catalogue()[1].key;
+    assert!(matches!(
+        &outcomes_by_key[first.as_str()].state,
+        OutcomeState::NotEnabled { reason } if reason.contains("settings")
+    ));
+    assert!(matches!(
+        &outcomes_by_key[second.as_str()].state,
+        OutcomeState::NotEnabled { reason } if reason.contains("credentials")
+    ));
+    let offered = outcomes
+        .iter()
+        .filter(|o| matches!(o.state, OutcomeState::Offers { .. }))
+        .count();
+    assert_eq!(offered, 8);
+    // The client had no session: the batch logged in once, before any quote.
+    assert_eq!(sandbox.counters().logins, 1);
+    assert_eq!(sandbox.counters().requests_to("quote"), 8);
+    sandbox.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_draft_the_server_cannot_take_is_rejected_per_field_without_calls() {
+    let sandbox = casco_sandbox::start(SandboxConfig::default())
+        .await
+        .unwrap();
+    let mut draft = valid_draft();
+    draft.vehicle.make.clear();
+    let outcomes = quote_insurers(
+        client(sandbox.base_url()),
+        &draft,
+        all_insurers(),
+        options(Language::Ro),
+        None,
+        &|_| {},
+    )
+    .await;
+    assert_eq!(outcomes.len(), 10);
+    for o in &outcomes {
+        let OutcomeState::Rejected { fields, .. } = &o.state else {
+            panic!("{:?}", o.state)
+        };
+        assert!(fields.contains_key("product.vehicle.brand"), "{fields:?}");
+    }
+    assert_eq!(sandbox.counters().requests_to("quote"), 0);
+    sandbox.stop().await;
+}
+
+#[test]
+fn an_interrupted_batch_leaves_the_unanswered_insurers_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("casco.db");
+    let draft = valid_draft();
+    let catalogue = insurers::catalogue();
+    let answered = 4;
+    let draft_id = {
+        let (store, _) = Store::open(&path).unwrap();
+        let draft_id = store.save_draft(None, &draft, Utc::now()).unwrap().unwrap();
+        let mut ids = Vec::new();
+        for insurer in catalogue {
+            let auth = ProviderAuthentication {
+                account: format!("acct-{}", insurer.key),
+                password: Secret::new("s3cret-provider-pass".into()),
+                code: None,
+            };
+            let request = build_quote_request(&draft, insurer, Some(auth), Language::Ro).unwrap();
+            ids.push(
+                store
+                    .record_quote_started(draft_id, &insurer.key, &request, Utc::now())
+                    .unwrap(),
+            );
+        }
+        for (insurer, id) in catalogue.iter().zip(&ids).take(answered) {
+            let outcome = InsurerOutcome {
+                insurer: insurer.key.clone(),
+                display_name: insurer.display_name.clone(),
+                state: OutcomeState::Failed {
+                    message: "x".into(),
+                },
+                elapsed_ms: 10,
+            };
+            store
+                .record_quote_finished(*id, &outcome, Utc::now())
+                .unwrap();
+        }
+        draft_id
+        // The store is dropped here without any further write: the app "died".
+    };
+    let (store, _) = Store::open(&path).unwrap();
+    let mut expected: Vec<String> = catalogue[answered..]
+        .iter()
+        .map(|i| i.key.clone())
+        .collect();
+    expected.sort();
+    assert_eq!(store.unanswered_insurers(draft_id).unwrap(), expected);
+    let calls = store.quote_calls_for_draft(draft_id).unwrap();
+    assert_eq!(calls.len(), catalogue.len());
+    assert_eq!(
+        calls.iter().filter(|c| c.finished_at.is_some()).count(),
+        answered
+    );
+    // The provider password never reached the file, in any form.
+    let raw = std::fs::read(&path).unwrap();
+    let wal = std::fs::read(dir.path().join("casco.db-wal")).unwrap_or_default();
+    for bytes in [raw, wal] {
+        assert!(!String::from_utf8_lossy(&bytes).contains("s3cret-provider-pass"));
+    }
+    assert!(calls.iter().all(|c| c.request["provider"]["authentication"]
+        .get("password")
+        .is_none()));
+
+    // A second attempt for an insurer replaces the unanswered one as its latest call.
+    let insurer = &catalogue[answered];
+    let request = build_quote_request(&draft, insurer, None, Language::Ro).unwrap();
+    let id = store
+        .record_quote_started(draft_id, &insurer.key, &request, Utc::now())
+        .unwrap();
+    let outcome = InsurerOutcome {
+        insurer: insurer.key.clone(),
+        display_name: insurer.display_name.clone(),
+        state: OutcomeState::TimedOut { after_ms: 1 },
+        elapsed_ms: 1,
+    };
+    store
+        .record_quote_finished(id, &outcome, Utc::now())
+        .unwrap();
+    assert_eq!(
+        store.unanswered_insurers(draft_id).unwrap().len(),
+        expected.len() - 1
+    );
+}
