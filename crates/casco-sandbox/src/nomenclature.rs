@@ -36,6 +36,20 @@ fn configured_failure(state: &AppState, list: &str, arg: Option<&str>) -> Option
         .map(|(_, mode)| *mode)
 }
 
+/// Why a nomenclature request is not served: a refused session first, then a failure the
+/// config asks this list (or this county/make) to simulate.
+async fn refusal(
+    state: &AppState,
+    headers: &HeaderMap,
+    list: &str,
+    arg: Option<&str>,
+) -> Option<Response> {
+    if let Err(refused) = authorize(state, headers) {
+        return Some(*refused);
+    }
+    simulated_failure(state, list, arg).await
+}
+
 /// Applies the configured failure of a list, if any: `None` means answer normally.
 async fn simulated_failure(state: &AppState, list: &str, arg: Option<&str>) -> Option<Response> {
     let what = match arg {
@@ -66,11 +80,8 @@ async fn simulated_failure(state: &AppState, list: &str, arg: Option<&str>) -> O
     params(("Token" = String, Header, description = "JWT")),
     responses((status = 200, description = "[{id, name, iso2, iso3}]")))]
 pub async fn countries(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
-    if let Err(refused) = authorize(&state, &headers) {
-        return *refused;
-    }
-    if let Some(failure) = simulated_failure(&state, "countries", None).await {
-        return failure;
+    if let Some(refused) = refusal(&state, &headers, "countries", None).await {
+        return refused;
     }
     let list: Vec<Value> = data::countries()
         .iter()
@@ -84,11 +95,8 @@ pub async fn countries(State(state): State<Arc<AppState>>, headers: HeaderMap) -
     params(("Token" = String, Header, description = "JWT")),
     responses((status = 200, description = "[{county_code|code, name, siruta}]")))]
 pub async fn counties(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
-    if let Err(refused) = authorize(&state, &headers) {
-        return *refused;
-    }
-    if let Some(failure) = simulated_failure(&state, "counties", None).await {
-        return failure;
+    if let Some(refused) = refusal(&state, &headers, "counties", None).await {
+        return refused;
     }
     let spelling = state.config().nomenclature_spelling;
     let list: Vec<Value> = data::siruta()
@@ -115,11 +123,8 @@ pub async fn localities(
     headers: HeaderMap,
     Path(county): Path<String>,
 ) -> Response {
-    if let Err(refused) = authorize(&state, &headers) {
-        return *refused;
-    }
-    if let Some(failure) = simulated_failure(&state, "localities", Some(&county)).await {
-        return failure;
+    if let Some(refused) = refusal(&state, &headers, "localities", Some(&county)).await {
+        return refused;
     }
     let spelling = state.config().nomenclature_spelling;
     let list: Vec<Value> = data::siruta()
@@ -143,11 +148,8 @@ pub async fn localities(
     params(("Token" = String, Header, description = "JWT")),
     responses((status = 200, description = "[{name}]")))]
 pub async fn makes(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
-    if let Err(refused) = authorize(&state, &headers) {
-        return *refused;
-    }
-    if let Some(failure) = simulated_failure(&state, "makes", None).await {
-        return failure;
+    if let Some(refused) = refusal(&state, &headers, "makes", None).await {
+        return refused;
     }
     reply::ok(Value::Array(
         data::makes()
@@ -166,11 +168,8 @@ pub async fn models(
     headers: HeaderMap,
     Path(make): Path<String>,
 ) -> Response {
-    if let Err(refused) = authorize(&state, &headers) {
-        return *refused;
-    }
-    if let Some(failure) = simulated_failure(&state, "models", Some(&make)).await {
-        return failure;
+    if let Some(refused) = refusal(&state, &headers, "models", Some(&make)).await {
+        return refused;
     }
     let list = data::find_make(&make)
         .map(|m| {
