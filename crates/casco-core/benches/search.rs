@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use casco_core::nomenclature::fold::fold;
 use casco_core::nomenclature::{Index, Locality, VehicleModel};
-use casco_core::store::{PartData, Store};
+use casco_core::store::Store;
 use chrono::Utc;
 
 const QUERIES: usize = 20_000;
@@ -102,46 +102,8 @@ fn main() {
     let (counties, localities) = common::siruta();
     let (makes, models) = common::plausible_models();
     let now = Utc::now();
-    store
-        .replace_part("bench", &PartData::Counties(counties.clone()), now)
-        .unwrap();
-    for c in &counties {
-        let rows = localities
-            .iter()
-            .filter(|l| l.county_code == c.code)
-            .cloned()
-            .collect();
-        store
-            .replace_part(
-                "bench",
-                &PartData::Localities {
-                    county: c.code.clone(),
-                    rows,
-                },
-                now,
-            )
-            .unwrap();
-    }
-    store
-        .replace_part("bench", &PartData::Makes(makes.clone()), now)
-        .unwrap();
-    for m in &makes {
-        let rows = models
-            .iter()
-            .filter(|x| x.make == m.name)
-            .cloned()
-            .collect();
-        store
-            .replace_part(
-                "bench",
-                &PartData::Models {
-                    make: m.name.clone(),
-                    rows,
-                },
-                now,
-            )
-            .unwrap();
-    }
+    common::store_siruta(&store, "bench", &counties, &localities, now);
+    common::store_vehicles(&store, "bench", &makes, &models, now);
     let start = Instant::now();
     let index = Index::load(&store, "bench").expect("index");
     println!(

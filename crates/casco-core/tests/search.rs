@@ -3,7 +3,7 @@
 mod common;
 
 use casco_core::nomenclature::{Index, Locality, Part, SearchError};
-use casco_core::store::{PartData, Store};
+use casco_core::store::Store;
 use chrono::Utc;
 
 /// A store file with every county, locality, make and model on "demo", and its index.
@@ -13,46 +13,8 @@ fn index() -> (tempfile::TempDir, Index) {
     let (counties, localities) = common::siruta();
     let (makes, models) = common::plausible_models();
     let now = Utc::now();
-    store
-        .replace_part("demo", &PartData::Counties(counties.clone()), now)
-        .unwrap();
-    for c in &counties {
-        let rows = localities
-            .iter()
-            .filter(|l| l.county_code == c.code)
-            .cloned()
-            .collect();
-        store
-            .replace_part(
-                "demo",
-                &PartData::Localities {
-                    county: c.code.clone(),
-                    rows,
-                },
-                now,
-            )
-            .unwrap();
-    }
-    store
-        .replace_part("demo", &PartData::Makes(makes.clone()), now)
-        .unwrap();
-    for m in &makes {
-        let rows = models
-            .iter()
-            .filter(|x| x.make == m.name)
-            .cloned()
-            .collect();
-        store
-            .replace_part(
-                "demo",
-                &PartData::Models {
-                    make: m.name.clone(),
-                    rows,
-                },
-                now,
-            )
-            .unwrap();
-    }
+    common::store_siruta(&store, "demo", &counties, &localities, now);
+    common::store_vehicles(&store, "demo", &makes, &models, now);
     let index = Index::load(&store, "demo").unwrap();
     (dir, index)
 }

@@ -18,26 +18,7 @@ fn filled_store(dir: &Path) -> PathBuf {
     let path = dir.join("casco.db");
     let (store, _) = Store::open(&path).unwrap();
     let (counties, localities) = common::siruta();
-    store
-        .replace_part("demo", &PartData::Counties(counties.clone()), Utc::now())
-        .unwrap();
-    for c in &counties {
-        let rows = localities
-            .iter()
-            .filter(|l| l.county_code == c.code)
-            .cloned()
-            .collect();
-        store
-            .replace_part(
-                "demo",
-                &PartData::Localities {
-                    county: c.code.clone(),
-                    rows,
-                },
-                Utc::now(),
-            )
-            .unwrap();
-    }
+    common::store_siruta(&store, "demo", &counties, &localities, Utc::now());
     drop(store); // closing checkpoints the WAL into the main file
     path
 }

@@ -10,6 +10,8 @@ use std::time::Duration;
 use casco_core::nomenclature::{
     Country, County, Locality, NomenclatureSource, Part, SourceError, VehicleMake, VehicleModel,
 };
+use casco_core::store::{PartData, Store};
+use chrono::{DateTime, Utc};
 
 /// The counties and localities of `tests/data/ro-siruta.json` (SIRUTA via django-siruta,
 /// BSD-2-Clause; attribution in the file's `source` field).
@@ -460,5 +462,65 @@ impl NomenclatureSource for FakeSource {
                 .collect()
         })
         .await
+    }
+}
+
+/// Stores `counties` and each county's localities on `env`, as a sync would.
+pub fn store_siruta(
+    store: &Store,
+    env: &str,
+    counties: &[County],
+    localities: &[Locality],
+    at: DateTime<Utc>,
+) {
+    store
+        .replace_part(env, &PartData::Counties(counties.to_vec()), at)
+        .unwrap();
+    for c in counties {
+        let rows = localities
+            .iter()
+            .filter(|l| l.county_code == c.code)
+            .cloned()
+            .collect();
+        store
+            .replace_part(
+                env,
+                &PartData::Localities {
+                    county: c.code.clone(),
+                    rows,
+                },
+                at,
+            )
+            .unwrap();
+    }
+}
+
+/// Stores `makes` and each make's models on `env`, as a sync would.
+pub fn store_vehicles(
+    store: &Store,
+    env: &str,
+    makes: &[VehicleMake],
+    models: &[VehicleModel],
+    at: DateTime<Utc>,
+) {
+    store
+        .replace_part(env, &PartData::Makes(makes.to_vec()), at)
+        .unwrap();
+    for m in makes {
+        let rows = models
+            .iter()
+            .filter(|x| x.make == m.name)
+            .cloned()
+            .collect();
+        store
+            .replace_part(
+                env,
+                &PartData::Models {
+                    make: m.name.clone(),
+                    rows,
+                },
+                at,
+            )
+            .unwrap();
     }
 }
