@@ -189,6 +189,19 @@ mod tests {
     use std::collections::BTreeMap;
     use std::time::Duration;
 
+    /// Logs in as the demo account and returns the access token.
+    async fn demo_token(client: &reqwest::Client, base: &str) -> String {
+        let login: Value = client
+            .post(format!("{base}/auth?account=demo&password=demo"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        login["data"]["token"].as_str().unwrap().to_owned()
+    }
+
     async fn get(client: &reqwest::Client, base: &str, token: &str, path: &str) -> (u16, String) {
         let response = client
             .get(format!("{base}{path}"))
@@ -213,15 +226,7 @@ mod tests {
         .unwrap();
         let base = sandbox.base_url().to_owned();
         let client = reqwest::Client::new();
-        let login: Value = client
-            .post(format!("{base}/auth?account=demo&password=demo"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        let token = login["data"]["token"].as_str().unwrap().to_owned();
+        let token = demo_token(&client, &base).await;
 
         // serverError: a 500 error envelope with a message, matched ignoring case.
         let (status, body) = get(&client, &base, &token, "/nomenclature/locality/CJ").await;
@@ -272,21 +277,13 @@ mod tests {
         .unwrap();
         let base = sandbox.base_url().to_owned();
         let client = reqwest::Client::new();
-        let login: Value = client
-            .post(format!("{base}/auth?account=demo&password=demo"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        let token = login["data"]["token"].as_str().unwrap();
+        let token = demo_token(&client, &base).await;
         for county in ["CJ", "B", "XX"] {
             let path = format!("/nomenclature/locality/{county}");
-            let (status, _) = get(&client, &base, token, &path).await;
+            let (status, _) = get(&client, &base, &token, &path).await;
             assert_eq!(status, 400, "{county}");
         }
-        let (status, _) = get(&client, &base, token, "/nomenclature/county").await;
+        let (status, _) = get(&client, &base, &token, "/nomenclature/county").await;
         assert_eq!(status, 200);
         sandbox.stop().await;
     }
