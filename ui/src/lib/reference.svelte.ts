@@ -18,10 +18,10 @@ export class ReferenceState {
 
   constructor(private readonly backend: Backend) {}
 
+  /** Reads the store notice and arms the offline probe; status and the first probe come
+   *  with the connection (the frame's connect-and-sync step), so start-up asks each once. */
   async start(): Promise<void> {
     this.storeNotice = await this.backend.storeNotice().catch(() => null);
-    await this.refresh();
-    await this.checkOnline();
     this.probe ??= setInterval(() => void this.checkOnline(), ONLINE_PROBE_MS);
   }
 
