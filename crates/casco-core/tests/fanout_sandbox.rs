@@ -1,7 +1,8 @@
 //! Quoting every insurer at once against the real sandbox over loopback: a fault matrix
 //! where each failure lands in its own readable state while the other insurers' offers
-//! arrive, a session that goes stale and is renewed exactly once for the whole batch, and a
-//! batch cut short that leaves the unanswered insurers visible in a reopened SQLite file.
+//! arrive and the token expires mid-batch, a session that goes stale and is renewed exactly
+//! once for the whole batch, and a batch cut short that leaves the unanswered insurers
+//! visible in a reopened SQLite file.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -30,6 +31,7 @@ const SERVER_ERROR: &str = "groupama";
 const MALFORMED: &str = "eazy_insure";
 const VALIDATION: &str = "allianz";
 const NOT_ENABLED: &str = "omniasig";
+const TOKEN_EXPIRES: &str = "asirom";
 const TIMEOUT: Duration = Duration::from_millis(1500);
 
 /// The sample with a start date the sandbox accepts today (tomorrow in Bucharest) and a
@@ -115,15 +117,28 @@ async fn every_failure_gets_its_own_state_and_the_rest_still_quote() {
         (MALFORMED, FailureMode::MalformedJson),
         (VALIDATION, FailureMode::ValidationError),
         (NOT_ENABLED, FailureMode::NotEnabled),
+        (TOKEN_EXPIRES, FailureMode::TokenExpiresMidBatch),
     ] {
         config.insurers.get_mut(key).unwrap().failure = Some(failure);
     }
     let sandbox = casco_sandbox::start(config).await.unwrap();
     let client = client(sandbox.base_url());
-    // The app logged in earlier; the server has since dropped that token, so every call of
-    // the batch is refused once with 403 and the client must renew once for all of them.
+    // The app logged in earlier with token T0 (15 min: no early refresh during the batch).
+    // The session then runs out mid-batch: the sandbox expires T0 when TOKEN_EXPIRES's
+    // request arrives and refuses it with 403; calls with T0 it had already let through
+    // answer normally, any that arrive after are refused as well. Exactly one refresh
+    // follows, whatever the arrival order, by construction:
+    // - T0 is the only token ever expired: nothing else expires tokens here, the knob fires
+    //   once (checked and recorded under the sandbox's session lock), and its first request
+    //   necessarily carries T0, since no renewal can happen before some refusal and the
+    //   knob's is the only one there can be.
+    // - Every refused call carries T0 and renews under the client's session lock (single
+    //   flight): the first to take it sees T0 still current and refreshes (the refresh token
+    //   stays valid, so no login); every other one then sees T1 != T0 and reuses T1.
+    // - T1 is minted after the knob fired and is never expired, so every retry (including
+    //   TOKEN_EXPIRES's, which now quotes normally) is accepted: no second refusal, no second
+    //   renewal. No latency or ordering is relied on.
     client.login(CallOptions::default()).await.unwrap();
-    sandbox.expire_access_tokens();
 
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = Store::open(dir.path().join("casco.db")).unwrap();
@@ -175,6 +190,7 @@ async fn every_failure_gets_its_own_state_and_the_rest_still_quote() {
                 };
                 assert!(reason.contains("nu este activat"), "{reason}");
             }
+            // TOKEN_EXPIRES included: refused once as expired, it quotes on its one retry.
             key => {
                 let OutcomeState::Offers { offers } = &o.state else {
                     panic!("{key}: {:?}", o.state)
@@ -191,6 +207,11 @@ async fn every_failure_gets_its_own_state_and_the_rest_still_quote() {
             }
         }
     }
+    let expired_mid_batch = &outcomes_by_key[TOKEN_EXPIRES].state;
+    assert!(
+        matches!(expired_mid_batch, OutcomeState::Offers { offers } if !offers.is_empty()),
+        "{expired_mid_batch:?}"
+    );
     assert_eq!(compare(&outcomes).len(), 5);
 
     // Exactly one renewal for the whole batch, seen from both sides.
@@ -199,6 +220,10 @@ async fn every_failure_gets_its_own_state_and_the_rest_still_quote() {
     let counters = sandbox.counters();
     assert_eq!(counters.refreshes, 1);
     assert_eq!(counters.logins, 1);
+    // Ten first attempts, TOKEN_EXPIRES's retry, and one retry for each call refused with
+    // T0 after it expired (how many depends on arrival order; each retries once).
+    let quotes = counters.requests_to("quote");
+    assert!((11..=20).contains(&quotes), "{quotes}");
 
     // Streamed as they completed: the quick answers came long before the hung insurer's
     // timeout, which was the last one and bounds the whole batch.
@@ -218,6 +243,40 @@ async fn every_failure_gets_its_own_state_and_the_rest_still_quote() {
         assert!(auth.get("password").is_none(), "{auth}");
         assert_eq!(call.outcome.as_ref().unwrap().insurer, call.insurer);
     }
+    sandbox.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_the_server_dropped_before_the_batch_is_renewed_once() {
+    let sandbox = casco_sandbox::start(SandboxConfig::default())
+        .await
+        .unwrap();
+    let client = client(sandbox.base_url());
+    // The app logged in earlier; the server has since dropped that token, so every call of
+    // the batch is refused once with 403 and the client must renew once for all of them.
+    client.login(CallOptions::default()).await.unwrap();
+    sandbox.expire_access_tokens();
+    let outcomes = quote_insurers(
+        Arc::clone(&client),
+        &valid_draft(),
+        all_insurers(),
+        options(Language::Ro),
+        None,
+        &|_| {},
+    )
+    .await;
+    assert_eq!(outcomes.len(), 10);
+    for o in &outcomes {
+        assert!(matches!(o.state, OutcomeState::Offers { .. }), "{o:?}");
+    }
+    assert_eq!(client.stats().refreshes(), 1);
+    assert_eq!(client.stats().logins(), 1);
+    let counters = sandbox.counters();
+    assert_eq!((counters.logins, counters.refreshes), (1, 1));
+    // Each call carrying the dropped token was refused once and retried; a call that only
+    // took its token after the renewal went straight through.
+    let quotes = counters.requests_to("quote");
+    assert!((11..=20).contains(&quotes), "{quotes}");
     sandbox.stop().await;
 }
 

@@ -1,6 +1,7 @@
 //! Sessions: HS256 JWTs with a short lifetime, rotating refresh tokens, and the
 //! vendor's habit of answering an expired token with 403 (or 401, configurable).
 
+use crate::config::SandboxConfig;
 use crate::reply;
 use crate::state::AppState;
 use axum::extract::rejection::QueryRejection;
@@ -32,13 +33,18 @@ pub struct Claims {
     pub gen: u64,
 }
 
+const EXPIRED: &str = "Tokenul a expirat. Reînnoiți sesiunea.";
+
+/// The answer to an expired or revoked access token: 403, or the configured status.
+fn expired_token(config: &SandboxConfig) -> Response {
+    let status = StatusCode::from_u16(config.expired_token_status).unwrap_or(StatusCode::FORBIDDEN);
+    reply::error(status, EXPIRED)
+}
+
 /// Checks the `Token` header of a protected route.
 pub fn authorize(state: &AppState, headers: &HeaderMap) -> Result<Claims, Box<Response>> {
     let config = state.config();
     let refuse = |status: StatusCode, message: &str| Err(Box::new(reply::error(status, message)));
-    let expired_status =
-        StatusCode::from_u16(config.expired_token_status).unwrap_or(StatusCode::FORBIDDEN);
-    const EXPIRED: &str = "Tokenul a expirat. Reînnoiți sesiunea.";
     let Some(value) = headers.get("Token").and_then(|v| v.to_str().ok()) else {
         return refuse(StatusCode::UNAUTHORIZED, "Lipsește antetul Token.");
     };
@@ -54,7 +60,7 @@ pub fn authorize(state: &AppState, headers: &HeaderMap) -> Result<Claims, Box<Re
     let claims = match decode::<Claims>(value, &key, &validation) {
         Ok(data) => data.claims,
         Err(e) if matches!(e.kind(), ErrorKind::ExpiredSignature) => {
-            return refuse(expired_status, EXPIRED)
+            return Err(Box::new(expired_token(&config)))
         }
         Err(_) => return refuse(StatusCode::UNAUTHORIZED, "Token invalid."),
     };
@@ -63,9 +69,25 @@ pub fn authorize(state: &AppState, headers: &HeaderMap) -> Result<Claims, Box<Re
         || claims.gen < sessions.generation
         || sessions.revoked.contains(&claims.jti)
     {
-        return refuse(expired_status, EXPIRED);
+        return Err(Box::new(expired_token(&config)));
     }
     Ok(claims)
+}
+
+/// [`crate::config::FailureMode::TokenExpiresMidBatch`] for the knob kept under `knob` (see
+/// [`crate::state::insurer_knob`]): unless it has fired already, the token of this
+/// (authorised) request expires now, revoked for every later request, and the request is
+/// refused as expired. The refresh token is left alone. Firing is checked and recorded under
+/// the sessions lock, so concurrent requests cannot both fire it.
+pub fn expire_mid_batch(state: &AppState, claims: &Claims, knob: String) -> Option<Response> {
+    let config = state.config();
+    let mut sessions = state.sessions();
+    if !sessions.expired_mid_batch.insert(knob) {
+        return None;
+    }
+    sessions.revoked.insert(claims.jti.clone());
+    tracing::info!(jti = %claims.jti, "sandbox: access token expired mid-batch");
+    Some(expired_token(&config))
 }
 
 /// POST /auth?account=..&password=..

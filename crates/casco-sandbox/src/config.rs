@@ -141,6 +141,20 @@ pub enum FailureMode {
     ValidationError,
     /// The insurer is not enabled for this broker account.
     NotEnabled,
+    /// The session token runs out while the batch is in flight. The first request for this
+    /// insurer (or nomenclature list) that carries a valid access token makes that token
+    /// expire server-side: it is revoked, so it and every later request presenting it, for
+    /// any insurer or route, is refused like any expired token (403, or
+    /// [`SandboxConfig::expired_token_status`]). The refresh token stays valid, so the
+    /// client's one refresh succeeds and its retry gets the normal answer.
+    ///
+    /// A server that checks the token when a request arrives cannot otherwise show an expiry
+    /// in the middle of a batch whose calls all carry the same token: the calls that arrived
+    /// before it go through, those after it are refused, and the client must renew once for
+    /// all of them. The knob fires once, so it never loops: after it fires, this insurer
+    /// answers normally and tokens minted later are never expired by it. Setting the knob
+    /// again (after removing it) through [`crate::SandboxHandle::update_config`] re-arms it.
+    TokenExpiresMidBatch,
 }
 
 /// Decimals as JSON strings ("4.97") or numbers in the config file.
@@ -179,6 +193,20 @@ mod tests {
         assert_eq!(config.accounts[0].account, "demo");
         assert!(serde_json::from_str::<SandboxConfig>(r#"{"tokenLifetime": 2}"#).is_err());
         assert!(config.nomenclature_failures.is_empty());
+    }
+
+    #[test]
+    fn token_expires_mid_batch_reads_in_camel_case() {
+        let text = r#"{"insurers": {"asirom": {"failure": "tokenExpiresMidBatch"}}}"#;
+        let config: SandboxConfig = serde_json::from_str(text).unwrap();
+        assert_eq!(
+            config.insurers["asirom"].failure,
+            Some(FailureMode::TokenExpiresMidBatch)
+        );
+        assert_eq!(
+            serde_json::to_value(FailureMode::TokenExpiresMidBatch).unwrap(),
+            "tokenExpiresMidBatch"
+        );
     }
 
     #[test]

@@ -26,8 +26,8 @@ pub async fn identify(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let request = match reply::authorized_object(&state, &headers, &body) {
-        Ok(request) => request,
+    let (_, request) = match reply::authorized_object(&state, &headers, &body) {
+        Ok(authorized) => authorized,
         Err(refused) => return *refused,
     };
     let mut errors = FieldErrors::new();

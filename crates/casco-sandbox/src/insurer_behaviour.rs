@@ -1,8 +1,9 @@
 //! Per-insurer latency and simulated failures (see [`crate::config::InsurerKnobs`]).
 
+use crate::auth::{self, Claims};
 use crate::config::FailureMode;
 use crate::reply;
-use crate::state::AppState;
+use crate::state::{self, AppState};
 use axum::http::StatusCode;
 use axum::response::Response;
 use casco_api::insurers::Insurer;
@@ -17,14 +18,23 @@ pub enum Outcome {
     Respond(Response),
 }
 
-/// Waits the insurer's latency, then applies its failure mode, if any.
-pub async fn before_answer(state: &AppState, insurer: &Insurer) -> Outcome {
+/// Waits the insurer's latency, then applies its failure mode, if any. A token that expires
+/// mid-batch does so as the request arrives, before the latency: `claims` are the request's
+/// (already authorised) session.
+pub async fn before_answer(state: &AppState, insurer: &Insurer, claims: &Claims) -> Outcome {
     let knobs = state
         .config()
         .insurers
         .get(&insurer.key)
         .cloned()
         .unwrap_or_default();
+    if knobs.failure == Some(FailureMode::TokenExpiresMidBatch) {
+        if let Some(refused) =
+            auth::expire_mid_batch(state, claims, state::insurer_knob(&insurer.key))
+        {
+            return Outcome::Respond(refused);
+        }
+    }
     if let Some(latency) = knobs.latency {
         let n = state
             .counters
@@ -33,7 +43,7 @@ pub async fn before_answer(state: &AppState, insurer: &Insurer) -> Outcome {
     }
     let name = &insurer.display_name;
     match knobs.failure {
-        None => Outcome::Proceed,
+        None | Some(FailureMode::TokenExpiresMidBatch) => Outcome::Proceed,
         Some(FailureMode::Hang) => std::future::pending().await,
         Some(FailureMode::ServerError) => Outcome::Respond(reply::bad_gateway()),
         Some(FailureMode::MalformedJson) => Outcome::Respond(reply::malformed_json()),

@@ -1,11 +1,11 @@
 //! Nomenclature routes: countries, counties, localities, vehicle makes and models, in
 //! either field spelling (see [`crate::config::NomenclatureSpelling`]).
 
-use crate::auth::authorize;
+use crate::auth::{authorize, expire_mid_batch, Claims};
 use crate::config::{FailureMode, NomenclatureSpelling};
 use crate::data;
 use crate::reply;
-use crate::state::AppState;
+use crate::state::{self, AppState};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
@@ -16,7 +16,12 @@ use std::sync::Arc;
 /// [`crate::SandboxConfig::nomenclature_failures`]); `arg` is the county code or make name
 /// of the per-county / per-make lists. Keys match as the routes do: county codes ignoring
 /// case, make names by [`data::fold`], so `models:Dacia` fails `/vehicle/model/dacia`.
-fn configured_failure(state: &AppState, list: &str, arg: Option<&str>) -> Option<FailureMode> {
+/// Returns the matching config key with its mode.
+fn configured_failure(
+    state: &AppState,
+    list: &str,
+    arg: Option<&str>,
+) -> Option<(String, FailureMode)> {
     let config = state.config();
     config
         .nomenclature_failures
@@ -33,7 +38,7 @@ fn configured_failure(state: &AppState, list: &str, arg: Option<&str>) -> Option
             }
             _ => false,
         })
-        .map(|(_, mode)| *mode)
+        .map(|(key, mode)| (key.clone(), *mode))
 }
 
 /// Why a nomenclature request is not served: a refused session first, then a failure the
@@ -44,19 +49,30 @@ async fn refusal(
     list: &str,
     arg: Option<&str>,
 ) -> Option<Response> {
-    if let Err(refused) = authorize(state, headers) {
-        return Some(*refused);
-    }
-    simulated_failure(state, list, arg).await
+    let claims = match authorize(state, headers) {
+        Ok(claims) => claims,
+        Err(refused) => return Some(*refused),
+    };
+    simulated_failure(state, &claims, list, arg).await
 }
 
 /// Applies the configured failure of a list, if any: `None` means answer normally.
-async fn simulated_failure(state: &AppState, list: &str, arg: Option<&str>) -> Option<Response> {
+async fn simulated_failure(
+    state: &AppState,
+    claims: &Claims,
+    list: &str,
+    arg: Option<&str>,
+) -> Option<Response> {
     let what = match arg {
         Some(arg) => format!("{list}:{arg}"),
         None => list.to_owned(),
     };
-    match configured_failure(state, list, arg)? {
+    let (key, mode) = configured_failure(state, list, arg)?;
+    match mode {
+        // Fires once for the config key (a `*` key: for the first county or make asked).
+        FailureMode::TokenExpiresMidBatch => {
+            expire_mid_batch(state, claims, state::nomenclature_knob(&key))
+        }
         FailureMode::Hang => std::future::pending().await,
         // The vendor's own failure: an envelope, unlike an insurer's gateway page.
         FailureMode::ServerError => Some(reply::error(
@@ -261,6 +277,40 @@ mod tests {
         sandbox.update_config(|c| c.nomenclature_failures.clear());
         let (status, _) = get(&client, &base, &token, "/nomenclature/locality/CJ").await;
         assert_eq!(status, 200);
+        sandbox.stop().await;
+    }
+
+    #[tokio::test]
+    async fn a_token_expiring_mid_sync_is_refused_once_then_renewed() {
+        let sandbox = crate::start(SandboxConfig {
+            nomenclature_failures: BTreeMap::from([(
+                "localities:*".to_owned(),
+                FailureMode::TokenExpiresMidBatch,
+            )]),
+            ..SandboxConfig::default()
+        })
+        .await
+        .unwrap();
+        let base = sandbox.base_url().to_owned();
+        let client = reqwest::Client::new();
+        let token = demo_token(&client, &base).await;
+        assert_eq!(
+            get(&client, &base, &token, "/nomenclature/county").await.0,
+            200
+        );
+        // The first county asked expires the token, for every list after it.
+        let (status, body) = get(&client, &base, &token, "/nomenclature/locality/CJ").await;
+        assert_eq!(status, 403, "{body}");
+        assert_eq!(
+            get(&client, &base, &token, "/nomenclature/county").await.0,
+            403
+        );
+        // A new session's token is not expired again: the knob fired once.
+        let token = demo_token(&client, &base).await;
+        for county in ["CJ", "BV"] {
+            let path = format!("/nomenclature/locality/{county}");
+            assert_eq!(get(&client, &base, &token, &path).await.0, 200, "{county}");
+        }
         sandbox.stop().await;
     }
 

@@ -40,8 +40,8 @@ pub async fn issue(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let request = match reply::authorized_object(&state, &headers, &body) {
-        Ok(request) => request,
+    let (claims, request) = match reply::authorized_object(&state, &headers, &body) {
+        Ok(authorized) => authorized,
         Err(refused) => return *refused,
     };
     let errors = validate(&request);
@@ -64,7 +64,9 @@ pub async fn issue(
             format!("Asigurătorul ofertei {offer_id} nu mai există."),
         );
     };
-    if let Outcome::Respond(response) = insurer_behaviour::before_answer(&state, insurer).await {
+    if let Outcome::Respond(response) =
+        insurer_behaviour::before_answer(&state, insurer, &claims).await
+    {
         return response;
     }
     let mut book = state.book();

@@ -30,8 +30,8 @@ pub async fn quote(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let request = match reply::authorized_object(&state, &headers, &body) {
-        Ok(request) => request,
+    let (claims, request) = match reply::authorized_object(&state, &headers, &body) {
+        Ok(authorized) => authorized,
         Err(refused) => return *refused,
     };
     let key = text(&request, "provider.organization.businessName").unwrap_or_default();
@@ -48,7 +48,9 @@ pub async fn quote(
             ),
         );
     };
-    if let Outcome::Respond(response) = insurer_behaviour::before_answer(&state, insurer).await {
+    if let Outcome::Respond(response) =
+        insurer_behaviour::before_answer(&state, insurer, &claims).await
+    {
         return response;
     }
     let config = state.config();

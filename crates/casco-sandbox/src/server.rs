@@ -166,7 +166,9 @@ impl SandboxHandle {
         self.state.config()
     }
 
-    /// Changes knobs while the server runs; the next request sees them.
+    /// Changes knobs while the server runs; the next request sees them. A
+    /// [`crate::FailureMode::TokenExpiresMidBatch`] knob that has fired stays spent while it
+    /// stays set; removing it and setting it again re-arms it.
     pub fn update_config(&self, change: impl FnOnce(&mut SandboxConfig)) {
         change(
             &mut self
@@ -175,6 +177,7 @@ impl SandboxHandle {
                 .write()
                 .unwrap_or_else(PoisonError::into_inner),
         );
+        self.state.rearm_removed_mid_batch_knobs();
     }
 
     /// Logins, refreshes and requests per route so far.

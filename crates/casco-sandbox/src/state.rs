@@ -1,6 +1,6 @@
 //! Shared server state: knobs, counters, sessions and the book of offers and policies.
 
-use crate::config::SandboxConfig;
+use crate::config::{FailureMode, SandboxConfig};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -40,6 +40,36 @@ impl AppState {
     pub fn book(&self) -> MutexGuard<'_, Book> {
         self.book.lock().unwrap_or_else(PoisonError::into_inner)
     }
+
+    /// Forgets the fired [`FailureMode::TokenExpiresMidBatch`] knobs that the config no
+    /// longer sets, so setting one again re-arms it; knobs still set stay spent.
+    pub fn rearm_removed_mid_batch_knobs(&self) {
+        let config = self.config();
+        self.sessions()
+            .expired_mid_batch
+            .retain(|knob| mid_batch_knob_is_set(&config, knob));
+    }
+}
+
+/// The key under which a fired [`FailureMode::TokenExpiresMidBatch`] knob of an insurer is kept.
+pub fn insurer_knob(insurer: &str) -> String {
+    format!("insurer:{insurer}")
+}
+
+/// The key under which a fired knob of `nomenclature_failures` (by its config key) is kept.
+pub fn nomenclature_knob(config_key: &str) -> String {
+    format!("nomenclature:{config_key}")
+}
+
+fn mid_batch_knob_is_set(config: &SandboxConfig, knob: &str) -> bool {
+    let mode = if let Some(insurer) = knob.strip_prefix("insurer:") {
+        config.insurers.get(insurer).and_then(|k| k.failure)
+    } else if let Some(key) = knob.strip_prefix("nomenclature:") {
+        config.nomenclature_failures.get(key).copied()
+    } else {
+        None
+    };
+    mode == Some(FailureMode::TokenExpiresMidBatch)
 }
 
 /// Request counters, for tests.
@@ -110,6 +140,9 @@ pub struct Sessions {
     pub refresh_tokens: HashMap<String, (String, i64)>,
     /// Token ids ended by DELETE /auth.
     pub revoked: HashSet<String>,
+    /// [`FailureMode::TokenExpiresMidBatch`] knobs that have fired ([`insurer_knob`],
+    /// [`nomenclature_knob`]); each fires once.
+    pub expired_mid_batch: HashSet<String>,
     /// Access tokens minted before this generation count as expired.
     pub generation: u64,
     pub next_id: u64,

@@ -238,3 +238,122 @@ async fn the_binary_serves_on_loopback_with_a_config_file() {
     child.kill().await.unwrap();
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A quote body the sandbox accepts for Asirom (its one extra field is the bonus-malus class).
+fn asirom_quote() -> Value {
+    let start = chrono::Utc::now().date_naive() + chrono::Days::new(2);
+    serde_json::json!({
+        "provider": {
+            "organization": {"businessName": "asirom"},
+            "authentication": {"account": "demo-asirom", "password": "demo"}
+        },
+        "product": {
+            "name": "casco",
+            "motor": {"startDate": start.to_string(), "termTime": 12, "installmentCount": 1, "currency": "RON"},
+            "policyholder": {
+                "isLegalEntity": "false", "taxId": "1900101400012",
+                "address": {"county": "CJ", "city": "Cluj-Napoca"}
+            },
+            "vehicle": {
+                "brand": "Dacia", "model": "Logan", "vehicleType": "M1",
+                "yearOfConstruction": 2020, "marketValue": 9000
+            },
+            "additionalData": {"vehicle": {"user": {"bonusMalusClass": "B0"}}}
+        }
+    })
+}
+
+async fn post_quote(client: &reqwest::Client, base: &str, token: &str) -> (u16, Value) {
+    let response = client
+        .post(format!("{base}/offer"))
+        .header("Token", token)
+        .json(&asirom_quote())
+        .send()
+        .await
+        .unwrap();
+    (response.status().as_u16(), response.json().await.unwrap())
+}
+
+#[tokio::test]
+async fn a_token_expiring_mid_batch_is_refused_everywhere_once_and_renewed_by_refresh() {
+    let mut config = SandboxConfig::default();
+    config.insurers.insert(
+        "asirom".into(),
+        casco_sandbox::InsurerKnobs {
+            latency: None,
+            failure: Some(casco_sandbox::FailureMode::TokenExpiresMidBatch),
+        },
+    );
+    let sandbox = casco_sandbox::start(config).await.unwrap();
+    let client = reqwest::Client::new();
+    let base = sandbox.base_url().to_owned();
+    let (jwt, login) = token(&client, &base).await;
+    let refresh_token = login["data"]["refresh_token"].as_str().unwrap().to_owned();
+
+    // The token is good until the knob's insurer is asked...
+    let counties = client
+        .get(format!("{base}/nomenclature/county"))
+        .header("Token", &jwt)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(counties.status(), 200);
+    // ...which refuses it as expired, exactly as an expired token is refused...
+    let (status, body) = post_quote(&client, &base, &jwt).await;
+    assert_eq!(status, 403, "{body}");
+    assert_eq!(body["error"], true);
+    assert!(
+        body["message"].as_str().unwrap().contains("expirat"),
+        "{body}"
+    );
+    // ...and from then on the token is refused on every route.
+    let counties = client
+        .get(format!("{base}/nomenclature/county"))
+        .header("Token", &jwt)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(counties.status(), 403);
+
+    // The refresh token still works; the new token quotes the same insurer normally, again
+    // and again: the knob fired once.
+    let renewed: Value = client
+        .patch(format!("{base}/auth"))
+        .header("Token", format!("Refresh {refresh_token}"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(renewed["error"], "false", "{renewed}");
+    let fresh = renewed["data"]["token"].as_str().unwrap().to_owned();
+    for _ in 0..2 {
+        let (status, body) = post_quote(&client, &base, &fresh).await;
+        assert_eq!(status, 200, "{body}");
+        assert_eq!(
+            body["data"]["provider"]["organization"]["businessName"],
+            "asirom"
+        );
+        assert!(!body["data"]["offers"].as_array().unwrap().is_empty());
+    }
+    let (status, _) = post_quote(&client, &base, &jwt).await;
+    assert_eq!(status, 403, "the expired token stays expired");
+
+    // Unrelated knob changes leave it spent; removing and setting it again re-arms it, and
+    // the refusal follows the configured expired-token status.
+    sandbox.update_config(|c| c.offer_validity_days = 20);
+    assert_eq!(post_quote(&client, &base, &fresh).await.0, 200);
+    sandbox.update_config(|c| c.insurers.get_mut("asirom").unwrap().failure = None);
+    sandbox.update_config(|c| {
+        c.expired_token_status = 401;
+        c.insurers.get_mut("asirom").unwrap().failure =
+            Some(casco_sandbox::FailureMode::TokenExpiresMidBatch);
+    });
+    assert_eq!(post_quote(&client, &base, &fresh).await.0, 401);
+    assert_eq!(post_quote(&client, &base, &fresh).await.0, 401);
+
+    let counters = sandbox.counters();
+    assert_eq!((counters.logins, counters.refreshes), (1, 1));
+    sandbox.stop().await;
+}
