@@ -37,6 +37,13 @@ pub enum Message {
         /// Highest allowed value.
         max: i64,
     },
+    /// The quoting timeout outside its range, in seconds.
+    TimeoutOutOfRange {
+        /// Shortest allowed timeout.
+        min: u16,
+        /// Longest allowed timeout.
+        max: u16,
+    },
     /// Text longer than allowed.
     TooLong {
         /// Maximum number of characters.
@@ -113,6 +120,12 @@ impl Message {
             (Self::NotAllowed { allowed }, En) => format!("Allowed values: {allowed}."),
             (Self::OutOfRange { min, max }, Ro) => format!("Valoarea trebuie să fie între {min} și {max}."),
             (Self::OutOfRange { min, max }, En) => format!("The value must be between {min} and {max}."),
+            (Self::TimeoutOutOfRange { min, max }, Ro) => {
+                format!("Timpul de așteptare trebuie să fie între {min} și {max} de secunde.")
+            }
+            (Self::TimeoutOutOfRange { min, max }, En) => {
+                format!("The waiting time must be between {min} and {max} seconds.")
+            }
             (Self::TooLong { max }, Ro) => format!("Cel mult {max} caractere."),
             (Self::TooLong { max }, En) => format!("At most {max} characters."),
             (Self::UnknownValue, Ro) => "Valoare necunoscută; alegeți una din listă.".into(),
@@ -182,6 +195,7 @@ mod tests {
             Message::InvalidPhone,
             Message::FixHighlighted,
             Message::OutOfRange { min: 1, max: 12 },
+            Message::TimeoutOutOfRange { min: 5, max: 600 },
         ];
         for m in all {
             let t = m.text(Language::Ro);

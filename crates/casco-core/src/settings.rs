@@ -117,6 +117,26 @@ impl Default for ReferenceDataSettings {
     }
 }
 
+/// Bounds of [`QuotingSettings::timeout_seconds`]: below 5 s slow insurers never answer,
+/// above 10 minutes the agent has long given up.
+pub const QUOTING_TIMEOUT_RANGE: std::ops::RangeInclusive<u16> = 5..=600;
+
+/// How quotes are asked for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase", default)]
+pub struct QuotingSettings {
+    /// Each insurer's own timeout for a quote or identification, in seconds (5 to 600).
+    pub timeout_seconds: u16,
+}
+
+impl Default for QuotingSettings {
+    fn default() -> Self {
+        Self {
+            timeout_seconds: 60,
+        }
+    }
+}
+
 /// Everything the agent can set in Setări.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase", default)]
@@ -134,6 +154,8 @@ pub struct Settings {
     /// Keys of insurers the agent switched off; insurers are on unless listed, so a new
     /// insurer in the catalogue is quoted without a settings change.
     pub disabled_insurers: Vec<String>,
+    /// Quoting timeouts; absent from settings files written before it existed.
+    pub quoting: QuotingSettings,
 }
 
 impl Settings {
@@ -206,6 +228,17 @@ impl Settings {
             put(
                 "referenceData.ttlDays",
                 Some(Message::OutOfRange { min: 1, max: 90 }),
+            );
+        }
+
+        let timeout = self.quoting.timeout_seconds;
+        if !QUOTING_TIMEOUT_RANGE.contains(&timeout) {
+            put(
+                "quoting.timeoutSeconds",
+                Some(Message::TimeoutOutOfRange {
+                    min: *QUOTING_TIMEOUT_RANGE.start(),
+                    max: *QUOTING_TIMEOUT_RANGE.end(),
+                }),
             );
         }
 
@@ -405,6 +438,40 @@ mod tests {
             .fields
             .unwrap()
             .contains_key("referenceData.ttlDays"));
+    }
+
+    #[test]
+    fn quoting_timeout_defaults_to_a_minute_and_is_bounded() {
+        let mut s = valid();
+        assert_eq!(s.quoting.timeout_seconds, 60);
+        for ok in [5, 600] {
+            s.quoting.timeout_seconds = ok;
+            assert!(s.validate().is_ok(), "{ok}");
+        }
+        for bad in [4, 601] {
+            s.quoting.timeout_seconds = bad;
+            let f = s.validate().unwrap_err().fields.unwrap();
+            assert_eq!(
+                f["quoting.timeoutSeconds"],
+                ["Timpul de așteptare trebuie să fie între 5 și 600 de secunde."]
+            );
+        }
+        s.language = Language::En;
+        let f = s.validate().unwrap_err().fields.unwrap();
+        assert_eq!(
+            f["quoting.timeoutSeconds"],
+            ["The waiting time must be between 5 and 600 seconds."]
+        );
+    }
+
+    #[test]
+    fn settings_written_before_quoting_existed_still_load() {
+        let mut v = serde_json::to_value(valid()).unwrap();
+        v.as_object_mut().unwrap().remove("quoting");
+        let s = Settings::from_json(v, Language::Ro).unwrap();
+        assert_eq!(s.quoting, QuotingSettings::default());
+        let v = serde_json::to_value(&s).unwrap();
+        assert_eq!(v["quoting"]["timeoutSeconds"], 60);
     }
 
     #[test]

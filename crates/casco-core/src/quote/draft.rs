@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 
 use super::choices::*;
 
-/// The wizard's steps, in order (the fifth is the review before quoting).
+/// The wizard's steps, in order (the fifth is the review before quoting, the sixth the
+/// vehicle identification and the comparison of offers).
 #[derive(
     Debug,
     Clone,
@@ -39,6 +40,8 @@ pub enum WizardStep {
     Cover,
     /// 5 Verificare.
     Review,
+    /// 6 Oferte: vehicle identification, then the comparison.
+    Offers,
 }
 
 impl WizardStep {
@@ -50,6 +53,7 @@ impl WizardStep {
             Self::User => "user",
             Self::Cover => "cover",
             Self::Review => "review",
+            Self::Offers => "offers",
         }
     }
 
@@ -61,6 +65,7 @@ impl WizardStep {
             Self::User,
             Self::Cover,
             Self::Review,
+            Self::Offers,
         ]
         .into_iter()
         .find(|s| s.as_str() == text)
@@ -468,8 +473,11 @@ mod tests {
             WizardStep::User,
             WizardStep::Cover,
             WizardStep::Review,
+            WizardStep::Offers,
         ] {
             assert_eq!(WizardStep::parse(s.as_str()), Some(s));
+            // The stored text and the IPC spelling are the same word.
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
         }
         assert_eq!(WizardStep::parse("x"), None);
     }

@@ -211,7 +211,7 @@ impl OfferView {
 }
 
 /// Two decimals, as amounts are shown and compared.
-fn money(d: Decimal) -> String {
+pub(crate) fn money(d: Decimal) -> String {
     let mut d = d.round_dp(2);
     d.rescale(2);
     d.to_string()
@@ -421,7 +421,8 @@ fn says_not_enabled(message: &str) -> bool {
     .any(|sign| m.contains(sign))
 }
 
-fn text(lang: Language, ro: &str, en: &str) -> String {
+/// The sentence in the agent's language.
+pub(crate) fn text(lang: Language, ro: &str, en: &str) -> String {
     match lang {
         Language::Ro => ro.to_owned(),
         Language::En => en.to_owned(),

@@ -1,12 +1,15 @@
 //! The quote wizard's domain (issue 5): the draft the agent fills in steps 1–4, the checks
 //! that put a message under each field, the insurer catalogue's extra requirements, and the
-//! builder of the published request shape. The UI and the quoting fan-out sit on top.
+//! builder of the published request shape. The UI and the quoting fan-out sit on top; step 6
+//! identifies the vehicle with each insurer, then compares their offers.
 
 mod checks;
 mod choices;
+mod closest;
 pub mod comparison;
 mod draft;
 pub mod fanout;
+pub mod identification;
 mod insurer_checks;
 mod messages;
 mod payload;
@@ -21,9 +24,13 @@ pub use draft::{
     AddressDraft, CoverDraft, IdDocumentDraft, PartyDraft, QuoteDraft, VehicleDraft,
     VehicleUserDraft, WizardStep,
 };
+pub use identification::{
+    closest_variant, identify_vehicle, vehicle_specs, InsurerVariants, VariantView,
+    VehicleIdentification,
+};
 pub use insurer_checks::{add_gaps, insurer_gaps, InsurerGap};
 pub use messages::QuoteMessage;
-pub use payload::{build_quote_product, build_quote_request};
+pub use payload::{build_quote_product, build_quote_request, build_vehicle_specs};
 
 /// The wizard step whose form holds the field at a request path, so the UI can send the
 /// agent to the first step with a problem.

@@ -289,7 +289,21 @@ fn person(r: &mut Reader, prefix: &str, p: &PartyDraft) -> Option<Person> {
     })
 }
 
-fn vehicle(r: &mut Reader, d: &QuoteDraft, user: Option<Person>) -> Option<Vehicle> {
+/// Builds `product.vehicle`'s mechanical data (also the body of a vehicle identification);
+/// on failure, the field map in `lang`, keyed by the quote request's paths.
+pub fn build_vehicle_specs(
+    draft: &QuoteDraft,
+    lang: Language,
+) -> Result<VehicleSpecs, FieldErrors> {
+    let mut r = Reader::default();
+    let specs = vehicle_specs(&mut r, draft);
+    match specs {
+        Some(s) if r.problems.is_empty() => Ok(s),
+        _ => Err(r.problems.field_errors(lang)),
+    }
+}
+
+fn vehicle_specs(r: &mut Reader, d: &QuoteDraft) -> Option<VehicleSpecs> {
     let v = &d.vehicle;
     let at = |field: &str| format!("product.vehicle.{field}");
     if v.category.is_none() {
@@ -299,22 +313,37 @@ fn vehicle(r: &mut Reader, d: &QuoteDraft, user: Option<Person>) -> Option<Vehic
     if r.text(&v.year).is_none() {
         r.missing(&at("yearOfConstruction"));
     }
-    let specs = VehicleSpecs {
+    // Every field is read before the `?`s, so one pass reports all of the problems.
+    let brand = r.needed(&at("brand"), &v.make);
+    let model = r.needed(&at("model"), &v.model);
+    let engine_displacement = r.uint(&at("engineDisplacement"), &v.engine_cc);
+    let engine_power = r.uint(&at("enginePower"), &v.power_kw);
+    let total_weight = r.uint(&at("totalWeight"), &v.total_weight);
+    let seats = r.uint(&at("seats"), &v.seats);
+    let current_mileage = r.uint(&at("currentMileage"), &v.mileage);
+    let market_value = r.money(&at("marketValue"), &v.market_value);
+    Some(VehicleSpecs {
         vin: r.text(&v.vin).map(|vin| validate::normalize_vin(&vin)),
         motor_series: r.text(&v.motor_series),
         vehicle_type: v.category?,
-        brand: r.needed(&at("brand"), &v.make),
-        model: r.needed(&at("model"), &v.model),
+        brand,
+        model,
         year_of_construction: year?,
-        engine_displacement: r.uint(&at("engineDisplacement"), &v.engine_cc),
-        engine_power: r.uint(&at("enginePower"), &v.power_kw),
-        total_weight: r.uint(&at("totalWeight"), &v.total_weight),
-        seats: r.uint(&at("seats"), &v.seats),
+        engine_displacement,
+        engine_power,
+        total_weight,
+        seats,
         fuel_type: v.fuel,
-        current_mileage: r.uint(&at("currentMileage"), &v.mileage),
+        current_mileage,
         color: v.colour,
-        market_value: r.money(&at("marketValue"), &v.market_value),
-    };
+        market_value,
+    })
+}
+
+fn vehicle(r: &mut Reader, d: &QuoteDraft, user: Option<Person>) -> Option<Vehicle> {
+    let v = &d.vehicle;
+    let at = |field: &str| format!("product.vehicle.{field}");
+    let specs = vehicle_specs(r, d);
     // The sample sends plates without spaces ("B123XYZ"); spacing is for display only.
     let license_plate = r.text(&v.plate).map(|plate| {
         validate::normalize_plate_for(&plate, v.registration_type)
@@ -323,7 +352,7 @@ fn vehicle(r: &mut Reader, d: &QuoteDraft, user: Option<Person>) -> Option<Vehic
             .to_uppercase()
     });
     Some(Vehicle {
-        specs,
+        specs: specs?,
         user,
         identifier: None,
         license_plate,

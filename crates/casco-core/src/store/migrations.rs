@@ -34,6 +34,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     migration!(1, "0001_nomenclature.sql"),
     migration!(2, "0002_drafts.sql"),
     migration!(3, "0003_quote_calls.sql"),
+    migration!(4, "0004_vehicle_identifications.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -5,7 +5,9 @@
 //! database is built in its place; a database written by a newer version of the app is refused
 //! untouched. The connection sits behind a mutex, so one [`Store`] is shared by all tasks.
 
+mod comparison;
 mod drafts;
+mod identifications;
 mod migrations;
 mod nomenclature;
 mod quote_calls;
@@ -16,6 +18,7 @@ use std::time::Duration;
 
 use rusqlite::Connection;
 
+pub use comparison::{InsurerRef, SavedComparison};
 pub use drafts::{DraftId, DraftRecord, DraftStatus, DraftSummary};
 pub use migrations::latest_version;
 pub use nomenclature::{PartData, SyncState};

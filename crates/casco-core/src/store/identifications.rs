@@ -1,0 +1,91 @@
+//! Vehicle identification answers, one row per draft and vehicle data sent (wizard step 6).
+//!
+//! The key is the canonical JSON of the `VehicleSpecs` that were sent, so an answer is reused
+//! exactly when the same question would be asked again; a draft whose vehicle changed keeps
+//! its older answers, and changing the vehicle back finds them.
+
+use casco_api::model::Identifications;
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension};
+
+use super::{DraftId, Store, StoreError};
+
+impl Store {
+    /// The stored answer for `draft` identified with `specs_key` (canonical JSON of the
+    /// specs sent); `None` when that question was never answered.
+    pub fn cached_identification(
+        &self,
+        draft: DraftId,
+        specs_key: &str,
+    ) -> Result<Option<Identifications>, StoreError> {
+        let answer: Option<String> = self
+            .conn()
+            .query_row(
+                "SELECT answer FROM vehicle_identifications WHERE draft_id = ?1 AND specs = ?2",
+                params![draft, specs_key],
+                |r| r.get(0),
+            )
+            .optional()?;
+        answer
+            .map(|a| serde_json::from_str(&a))
+            .transpose()
+            .map_err(|e| StoreError::Corrupt(format!("identification of draft {draft}: {e}")))
+    }
+
+    /// Keeps `answer` for `draft` and `specs_key`, replacing an earlier answer to the same
+    /// question.
+    pub fn save_identification(
+        &self,
+        draft: DraftId,
+        specs_key: &str,
+        answer: &Identifications,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let body = serde_json::to_string(answer)
+            .map_err(|e| StoreError::Corrupt(format!("identification not serializable: {e}")))?;
+        self.conn().execute(
+            "INSERT OR REPLACE INTO vehicle_identifications (draft_id, specs, answer, fetched_at)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![draft, specs_key, body, now.timestamp_millis()],
+        )?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer() -> Identifications {
+        serde_json::from_value(serde_json::json!({
+            "grawe": [{"identifier": "G-1", "modelName": "Toyota Corolla 1.5", "productionStartDate": "2017-01",
+                       "marketValue": "26500.50", "additionalData": {"currency": "EUR"}}],
+            "allianz": []
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn answers_are_kept_per_draft_and_specs() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::open(dir.path().join("casco.db")).unwrap();
+        assert_eq!(store.cached_identification(1, "{\"a\":1}").unwrap(), None);
+        store
+            .save_identification(1, "{\"a\":1}", &answer(), Utc::now())
+            .unwrap();
+        assert_eq!(
+            store.cached_identification(1, "{\"a\":1}").unwrap(),
+            Some(answer())
+        );
+        assert_eq!(store.cached_identification(1, "{\"a\":2}").unwrap(), None);
+        assert_eq!(store.cached_identification(2, "{\"a\":1}").unwrap(), None);
+        // Saving the same question again replaces the row rather than failing.
+        store
+            .save_identification(1, "{\"a\":1}", &Identifications::new(), Utc::now())
+            .unwrap();
+        assert_eq!(
+            store.cached_identification(1, "{\"a\":1}").unwrap(),
+            Some(Identifications::new())
+        );
+    }
+}
