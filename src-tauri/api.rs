@@ -19,6 +19,30 @@ const KEYCHAIN_SERVICE: &str = if cfg!(debug_assertions) {
     "ro.cascodesk.app"
 };
 
+/// The command-line option naming a sandbox config file (the `casco-sandbox --config`
+/// format) for the Demo environment. The e2e suite uses it to make insurers hang; agents never
+/// need it, and it changes nothing but the built-in sandbox.
+pub const DEMO_CONFIG_ARG: &str = "--demo-sandbox-config";
+
+/// The Demo sandbox's settings: the built-in defaults unless [`DEMO_CONFIG_ARG`] names a file.
+fn demo_config() -> std::io::Result<SandboxConfig> {
+    let mut args = std::env::args_os()
+        .skip_while(|a| a != DEMO_CONFIG_ARG)
+        .skip(1);
+    let Some(path) = args.next() else {
+        return Ok(SandboxConfig::default());
+    };
+    let text = std::fs::read_to_string(&path)?;
+    let config = serde_json::from_str(&text).map_err(|e| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("{DEMO_CONFIG_ARG} {}: {e}", path.to_string_lossy()),
+        )
+    })?;
+    log::warn!("Demo sandbox configured from {}", path.to_string_lossy());
+    Ok(config)
+}
+
 /// Managed state for everything that talks to CascoApi.
 pub struct Api {
     demo: SandboxHandle,
@@ -31,7 +55,7 @@ pub struct Api {
 impl Api {
     /// Starts the Demo sandbox on 127.0.0.1 (a free port) and opens the OS keychain.
     pub fn start() -> std::io::Result<Self> {
-        let demo = tauri::async_runtime::block_on(casco_sandbox::start(SandboxConfig::default()))?;
+        let demo = tauri::async_runtime::block_on(casco_sandbox::start(demo_config()?))?;
         log::info!("Demo sandbox listening on {}", demo.base_url());
         let keychain = Arc::new(OsKeychain::new(KEYCHAIN_SERVICE));
         Ok(Self {

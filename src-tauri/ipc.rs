@@ -39,6 +39,10 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::quote::list_quote_drafts,
         commands::quote::discard_quote_draft,
         commands::quote::last_open_quote_draft,
+        commands::offers::identify_quote_vehicle,
+        commands::offers::quote_offers,
+        commands::offers::saved_comparison,
+        commands::offers::compare_offers,
     ])
 }
 

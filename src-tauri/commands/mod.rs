@@ -2,6 +2,7 @@
 
 pub mod connection;
 pub mod insurers;
+pub mod offers;
 pub mod quote;
 pub mod reference;
 pub mod settings;

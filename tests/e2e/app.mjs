@@ -1,4 +1,5 @@
 // Launches the real app for a scenario and knows where it keeps its files.
+import assert from "node:assert/strict";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { Session } from "./webdriver.mjs";
@@ -16,9 +17,9 @@ if (!process.env.XDG_DATA_HOME) throw new Error("XDG_DATA_HOME must point at a f
 /** The app's data dir, as Tauri resolves it on Linux. */
 export const dataDir = join(process.env.XDG_DATA_HOME, IDENTIFIER);
 
-/** Starts the app and waits for its frame to render. */
-export async function launch() {
-  const s = await Session.start(DRIVER, APP);
+/** Starts the app (with extra command-line `args`) and waits for its frame to render. */
+export async function launch(args = []) {
+  const s = await Session.start(DRIVER, APP, args);
   await s.waitFor("nav[aria-label] #nav-settings");
   return s;
 }
@@ -39,4 +40,26 @@ export function settingsFile() {
 export function freshData() {
   rmSync(dataDir, { recursive: true, force: true });
   if (process.env.XDG_CONFIG_HOME) rmSync(join(process.env.XDG_CONFIG_HOME, IDENTIFIER), { recursive: true, force: true });
+}
+
+/** Sets the window's size and lets the layout settle. */
+export async function resize(session, width, height) {
+  await session.cmd("POST", "/window/rect", { width, height });
+  await new Promise((r) => setTimeout(r, 500));
+}
+
+/**
+ * A screenshot once the frame has painted, at 1280×800 and again at the 1100×700 minimum, where
+ * nothing may overflow sideways.
+ */
+export async function capture(session, name) {
+  await new Promise((r) => setTimeout(r, 400));
+  await session.screenshot(`${SHOTS}/${name}.png`);
+  await resize(session, 1100, 700);
+  await session.screenshot(`${SHOTS}/${name}-1100x700.png`);
+  const overflow = await session.exec(
+    "const c = document.querySelector('main.content'); return c.scrollWidth - c.clientWidth;",
+  );
+  assert.ok(overflow <= 0, `${name}: horizontal overflow of ${overflow}px at 1100×700`);
+  await resize(session, 1280, 800);
 }

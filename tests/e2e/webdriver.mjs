@@ -31,8 +31,8 @@ export class Session {
     this.id = id;
   }
 
-  static async start(base, application, env) {
-    const caps = { "tauri:options": { application, ...(env ? { env } : {}) } };
+  static async start(base, application, args = []) {
+    const caps = { "tauri:options": { application, args } };
     const value = await call(base, "POST", "/session", { capabilities: { alwaysMatch: caps } });
     return new Session(base, value.sessionId);
   }

@@ -294,6 +294,49 @@ async lastOpenQuoteDraft() : Promise<Result<DraftRecord | null, AppError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * The vehicle's variants per enabled insurer, from the draft's cache when the vehicle data
+ * did not change (no API call then).
+ */
+async identifyQuoteVehicle(draftId: number, draft: QuoteDraft) : Promise<Result<VehicleIdentification, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("identify_quote_vehicle", { draftId, draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Quotes the enabled insurers (only those in `only`, for "Reîncearcă") for the saved draft,
+ * sending each outcome on `on_outcome` the moment it is known. The draft is saved first, so
+ * the stored requests always match a stored draft.
+ */
+async quoteOffers(draftId: number, draft: QuoteDraft, only: string[] | null, onOutcome: TAURI_CHANNEL<InsurerOutcome>) : Promise<Result<InsurerOutcome[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("quote_offers", { draftId, draft, only, onOutcome }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The draft's last outcome per insurer from the store (no API call), offers judged expired
+ * against today, and the insurers a stopped batch left unanswered.
+ */
+async savedComparison(draftId: number) : Promise<Result<SavedComparison, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("saved_comparison", { draftId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The comparison rows for `outcomes` with the agent's filters and sort order.
+ */
+async compareOffers(outcomes: InsurerOutcome[], filter: ComparisonFilter) : Promise<ComparedOffer[]> {
+    return await TAURI_INVOKE("compare_offers", { outcomes, filter });
 }
 }
 
@@ -431,6 +474,58 @@ gender: Gender | null }
  * Body colour.
  */
 export type Color = "white" | "blue" | "yellow" | "gray" | "brown" | "black" | "orange" | "red" | "green" | "purple"
+/**
+ * One row of the comparison.
+ */
+export type ComparedOffer = { 
+/**
+ * The offer.
+ */
+offer: OfferView; 
+/**
+ * Insurer name shown to the agent.
+ */
+displayName: string; 
+/**
+ * The lowest premium in RON of the rows compared (ties are all marked).
+ */
+cheapest: boolean }
+/**
+ * What the agent asked to see, and in which order.
+ */
+export type ComparisonFilter = { 
+/**
+ * Only offers payable in this many installments.
+ */
+installments: number | null; 
+/**
+ * Only offers in this currency ("RON" or "EUR", any case).
+ */
+currency: string | null; 
+/**
+ * Row order.
+ */
+sort: ComparisonSort }
+/**
+ * The order of the comparison's rows.
+ */
+export type ComparisonSort = 
+/**
+ * Cheapest first by premium in RON.
+ */
+"premiumAsc" | 
+/**
+ * Dearest first by premium in RON.
+ */
+"premiumDesc" | 
+/**
+ * By insurer name.
+ */
+"insurer" | 
+/**
+ * Soonest expiry first; offers without an expiry date last.
+ */
+"expiry"
 /**
  * What the UI shows about the connection (never a secret).
  */
@@ -604,6 +699,18 @@ mentions: string;
  */
 withoutTax: boolean }
 /**
+ * One coverage of an offer.
+ */
+export type CoverageView = { 
+/**
+ * Coverage code.
+ */
+code: string; 
+/**
+ * The insurer's notes.
+ */
+notes: string | null }
+/**
  * Where an insurer's provider credentials come from.
  */
 export type CredentialSource = 
@@ -631,6 +738,18 @@ export type Currency =
  * Euro.
  */
 "EUR"
+/**
+ * Deductibles (franșiză).
+ */
+export type DeductiblesView = { 
+/**
+ * Amount per partial-damage claim.
+ */
+partialDamage: string; 
+/**
+ * Percentage of a total-damage claim.
+ */
+totalDamagePercent: string }
 /**
  * A stored draft with its body.
  */
@@ -813,6 +932,22 @@ export type IdDocumentType =
  */
 "PS"
 /**
+ * One installment.
+ */
+export type InstallmentView = { 
+/**
+ * 1-based number.
+ */
+number: number; 
+/**
+ * Due date.
+ */
+dueDate: string; 
+/**
+ * Amount due, decimal text.
+ */
+amount: string }
+/**
  * One field an insurer requires that the draft leaves empty.
  */
 export type InsurerGap = { 
@@ -832,6 +967,58 @@ path: string;
  * "Asigurătorul Grawe cere etajul din adresa asiguratului."
  */
 message: string }
+/**
+ * What became of one insurer in a batch.
+ */
+export type InsurerOutcome = { 
+/**
+ * Insurer key ("groupama").
+ */
+insurer: string; 
+/**
+ * Name shown to the agent ("Groupama").
+ */
+displayName: string; 
+/**
+ * Offers or the reason there are none.
+ */
+state: OutcomeState; 
+/**
+ * Time from sending the request to knowing the outcome (0 when nothing was sent).
+ */
+elapsedMs: number }
+/**
+ * An insurer named for the agent.
+ */
+export type InsurerRef = { 
+/**
+ * Insurer key ("groupama").
+ */
+insurer: string; 
+/**
+ * Name shown to the agent ("Groupama"); the key when the catalogue no longer has it.
+ */
+displayName: string }
+/**
+ * One insurer's variants, in the insurer's order.
+ */
+export type InsurerVariants = { 
+/**
+ * Insurer key ("groupama").
+ */
+insurer: string; 
+/**
+ * Name shown to the agent ("Groupama").
+ */
+displayName: string; 
+/**
+ * Empty when the insurer did not recognise the vehicle.
+ */
+variants: VariantView[]; 
+/**
+ * Index into `variants` of the one closest to the agent's data (see [`closest_variant`]).
+ */
+closest: number | null }
 /**
  * One row of Setări → Asigurători.
  */
@@ -956,6 +1143,95 @@ countyCode: string;
  * 1 municipality or Bucharest sector, 2 town, 3 village; lower is more important.
  */
 rank: number | null }
+/**
+ * One offer, ready for the comparison table. Money is decimal text, never a float.
+ */
+export type OfferView = { 
+/**
+ * Id to download the PDF and issue the policy (text: ids may exceed 2^53).
+ */
+offerId: string; 
+/**
+ * Insurer key.
+ */
+insurer: string; 
+/**
+ * Premium in the offer's currency ("1234.50").
+ */
+premium: string; 
+/**
+ * "RON" or "EUR".
+ */
+currency: string; 
+/**
+ * Premium in RON: the premium itself for RON offers, converted for EUR offers.
+ */
+premiumRon: string; 
+/**
+ * RON per EUR used for the conversion, when the offer states one.
+ */
+exchangeRate: string | null; 
+/**
+ * Number of installments (1 when the offer lists none).
+ */
+installmentCount: number; 
+/**
+ * Installment schedule.
+ */
+installments: InstallmentView[]; 
+/**
+ * First day of cover.
+ */
+startDate: string; 
+/**
+ * Last day of cover.
+ */
+endDate: string; 
+/**
+ * Deductibles asked for in the request (the offer does not repeat them).
+ */
+deductibles: DeductiblesView | null; 
+/**
+ * Coverages with the insurer's notes.
+ */
+coverages: CoverageView[]; 
+/**
+ * The insurer's notes on the whole offer.
+ */
+notes: string | null; 
+/**
+ * Last day the offer can be issued.
+ */
+expiryDate: string | null; 
+/**
+ * True when `expiry_date` is before `today`.
+ */
+expired: boolean }
+/**
+ * The result of quoting one insurer.
+ */
+export type OutcomeState = 
+/**
+ * The insurer made offers.
+ */
+{ kind: "offers"; offers: OfferView[] } | 
+/**
+ * The request was refused on its content; `fields` are keyed by dotted request paths
+ * (`product.vehicle.vin`) so the UI can link each message to its wizard field.
+ */
+{ kind: "rejected"; message: string; fields: Partial<{ [key in string]: string[] }> } | 
+/**
+ * Server error, unreadable answer or network failure.
+ */
+{ kind: "failed"; message: string } | 
+/**
+ * No answer within the per-insurer timeout.
+ */
+{ kind: "timedOut"; afterMs: number } | 
+/**
+ * Not asked (switched off, no credentials) or refused as not enabled for the account.
+ */
+{ kind: "notEnabled"; reason: string }
 /**
  * A part that could not be refreshed; its previous rows stay.
  */
@@ -1159,6 +1435,14 @@ cover: CoverDraft;
  */
 insurers: string[] }
 /**
+ * How quotes are asked for.
+ */
+export type QuotingSettings = { 
+/**
+ * Each insurer's own timeout for a quote or identification, in seconds (5 to 600).
+ */
+timeoutSeconds: number }
+/**
  * How reference data (nomenclatures) is kept fresh.
  */
 export type ReferenceDataSettings = { 
@@ -1227,6 +1511,23 @@ export type Residency =
  */
 "nonResident"
 /**
+ * The latest quote of each insurer for one draft.
+ */
+export type SavedComparison = { 
+/**
+ * Outcomes of the insurers that answered, in catalogue order, with `expired` judged
+ * against the day asked for.
+ */
+outcomes: InsurerOutcome[]; 
+/**
+ * Insurers asked whose answer never arrived (the app stopped first), in catalogue order.
+ */
+unanswered: InsurerRef[]; 
+/**
+ * When the latest of these calls was started; `None` when the draft was never quoted.
+ */
+quotedAt: string | null }
+/**
  * Everything the agent can set in Setări.
  */
 export type Settings = { 
@@ -1254,7 +1555,11 @@ referenceData: ReferenceDataSettings;
  * Keys of insurers the agent switched off; insurers are on unless listed, so a new
  * insurer in the catalogue is quoted without a settings change.
  */
-disabledInsurers: string[] }
+disabledInsurers: string[]; 
+/**
+ * Quoting timeouts; absent from settings files written before it existed.
+ */
+quoting: QuotingSettings }
 /**
  * One progress event. `total` grows once the county and make lists say how many child parts
  * there are.
@@ -1337,6 +1642,30 @@ export type UsageType =
  * Leasing.
  */
 "leasing"
+/**
+ * One variant an insurer offers for the vehicle.
+ */
+export type VariantView = { 
+/**
+ * The insurer's identifier, sent back as `product.vehicle.identifier` when quoting.
+ */
+identifier: string; 
+/**
+ * The insurer's model name ("Toyota Corolla 1.5 TSI").
+ */
+modelName: string; 
+/**
+ * Production years: "2017–2021", or "2017–" while still produced.
+ */
+production: string; 
+/**
+ * The insurer's market value, decimal text with two decimals ("26500.00").
+ */
+marketValue: string; 
+/**
+ * Currency of the market value, when the answer states it.
+ */
+currency: string | null }
 /**
  * Tip înmatriculare. Only "registered" appears in the published sample; the others are our
  * The vehicle as typed (step 2).
@@ -1483,6 +1812,18 @@ isAtv: boolean | null;
  */
 identifiers: Partial<{ [key in string]: string }> }
 /**
+ * The identification of the draft's vehicle with every enabled insurer.
+ */
+export type VehicleIdentification = { 
+/**
+ * One entry per insurer asked, in catalogue order.
+ */
+insurers: InsurerVariants[]; 
+/**
+ * True when the answer came from the local store and no request was sent.
+ */
+fromCache: boolean }
+/**
  * A vehicle make.
  */
 export type VehicleMake = { 
@@ -1519,7 +1860,8 @@ sameAsPolicyholder: boolean;
  */
 party: PartyDraft }
 /**
- * The wizard's steps, in order (the fifth is the review before quoting).
+ * The wizard's steps, in order (the fifth is the review before quoting, the sixth the
+ * vehicle identification and the comparison of offers).
  */
 export type WizardStep = 
 /**
@@ -1541,7 +1883,11 @@ export type WizardStep =
 /**
  * 5 Verificare.
  */
-"review"
+"review" | 
+/**
+ * 6 Oferte: vehicle identification, then the comparison.
+ */
+"offers"
 
 /** tauri-specta globals **/
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAmount, formatDate, formatDateTime } from "./format";
+import { formatAmount, formatDate, formatDateTime, formatMoney } from "./format";
 
 describe("formatDate", () => {
   it("shows ISO dates as dd.mm.yyyy", () => {
@@ -38,5 +38,13 @@ describe("formatAmount", () => {
   });
   it("returns text that is not a number unchanged", () => {
     expect(formatAmount("n/a")).toBe("n/a");
+  });
+});
+
+describe("formatMoney", () => {
+  it("writes lei in Romanian and the currency code otherwise", () => {
+    expect(formatMoney("1234.5", "RON")).toBe("1.234,50 lei");
+    expect(formatMoney("1234.5", "EUR")).toBe("1.234,50 EUR");
+    expect(formatMoney("1234.5", "RON", "en")).toBe("1,234.50 RON");
   });
 });

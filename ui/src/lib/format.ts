@@ -57,3 +57,9 @@ function addOne(digits: string): string {
   }
   return "1" + out.join("");
 }
+
+/** An amount with its currency as agents write it: `1.234,56 lei`, `1.234,56 EUR`. */
+export function formatMoney(value: string | number, currency: string, lang: Lang = "ro"): string {
+  const unit = currency === "RON" && lang === "ro" ? "lei" : currency;
+  return `${formatAmount(value, lang)} ${unit}`;
+}

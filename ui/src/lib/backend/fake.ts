@@ -20,6 +20,11 @@ import {
   type SyncSummary,
   type VehicleMake,
   type VehicleModel,
+  type VehicleIdentification,
+  type InsurerOutcome,
+  type SavedComparison,
+  type ComparisonFilter,
+  type ComparedOffer,
 } from "./types";
 
 /** Default settings, mirroring `Settings::default()` in casco-core. */
@@ -30,6 +35,7 @@ export function defaultSettings(): Settings {
     defaults: { currency: "RON", installments: 1, termMonths: 12 },
     language: "ro",
     referenceData: { ttlDays: 7 },
+    quoting: { timeoutSeconds: 60 },
     disabledInsurers: [],
   };
 }
@@ -355,5 +361,51 @@ export class FakeBackend implements Backend {
   async lastOpenQuoteDraft(): Promise<DraftRecord | null> {
     const [first] = await this.listQuoteDrafts();
     return first ? this.loadQuoteDraft(first.id) : null;
+  }
+
+  /** What identification answers; `identifyCalls` counts the calls. */
+  identification: VehicleIdentification = { insurers: [], fromCache: false };
+  identifyCalls = 0;
+  /** The outcome each insurer answers with, sent in this order; `quoteCalls` records `only`. */
+  quoteAnswers: InsurerOutcome[] = [];
+  quoteCalls: (string[] | null)[] = [];
+  /** Saved comparisons by draft id. */
+  saved = new Map<number, SavedComparison>();
+
+  async identifyQuoteVehicle(_draftId: number, _draft: QuoteDraft): Promise<VehicleIdentification> {
+    this.identifyCalls++;
+    return structuredClone(this.identification);
+  }
+
+  async quoteOffers(
+    _draftId: number,
+    _draft: QuoteDraft,
+    only: string[] | null,
+    onOutcome: (o: InsurerOutcome) => void,
+  ): Promise<InsurerOutcome[]> {
+    this.quoteCalls.push(only);
+    const answers = this.quoteAnswers.filter((o) => only === null || only.includes(o.insurer));
+    for (const o of answers) {
+      await Promise.resolve();
+      onOutcome(structuredClone(o));
+    }
+    return structuredClone(answers);
+  }
+
+  async savedComparison(draftId: number): Promise<SavedComparison> {
+    return structuredClone(this.saved.get(draftId) ?? { outcomes: [], unanswered: [], quotedAt: null });
+  }
+
+  /** Only what the tests need: filters, cheapest first by RON, cheapest marked. */
+  async compareOffers(outcomes: InsurerOutcome[], filter: ComparisonFilter): Promise<ComparedOffer[]> {
+    const rows = outcomes.flatMap((o) =>
+      o.state.kind === "offers" ? o.state.offers.map((offer) => ({ offer, displayName: o.displayName, cheapest: false })) : [],
+    )
+      .filter((r) => filter.installments === null || r.offer.installmentCount === filter.installments)
+      .filter((r) => filter.currency === null || r.offer.currency === filter.currency)
+      .sort((a, b) => Number(a.offer.premiumRon) - Number(b.offer.premiumRon));
+    const best = rows[0]?.offer.premiumRon;
+    for (const r of rows) r.cheapest = r.offer.premiumRon === best;
+    return rows;
   }
 }

@@ -1,6 +1,6 @@
 import { Channel } from "@tauri-apps/api/core";
 import { commands } from "../bindings";
-import { CommandError, type AppError, type Backend, type SyncProgress } from "./types";
+import { CommandError, type AppError, type Backend, type InsurerOutcome, type SyncProgress } from "./types";
 
 type Outcome<T> = { status: "ok"; data: T } | { status: "error"; error: AppError };
 
@@ -50,4 +50,13 @@ export const tauriBackend: Backend = {
   listQuoteDrafts: async () => unwrap(await commands.listQuoteDrafts()),
   discardQuoteDraft: async (id) => unwrap(await commands.discardQuoteDraft(id)),
   lastOpenQuoteDraft: async () => unwrap(await commands.lastOpenQuoteDraft()),
+  identifyQuoteVehicle: async (draftId, draft) => unwrap(await commands.identifyQuoteVehicle(draftId, draft)),
+  quoteOffers: async (draftId, draft, only, onOutcome) => {
+    const channel = new Channel<InsurerOutcome>();
+    channel.onmessage = onOutcome;
+    // See syncReferenceData: the generated parameter type is `null`, the value is the Channel.
+    return unwrap(await commands.quoteOffers(draftId, draft, only, channel as never));
+  },
+  savedComparison: async (draftId) => unwrap(await commands.savedComparison(draftId)),
+  compareOffers: (outcomes, filter) => commands.compareOffers(outcomes, filter),
 };

@@ -18,6 +18,11 @@ import type {
   DraftSummary,
   QuoteCheck,
   QuoteDraft,
+  VehicleIdentification,
+  InsurerOutcome,
+  SavedComparison,
+  ComparisonFilter,
+  ComparedOffer,
 } from "../bindings";
 
 // Components import every IPC type from the backend, never from the bindings directly.
@@ -79,4 +84,18 @@ export interface Backend {
   listQuoteDrafts(): Promise<DraftSummary[]>;
   discardQuoteDraft(id: number): Promise<boolean>;
   lastOpenQuoteDraft(): Promise<DraftRecord | null>;
+
+  /** The vehicle's variants per enabled insurer; the draft's cache answers when unchanged. */
+  identifyQuoteVehicle(draftId: number, draft: QuoteDraft): Promise<VehicleIdentification>;
+  /** Saves the draft, quotes the enabled insurers (or `only`), streams each outcome. */
+  quoteOffers(
+    draftId: number,
+    draft: QuoteDraft,
+    only: string[] | null,
+    onOutcome: (o: InsurerOutcome) => void,
+  ): Promise<InsurerOutcome[]>;
+  /** The draft's stored outcomes (no API call) and the insurers a stopped batch left unanswered. */
+  savedComparison(draftId: number): Promise<SavedComparison>;
+  /** Offer rows filtered and sorted, the cheapest marked. */
+  compareOffers(outcomes: InsurerOutcome[], filter: ComparisonFilter): Promise<ComparedOffer[]>;
 }

@@ -50,8 +50,8 @@ export interface FieldGroup {
   show?: (d: QuoteDraft) => boolean;
 }
 
-export type FormStep = Exclude<WizardStep, "review">;
-export const STEPS: WizardStep[] = ["policyholder", "vehicle", "user", "cover", "review"];
+export type FormStep = Exclude<WizardStep, "review" | "offers">;
+export const STEPS: WizardStep[] = ["policyholder", "vehicle", "user", "cover", "review", "offers"];
 export const FORM_STEPS: FormStep[] = ["policyholder", "vehicle", "user", "cover"];
 
 /** The DOM id of a field's control: the request path with dashes. */

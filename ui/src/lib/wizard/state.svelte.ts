@@ -3,6 +3,7 @@
 
 import { CommandError, type Backend, type DraftRecord, type InsurerGap, type QuoteDraft, type WizardStep } from "../backend";
 import { formatDate } from "../format";
+import { OfferComparison } from "../offers/state.svelte";
 import { ALL_FIELDS, FORM_STEPS, STEPS, getAt, setAt, stepOf } from "./fields";
 
 export interface Timing {
@@ -42,6 +43,8 @@ export class QuoteWizard {
   closed = $state(false);
   /** Bumped when the draft is replaced, so pickers remount with the new values. */
   generation = $state(0);
+  /** Oferte: identification and the comparison of the draft open here. */
+  readonly offers: OfferComparison;
   /** Birth date and sex filled in from the CNP, per party, so a changed CNP updates them. */
   private prefilled = new Map<string, { birthdate: string; gender: string | null }>();
 
@@ -53,7 +56,9 @@ export class QuoteWizard {
   constructor(
     readonly backend: Backend,
     private timing: Timing = { validateMs: 300, saveMs: 400 },
-  ) {}
+  ) {
+    this.offers = new OfferComparison(backend);
+  }
 
   /** On start: offer the last open draft, or begin a fresh one. */
   async start(): Promise<void> {
@@ -99,6 +104,7 @@ export class QuoteWizard {
     this.savedAt = null;
     this.resume = null;
     this.prefilled.clear();
+    this.offers.reset(id);
     this.generation++;
   }
 
@@ -215,7 +221,7 @@ export class QuoteWizard {
     if (!this.draft || this.draft.step === step) return;
     this.draft.step = step;
     if (stepIndex(step) > stepIndex(this.reached)) this.reached = step;
-    if (step === "review") void this.validate();
+    if (step === "review" || step === "offers") void this.validate();
     this.changed();
   }
 
@@ -233,7 +239,7 @@ export class QuoteWizard {
   messagesFor(path: string): string[] {
     const list = this.errors[path];
     if (!list || list.length === 0) return [];
-    const passed = stepIndex(stepOf(path)) < stepIndex(this.reached) || this.step === "review";
+    const passed = stepIndex(stepOf(path)) < stepIndex(this.reached) || this.step === "review" || this.step === "offers";
     return this.touched.has(path) || passed ? list : [];
   }
 

@@ -1,0 +1,202 @@
+// Oferte: the vehicle's variants per insurer, the batch of quote calls (outcomes arrive one by
+// one on a Channel), the saved comparison of the draft, and the rows the agent sorts and filters.
+
+import {
+  CommandError,
+  type Backend,
+  type ComparedOffer,
+  type ComparisonFilter,
+  type InsurerOutcome,
+  type InsurerRef,
+  type InsurerVariants,
+  type QuoteDraft,
+} from "../backend";
+
+/** One insurer's line in the comparison: waiting for an answer, or its outcome. */
+export interface InsurerLine {
+  insurer: string;
+  displayName: string;
+  /** When the request was sent (ms since epoch) while waiting. */
+  waitingSince: number | null;
+  outcome: InsurerOutcome | null;
+}
+
+/** The order states are listed under the offers: what needs the agent first. */
+const STATE_ORDER: Record<string, number> = { rejected: 0, failed: 1, timedOut: 2, notEnabled: 3 };
+
+function message(e: unknown): string {
+  return e instanceof CommandError || e instanceof Error ? e.message : String(e);
+}
+
+export class OfferComparison {
+  /** The draft this comparison belongs to. */
+  draftId = $state<number | null>(null);
+  variants = $state<InsurerVariants[]>([]);
+  identifying = $state(false);
+  /** The variants came from the draft's cache (no API call). */
+  fromCache = $state(false);
+  identifyError = $state("");
+  /** Field messages when the vehicle data cannot be identified (request paths). */
+  identifyFields = $state<Record<string, string[]>>({});
+  lines = $state<InsurerLine[]>([]);
+  /** Insurers a stopped batch left without an answer (the app was closed mid-batch). */
+  unanswered = $state<InsurerRef[]>([]);
+  quotedAt = $state<string | null>(null);
+  quoteError = $state("");
+  filter = $state<ComparisonFilter>({ installments: null, currency: null, sort: "premiumAsc" });
+  rows = $state<ComparedOffer[]>([]);
+  /** Ticks every second while someone is waited for, for the timers. */
+  now = $state(Date.now());
+  private ticker: ReturnType<typeof setInterval> | undefined;
+  private arrangeSeq = 0;
+
+  constructor(readonly backend: Backend) {}
+
+  get waiting(): boolean {
+    return this.lines.some((l) => l.waitingSince !== null);
+  }
+
+  /** Lines without offers, after the offer rows: waiting first, then what needs the agent. */
+  get others(): InsurerLine[] {
+    return this.lines
+      .filter((l) => l.outcome?.state.kind !== "offers")
+      .sort((a, b) => {
+        const rank = (l: InsurerLine) => (l.outcome ? (STATE_ORDER[l.outcome.state.kind] ?? 9) : -1);
+        return rank(a) - rank(b) || a.displayName.localeCompare(b.displayName);
+      });
+  }
+
+  /** The line of `insurer`, for its status chip next to its offers. */
+  line(insurer: string): InsurerLine | undefined {
+    return this.lines.find((l) => l.insurer === insurer);
+  }
+
+  /** Opens the comparison saved for `draftId` (no API call); keeps a batch already running for it. */
+  async open(draftId: number): Promise<void> {
+    if (this.draftId === draftId && (this.lines.length > 0 || this.waiting)) return;
+    this.reset(draftId);
+    const saved = await this.backend.savedComparison(draftId);
+    if (this.draftId !== draftId) return;
+    this.lines = saved.outcomes.map((o) => ({ insurer: o.insurer, displayName: o.displayName, waitingSince: null, outcome: o }));
+    this.unanswered = saved.unanswered;
+    this.quotedAt = saved.quotedAt;
+    await this.arrange();
+  }
+
+  /** Forgets everything (another draft was opened). */
+  reset(draftId: number | null): void {
+    this.draftId = draftId;
+    this.variants = [];
+    this.identifyError = "";
+    this.identifyFields = {};
+    this.lines = [];
+    this.unanswered = [];
+    this.quotedAt = null;
+    this.quoteError = "";
+    this.rows = [];
+  }
+
+  /**
+   * Asks for the vehicle's variants (the draft's cache answers when the vehicle is unchanged)
+   * and returns, per insurer, the identifier to preselect: the one already chosen when it is
+   * still offered, otherwise the closest variant.
+   */
+  async identify(draftId: number, draft: QuoteDraft): Promise<Record<string, string> | null> {
+    this.identifying = true;
+    this.identifyError = "";
+    this.identifyFields = {};
+    try {
+      const found = await this.backend.identifyQuoteVehicle(draftId, draft);
+      this.variants = found.insurers;
+      this.fromCache = found.fromCache;
+      const chosen: Record<string, string> = {};
+      for (const entry of found.insurers) {
+        const kept = draft.vehicle.identifiers[entry.insurer];
+        const ids = entry.variants.map((v) => v.identifier);
+        if (kept && ids.includes(kept)) chosen[entry.insurer] = kept;
+        else if (entry.closest !== null && entry.variants[entry.closest]) chosen[entry.insurer] = entry.variants[entry.closest]!.identifier;
+      }
+      return chosen;
+    } catch (e) {
+      this.identifyError = message(e);
+      if (e instanceof CommandError) this.identifyFields = e.fields;
+      return null;
+    } finally {
+      this.identifying = false;
+    }
+  }
+
+  /**
+   * Quotes `insurers` (every enabled one when `only` is null) for the draft `draftId` names
+   * (or will, once saved). Their lines wait with a timer;
+   * each outcome replaces its line as it arrives, the others stay as they were.
+   */
+  async quote(
+    draftId: number | Promise<number | null>,
+    draft: QuoteDraft,
+    insurers: InsurerRef[],
+    only: string[] | null,
+  ): Promise<void> {
+    const asked = only === null ? insurers : insurers.filter((i) => only.includes(i.insurer));
+    const started = Date.now();
+    const keep = this.lines.filter((l) => !asked.some((a) => a.insurer === l.insurer));
+    this.lines = [...keep, ...asked.map((a) => ({ ...a, waitingSince: started, outcome: null }))];
+    this.unanswered = this.unanswered.filter((u) => !asked.some((a) => a.insurer === u.insurer));
+    this.quoteError = "";
+    this.quotedAt = new Date(started).toISOString();
+    this.startTicker();
+    await this.arrange();
+    try {
+      // The lines wait from the click; the draft's id may still be on its way (first save).
+      const id = await draftId;
+      // Not saved (the header says why): nothing is sent, the lines stop waiting below.
+      if (id === null) return;
+      await this.backend.quoteOffers(id, draft, only, (outcome) => this.settle(outcome));
+    } catch (e) {
+      this.quoteError = message(e);
+    } finally {
+      // Whatever the command did not answer for (it failed before sending) stops waiting.
+      for (const l of this.lines) if (l.waitingSince === started && l.outcome === null) l.waitingSince = null;
+      this.lines = this.lines.filter((l) => l.outcome !== null || l.waitingSince !== null);
+      this.stopTickerIfIdle();
+    }
+  }
+
+  private settle(outcome: InsurerOutcome): void {
+    const rest = this.lines.filter((l) => l.insurer !== outcome.insurer);
+    this.lines = [...rest, { insurer: outcome.insurer, displayName: outcome.displayName, waitingSince: null, outcome }];
+    this.stopTickerIfIdle();
+    void this.arrange();
+  }
+
+  /** Changes the filters or the sort order. */
+  async setFilter(filter: Partial<ComparisonFilter>): Promise<void> {
+    this.filter = { ...this.filter, ...filter };
+    await this.arrange();
+  }
+
+  /** Recomputes the offer rows (Rust sorts and marks the cheapest); a late answer never wins. */
+  async arrange(): Promise<void> {
+    const mine = ++this.arrangeSeq;
+    const outcomes = this.lines.flatMap((l) => (l.outcome ? [$state.snapshot(l.outcome) as InsurerOutcome] : []));
+    const rows = await this.backend.compareOffers(outcomes, $state.snapshot(this.filter) as ComparisonFilter);
+    if (mine === this.arrangeSeq) this.rows = rows;
+  }
+
+  /** Seconds the line has been waiting for. */
+  elapsed(line: InsurerLine): number {
+    return line.waitingSince === null ? 0 : Math.max(0, Math.floor((this.now - line.waitingSince) / 1000));
+  }
+
+  private startTicker(): void {
+    this.now = Date.now();
+    if (this.ticker === undefined) this.ticker = setInterval(() => (this.now = Date.now()), 1000);
+  }
+
+  private stopTickerIfIdle(): void {
+    if (!this.waiting && this.ticker !== undefined) {
+      clearInterval(this.ticker);
+      this.ticker = undefined;
+    }
+  }
+}

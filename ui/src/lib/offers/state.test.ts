@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { emptyDraft, FakeBackend } from "../backend/fake";
+import type { InsurerOutcome, OfferView } from "../backend";
+import { OfferComparison } from "./state.svelte";
+
+const REFS = [
+  { insurer: "generali", displayName: "Generali" },
+  { insurer: "grawe", displayName: "Grawe" },
+  { insurer: "groupama", displayName: "Groupama" },
+];
+
+function offer(insurer: string, premiumRon: string, extra: Partial<OfferView> = {}): OfferView {
+  return {
+    offerId: `${insurer}-1`, insurer, premium: premiumRon, currency: "RON", premiumRon, exchangeRate: null,
+    installmentCount: 1, installments: [], startDate: "2026-12-01", endDate: "2027-11-30", deductibles: null,
+    coverages: [{ code: "vehicle", notes: null }], notes: null, expiryDate: "2026-12-20", expired: false, ...extra,
+  };
+}
+
+const offers = (insurer: string, displayName: string, premiumRon: string): InsurerOutcome => ({
+  insurer, displayName, elapsedMs: 10, state: { kind: "offers", offers: [offer(insurer, premiumRon)] },
+});
+
+const floorRejected: InsurerOutcome = {
+  insurer: "grawe", displayName: "Grawe", elapsedMs: 5,
+  state: { kind: "rejected", message: "Date invalide.", fields: { "product.policyholder.address.floor": ["Câmp obligatoriu."] } },
+};
+
+describe("OfferComparison", () => {
+  it("waits for every insurer, then ranks the offers as they arrive", async () => {
+    const backend = new FakeBackend();
+    backend.quoteAnswers = [offers("groupama", "Groupama", "900.00"), floorRejected, offers("generali", "Generali", "750.00")];
+    const c = new OfferComparison(backend);
+    const running = c.quote(1, emptyDraft(), REFS, null);
+    expect(c.waiting).toBe(true);
+    expect(c.lines.every((l) => l.waitingSince !== null)).toBe(true);
+    await running;
+    await c.arrange();
+    expect(c.waiting).toBe(false);
+    expect(c.rows.map((r) => r.offer.insurer)).toEqual(["generali", "groupama"]);
+    expect(c.rows[0]!.cheapest).toBe(true);
+    expect(c.others.map((l) => l.insurer)).toEqual(["grawe"]);
+  });
+
+  it("retries one insurer and keeps everyone else's outcome", async () => {
+    const backend = new FakeBackend();
+    backend.quoteAnswers = [offers("generali", "Generali", "750.00"), floorRejected];
+    const c = new OfferComparison(backend);
+    await c.quote(1, emptyDraft(), REFS.slice(0, 2), null);
+    backend.quoteAnswers = [offers("generali", "Generali", "1.00"), offers("grawe", "Grawe", "600.00")];
+    await c.quote(1, emptyDraft(), REFS.slice(0, 2), ["grawe"]);
+    await c.arrange();
+    expect(backend.quoteCalls).toEqual([null, ["grawe"]]);
+    expect(c.rows.map((r) => `${r.offer.insurer}:${r.offer.premiumRon}`)).toEqual(["grawe:600.00", "generali:750.00"]);
+    expect(c.others).toEqual([]);
+  });
+
+  it("reopens a saved comparison with the insurers a crash left unanswered", async () => {
+    const backend = new FakeBackend();
+    backend.saved.set(7, {
+      outcomes: [offers("generali", "Generali", "750.00")],
+      unanswered: [{ insurer: "grawe", displayName: "Grawe" }],
+      quotedAt: "2026-11-27T10:00:00Z",
+    });
+    const c = new OfferComparison(backend);
+    await c.open(7);
+    expect(c.rows).toHaveLength(1);
+    expect(c.unanswered.map((u) => u.insurer)).toEqual(["grawe"]);
+    await c.quote(7, emptyDraft(), REFS, ["grawe"]);
+    expect(c.unanswered).toEqual([]);
+  });
+
+  it("preselects the closest variant unless the agent's choice is still offered", async () => {
+    const backend = new FakeBackend();
+    const variant = (identifier: string) => ({ identifier, modelName: identifier, production: "2017–2021", marketValue: "9500.00", currency: null });
+    backend.identification = {
+      fromCache: false,
+      insurers: [
+        { insurer: "generali", displayName: "Generali", variants: [variant("g1"), variant("g2")], closest: 1 },
+        { insurer: "grawe", displayName: "Grawe", variants: [variant("w1"), variant("w2")], closest: 0 },
+        { insurer: "groupama", displayName: "Groupama", variants: [], closest: null },
+      ],
+    };
+    const draft = emptyDraft();
+    draft.vehicle.identifiers = { grawe: "w2", generali: "gone" };
+    const c = new OfferComparison(backend);
+    expect(await c.identify(1, draft)).toEqual({ generali: "g2", grawe: "w2" });
+    expect(c.variants).toHaveLength(3);
+  });
+
+  it("shows a field-level reason when the vehicle cannot be identified", async () => {
+    const backend = new FakeBackend();
+    backend.identifyQuoteVehicle = async () => {
+      const { CommandError } = await import("../backend");
+      throw new CommandError({ code: "validation", message: "Date incomplete.", fields: { "product.vehicle.brand": ["Câmp obligatoriu."] } });
+    };
+    const c = new OfferComparison(backend);
+    expect(await c.identify(1, emptyDraft())).toBeNull();
+    expect(c.identifyError).toBe("Date incomplete.");
+    expect(Object.keys(c.identifyFields)).toEqual(["product.vehicle.brand"]);
+  });
+});
