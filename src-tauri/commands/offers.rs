@@ -1,10 +1,11 @@
 //! Oferte (the wizard's sixth step): vehicle identification, quoting every insurer with
 //! outcomes streamed on a Channel, the saved comparison, and its sorting and filters.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use casco_api::insurers::{catalogue, Insurer};
-use casco_api::CallOptions;
+use casco_api::{CallOptions, CascoClient};
 use casco_core::quote::comparison::{arrange, ComparedOffer, ComparisonFilter};
 use casco_core::quote::fanout::{quote_insurers, FanoutOptions, InsurerCall, InsurerOutcome};
 use casco_core::quote::identification::{identify_vehicle, VehicleIdentification};
@@ -28,6 +29,17 @@ fn enabled_insurers(settings: &Settings) -> Vec<&'static Insurer> {
         .collect()
 }
 
+/// The settings in force, the live API client and the per-insurer wait from Setări.
+async fn session(
+    api: &Api,
+    file: &SettingsFile,
+) -> Result<(Settings, Arc<CascoClient>, Duration), AppError> {
+    let settings = file.current();
+    let client = api.connection.client(settings.language).await?;
+    let timeout = Duration::from_secs(u64::from(settings.quoting.timeout_seconds));
+    Ok((settings, client, timeout))
+}
+
 /// The vehicle's variants per enabled insurer, from the draft's cache when the vehicle data
 /// did not change (no API call then).
 #[tauri::command]
@@ -39,10 +51,8 @@ pub async fn identify_quote_vehicle(
     draft_id: DraftId,
     draft: QuoteDraft,
 ) -> Result<VehicleIdentification, AppError> {
-    let settings = file.current();
+    let (settings, client, timeout) = session(&api, &file).await?;
     let lang = settings.language;
-    let client = api.connection.client(lang).await?;
-    let timeout = Duration::from_secs(u64::from(settings.quoting.timeout_seconds));
     identify_vehicle(
         &client,
         data.store(),
@@ -69,13 +79,12 @@ pub async fn quote_offers(
     only: Option<Vec<String>>,
     on_outcome: Channel<InsurerOutcome>,
 ) -> Result<Vec<InsurerOutcome>, AppError> {
-    let settings = file.current();
+    let (settings, client, timeout) = session(&api, &file).await?;
     let lang = settings.language;
     let store = data.store();
     store
         .save_draft(Some(draft_id), &draft, Utc::now())
         .map_err(|e| e.to_app_error(lang))?;
-    let client = api.connection.client(lang).await?;
     let target = api.target(&settings);
     let calls = catalogue()
         .iter()
@@ -87,7 +96,7 @@ pub async fn quote_offers(
         })
         .collect();
     let options = FanoutOptions {
-        per_insurer_timeout: Duration::from_secs(u64::from(settings.quoting.timeout_seconds)),
+        per_insurer_timeout: timeout,
         lang,
         today: today_in_bucharest(Utc::now()),
     };

@@ -95,6 +95,19 @@ fn options(lang: Language) -> FanoutOptions {
     }
 }
 
+/// Every insurer quoted with the valid draft, nothing stored, outcomes not watched.
+async fn quote_everyone(client: &Arc<CascoClient>, lang: Language) -> Vec<InsurerOutcome> {
+    quote_insurers(
+        Arc::clone(client),
+        &valid_draft(),
+        all_insurers(),
+        options(lang),
+        None,
+        &|_| {},
+    )
+    .await
+}
+
 fn by_key(outcomes: &[InsurerOutcome]) -> BTreeMap<&str, &InsurerOutcome> {
     outcomes.iter().map(|o| (o.insurer.as_str(), o)).collect()
 }
@@ -256,15 +269,7 @@ async fn a_token_the_server_dropped_before_the_batch_is_renewed_once() {
     // the batch is refused once with 403 and the client must renew once for all of them.
     client.login(CallOptions::default()).await.unwrap();
     sandbox.expire_access_tokens();
-    let outcomes = quote_insurers(
-        Arc::clone(&client),
-        &valid_draft(),
-        all_insurers(),
-        options(Language::Ro),
-        None,
-        &|_| {},
-    )
-    .await;
+    let outcomes = quote_everyone(&client, Language::Ro).await;
     assert_eq!(outcomes.len(), 10);
     for o in &outcomes {
         assert!(matches!(o.state, OutcomeState::Offers { .. }), "{o:?}");
@@ -292,15 +297,7 @@ async fn a_token_running_out_is_renewed_once_for_the_whole_batch() {
     let client = client(sandbox.base_url());
     client.login(CallOptions::default()).await.unwrap();
     tokio::time::sleep(Duration::from_millis(1200)).await;
-    let outcomes = quote_insurers(
-        Arc::clone(&client),
-        &valid_draft(),
-        all_insurers(),
-        options(Language::En),
-        None,
-        &|_| {},
-    )
-    .await;
+    let outcomes = quote_everyone(&client, Language::En).await;
     for o in &outcomes {
         assert!(matches!(o.state, OutcomeState::Offers { .. }), "{o:?}");
     }

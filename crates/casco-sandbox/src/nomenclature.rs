@@ -280,13 +280,12 @@ mod tests {
         sandbox.stop().await;
     }
 
-    #[tokio::test]
-    async fn a_token_expiring_mid_sync_is_refused_once_then_renewed() {
+    /// A sandbox whose every locality list fails with `mode`, and a demo session on it.
+    async fn every_county_failing(
+        mode: FailureMode,
+    ) -> (crate::SandboxHandle, String, reqwest::Client, String) {
         let sandbox = crate::start(SandboxConfig {
-            nomenclature_failures: BTreeMap::from([(
-                "localities:*".to_owned(),
-                FailureMode::TokenExpiresMidBatch,
-            )]),
+            nomenclature_failures: BTreeMap::from([("localities:*".to_owned(), mode)]),
             ..SandboxConfig::default()
         })
         .await
@@ -294,6 +293,13 @@ mod tests {
         let base = sandbox.base_url().to_owned();
         let client = reqwest::Client::new();
         let token = demo_token(&client, &base).await;
+        (sandbox, base, client, token)
+    }
+
+    #[tokio::test]
+    async fn a_token_expiring_mid_sync_is_refused_once_then_renewed() {
+        let (sandbox, base, client, token) =
+            every_county_failing(FailureMode::TokenExpiresMidBatch).await;
         assert_eq!(
             get(&client, &base, &token, "/nomenclature/county").await.0,
             200
@@ -316,18 +322,7 @@ mod tests {
 
     #[tokio::test]
     async fn wildcards_fail_every_county() {
-        let sandbox = crate::start(SandboxConfig {
-            nomenclature_failures: BTreeMap::from([(
-                "localities:*".to_owned(),
-                FailureMode::NotEnabled,
-            )]),
-            ..SandboxConfig::default()
-        })
-        .await
-        .unwrap();
-        let base = sandbox.base_url().to_owned();
-        let client = reqwest::Client::new();
-        let token = demo_token(&client, &base).await;
+        let (sandbox, base, client, token) = every_county_failing(FailureMode::NotEnabled).await;
         for county in ["CJ", "B", "XX"] {
             let path = format!("/nomenclature/locality/{county}");
             let (status, _) = get(&client, &base, &token, &path).await;
