@@ -1,5 +1,6 @@
 // Launches the real app for a scenario and knows where it keeps its files.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { Session } from "./webdriver.mjs";
@@ -17,8 +18,21 @@ if (!process.env.XDG_DATA_HOME) throw new Error("XDG_DATA_HOME must point at a f
 /** The app's data dir, as Tauri resolves it on Linux. */
 export const dataDir = join(process.env.XDG_DATA_HOME, IDENTIFIER);
 
+/**
+ * Waits until no instance of the app is left running. A new launch while the previous one is
+ * still winding down would meet its single-instance lock on D-Bus and exit at once.
+ */
+async function previousInstanceGone(timeoutMs = 20000) {
+  const deadline = Date.now() + timeoutMs;
+  while (spawnSync("pgrep", ["-f", APP]).status === 0) {
+    if (Date.now() > deadline) throw new Error(`an earlier ${APP} is still running`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Starts the app (with extra command-line `args`) and waits for its frame to render. */
 export async function launch(args = []) {
+  await previousInstanceGone();
   const s = await Session.start(DRIVER, APP, args);
   await s.waitFor("nav[aria-label] #nav-settings");
   return s;

@@ -52,7 +52,10 @@ async function seedDraft() {
     powerKw: "67", seats: "5", fuel: "petrol", marketValue: "9500", plate: "CJ 12 ABC", firstRegistration: "15.03.2019",
     civSeries: "J123456", mileage: "85000", ptiExpiry: inDays(180), isLeased: true,
   });
-  Object.assign(draft.cover, { bonusMalusClass: "B0", leasingContractType: "financial", leasingContractNumber: "RX123456" });
+  Object.assign(draft.cover, {
+    bonusMalusClass: "B0", leasingContractType: "financial", leasingContractNumber: "RX123456",
+    deductiblePartial: "500", deductibleTotalPercent: "10",
+  });
   draft.step = "review";
   const check = await invoke("validate_quote_draft", { draft });
   assert.deepEqual(check.fields, {}, "the seeded draft must be complete");
