@@ -144,12 +144,7 @@ async fn bad_requests_get_the_envelope_with_a_clear_message() {
     assert_eq!(wrong_method.status(), 405);
     assert_eq!(wrong_method.json::<Value>().await.unwrap()["error"], true);
 
-    let bad_id = client
-        .get(format!("{base}/offer/abc"))
-        .header("Token", &jwt)
-        .send()
-        .await
-        .unwrap();
+    let bad_id = get_with_token(&client, format!("{base}/offer/abc"), &jwt).await;
     assert_eq!(bad_id.status(), 400);
     let body: Value = bad_id.json().await.unwrap();
     assert_eq!(body["message"], "VALIDATION_ERROR");
@@ -169,20 +164,10 @@ async fn expired_tokens_answer_403_by_default_and_401_when_configured() {
     let base = sandbox.base_url().to_owned();
     let (jwt, _) = token(&client, &base).await;
     sandbox.expire_access_tokens();
-    let refused = client
-        .get(format!("{base}/nomenclature/county"))
-        .header("Token", &jwt)
-        .send()
-        .await
-        .unwrap();
+    let refused = get_with_token(&client, format!("{base}/nomenclature/county"), &jwt).await;
     assert_eq!(refused.status(), 403);
     sandbox.update_config(|c| c.expired_token_status = 401);
-    let refused = client
-        .get(format!("{base}/nomenclature/county"))
-        .header("Token", &jwt)
-        .send()
-        .await
-        .unwrap();
+    let refused = get_with_token(&client, format!("{base}/nomenclature/county"), &jwt).await;
     assert_eq!(refused.status(), 401);
     sandbox.stop().await;
 }
@@ -240,6 +225,11 @@ async fn the_binary_serves_on_loopback_with_a_config_file() {
 }
 
 /// A quote body the sandbox accepts for Asirom (its one extra field is the bonus-malus class).
+/// GET `url` with the session token.
+async fn get_with_token(client: &reqwest::Client, url: String, jwt: &str) -> reqwest::Response {
+    client.get(url).header("Token", jwt).send().await.unwrap()
+}
+
 fn asirom_quote() -> Value {
     let start = chrono::Utc::now().date_naive() + chrono::Days::new(2);
     serde_json::json!({
@@ -291,12 +281,7 @@ async fn a_token_expiring_mid_batch_is_refused_everywhere_once_and_renewed_by_re
     let refresh_token = login["data"]["refresh_token"].as_str().unwrap().to_owned();
 
     // The token is good until the knob's insurer is asked...
-    let counties = client
-        .get(format!("{base}/nomenclature/county"))
-        .header("Token", &jwt)
-        .send()
-        .await
-        .unwrap();
+    let counties = get_with_token(&client, format!("{base}/nomenclature/county"), &jwt).await;
     assert_eq!(counties.status(), 200);
     // ...which refuses it as expired, exactly as an expired token is refused...
     let (status, body) = post_quote(&client, &base, &jwt).await;
@@ -307,12 +292,7 @@ async fn a_token_expiring_mid_batch_is_refused_everywhere_once_and_renewed_by_re
         "{body}"
     );
     // ...and from then on the token is refused on every route.
-    let counties = client
-        .get(format!("{base}/nomenclature/county"))
-        .header("Token", &jwt)
-        .send()
-        .await
-        .unwrap();
+    let counties = get_with_token(&client, format!("{base}/nomenclature/county"), &jwt).await;
     assert_eq!(counties.status(), 403);
 
     // The refresh token still works; the new token quotes the same insurer normally, again
