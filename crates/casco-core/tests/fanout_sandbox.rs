@@ -217,6 +217,10 @@ async fn every_failure_gets_its_own_state_and_the_rest_still_quote() {
                 if offer.currency == "EUR" {
                     assert_ne!(offer.premium, offer.premium_ron, "{key}");
                 }
+                // The deductibles are the request's, in the currency it asked for, whatever
+                // currency the insurer priced in.
+                let deductibles = offer.deductibles.as_ref().expect("the draft asks for them");
+                assert_eq!(deductibles.currency, "RON", "{key}");
             }
         }
     }

@@ -749,7 +749,12 @@ partialDamage: string;
 /**
  * Percentage of a total-damage claim.
  */
-totalDamagePercent: string }
+totalDamagePercent: string; 
+/**
+ * Currency of `partial_damage`: the one the request asked for, which an insurer may
+ * not use for its premium.
+ */
+currency: string }
 /**
  * A stored draft with its body.
  */

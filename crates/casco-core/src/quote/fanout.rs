@@ -140,6 +140,9 @@ pub struct DeductiblesView {
     pub partial_damage: String,
     /// Percentage of a total-damage claim.
     pub total_damage_percent: String,
+    /// Currency of `partial_damage`: the one the request asked for, which an insurer may
+    /// not use for its premium.
+    pub currency: String,
 }
 
 /// One coverage of an offer.
@@ -189,12 +192,14 @@ impl OfferView {
                 .collect(),
             start_date: offer.start_date,
             end_date: offer.end_date,
-            deductibles: request
-                .and_then(|r| r.product.motor.deductibles.as_ref())
-                .map(|d| DeductiblesView {
+            deductibles: request.and_then(|r| {
+                let motor = &r.product.motor;
+                motor.deductibles.as_ref().map(|d| DeductiblesView {
                     partial_damage: money(d.partial_damage),
                     total_damage_percent: d.total_damage.normalize().to_string(),
-                }),
+                    currency: motor.currency.code().to_owned(),
+                })
+            }),
             coverages: offer
                 .coverages
                 .iter()
