@@ -143,6 +143,8 @@ test("quote every insurer, fix Grawe's floor from its error, retry it alone", as
   // 4. Back to Oferte (saved comparison, no new batch); retry Grawe alone.
   await press("#step-offers");
   await app.waitFor("tr.insurer-row[data-insurer=grawe] .retry");
+  // The comparison knows the data changed since it was asked for.
+  await app.waitFor("#offers-stale", { text: "Recotează tot" });
   const before = await premiums();
   await press("tr.insurer-row[data-insurer=grawe] .retry");
   await app.waitFor("#offers-table tr.offer-row[data-insurer=grawe]", { timeout: 30000 });

@@ -375,6 +375,7 @@ export const en: Record<MessageKey, string> = {
   "offers.identify.summary": "Variants chosen for {count} insurers",
   "offers.ask": "Ask every insurer for offers",
   "offers.requote": "Re-quote all",
+  "offers.stale": "You changed the data after the last request: press \"Re-quote all\" for up-to-date offers.",
   "offers.blocked": "Fix the data in Review to ask for offers.",
   "offers.title": "Offer comparison",
   "offers.count": "{offers} offers from {insurers} insurers",

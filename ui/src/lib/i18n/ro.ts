@@ -373,6 +373,7 @@ export const ro = {
   "offers.identify.summary": "Variante alese pentru {count} asigurători",
   "offers.ask": "Cere oferte de la toți asigurătorii",
   "offers.requote": "Recotează tot",
+  "offers.stale": "Ați modificat datele după ultima cerere: apăsați „Recotează tot” pentru oferte actualizate.",
   "offers.blocked": "Corectați datele din Verificare pentru a cere oferte.",
   "offers.title": "Comparație oferte",
   "offers.count": "{offers} oferte de la {insurers} asigurători",

@@ -24,6 +24,11 @@ export interface InsurerLine {
 /** The order states are listed under the offers: what needs the agent first. */
 const STATE_ORDER: Record<string, number> = { rejected: 0, failed: 1, timedOut: 2, notEnabled: 3 };
 
+/** What of a draft is quoted: everything but the step the wizard is on. */
+function dataOf(draft: QuoteDraft): string {
+  return JSON.stringify({ ...draft, step: null });
+}
+
 function message(e: unknown): string {
   return e instanceof CommandError || e instanceof Error ? e.message : String(e);
 }
@@ -43,6 +48,8 @@ export class OfferComparison {
   unanswered = $state<InsurerRef[]>([]);
   quotedAt = $state<string | null>(null);
   quoteError = $state("");
+  /** The draft as last quoted in this session (without its step), to tell when it changed since. */
+  quotedData = $state<string | null>(null);
   filter = $state<ComparisonFilter>({ installments: null, currency: null, sort: "premiumAsc" });
   rows = $state<ComparedOffer[]>([]);
   /** Ticks every second while someone is waited for, for the timers. */
@@ -93,7 +100,13 @@ export class OfferComparison {
     this.unanswered = [];
     this.quotedAt = null;
     this.quoteError = "";
+    this.quotedData = null;
     this.rows = [];
+  }
+
+  /** Whether `draft` differs from what the last batch of this session quoted. */
+  changedSinceQuote(draft: QuoteDraft): boolean {
+    return this.quotedData !== null && this.quotedData !== dataOf(draft);
   }
 
   /**
@@ -143,6 +156,7 @@ export class OfferComparison {
     this.lines = [...keep, ...asked.map((a) => ({ ...a, waitingSince: started, outcome: null }))];
     this.unanswered = this.unanswered.filter((u) => !asked.some((a) => a.insurer === u.insurer));
     this.quoteError = "";
+    if (only === null) this.quotedData = dataOf(draft);
     this.quotedAt = new Date(started).toISOString();
     this.startTicker();
     await this.arrange();

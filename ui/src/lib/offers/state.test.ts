@@ -42,6 +42,16 @@ describe("OfferComparison", () => {
     expect(c.others.map((l) => l.insurer)).toEqual(["grawe"]);
   });
 
+  it("tells when the draft changed after the last full batch, but not for a step change", async () => {
+    const backend = new FakeBackend();
+    const c = new OfferComparison(backend);
+    const draft = emptyDraft();
+    expect(c.changedSinceQuote(draft)).toBe(false);
+    await c.quote(1, draft, REFS, null);
+    expect(c.changedSinceQuote({ ...draft, step: "offers" })).toBe(false);
+    expect(c.changedSinceQuote({ ...draft, vehicle: { ...draft.vehicle, year: "2020" } })).toBe(true);
+  });
+
   it("retries one insurer and keeps everyone else's outcome", async () => {
     const backend = new FakeBackend();
     backend.quoteAnswers = [offers("generali", "Generali", "750.00"), floorRejected];
