@@ -70,4 +70,16 @@ ensure_tauri_driver() {
 # The app binary as built by `cargo build -p casco-desk` (the same build the tests use).
 app_binary() { echo "$CARGO_TARGET_DIR/debug/casco-desk"; }
 
+# A virtual 1280×800 screen for the app when there is no display.
+XVFB=(xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp")
+
+# Builds the app and the sandbox, then runs scripts/lib/headless-tests.sh under Xvfb in a
+# private D-Bus session with fresh XDG dirs (scripts/test and scripts/e2e).
+run_headless_tests() {
+  say "cargo build (the app and the sandbox binaries for e2e)"
+  cargo build -p casco-desk -p casco-sandbox
+  source "$ROOT/scripts/lib/e2e-env.sh"
+  "${XVFB[@]}" dbus-run-session -- env ROOT="$ROOT" bash "$ROOT/scripts/lib/headless-tests.sh"
+}
+
 has_display() { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }
