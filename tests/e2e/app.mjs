@@ -77,3 +77,24 @@ export async function capture(session, name) {
   assert.ok(overflow <= 0, `${name}: horizontal overflow of ${overflow}px at 1100×700`);
   await resize(session, 1280, 800);
 }
+
+/** Setări: points the app at the API at `url` (a custom environment) and saves. */
+export async function useCustomEnvironment(session, url) {
+  await (await session.find("#nav-settings")).click();
+  await (await session.waitFor("#env-custom")).click();
+  await (await session.waitFor("#env-custom-url")).replace(url);
+  await (await session.find("#settings-save")).click();
+}
+
+/** Waits for `sel` and brings it to the middle of the view: the sticky step buttons must not cover it. */
+export async function reveal(session, sel, timeout = 15000) {
+  const el = await session.waitFor(sel, { timeout });
+  await session.exec("document.querySelector(arguments[0]).scrollIntoView({ block: 'center' });", sel);
+  return el;
+}
+
+/** The Bucharest calendar day `days` from now, as the app shows dates (dd.mm.yyyy). */
+export function bucharestDay(days) {
+  const d = new Date(Date.now() + days * 86400000);
+  return new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Bucharest" }).format(d).replace(/\//g, ".");
+}

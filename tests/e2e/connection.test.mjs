@@ -3,7 +3,7 @@
 // real Secret Service, and a logout.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { freshData, launch, SHOTS } from "./app.mjs";
+import { freshData, launch, SHOTS, useCustomEnvironment } from "./app.mjs";
 import { startSandbox } from "./sandbox.mjs";
 
 let app;
@@ -25,10 +25,7 @@ test("Demo by default; custom URL with wrong then right login; credentials; logo
   await app.screenshot(`${SHOTS}/10-demo-connected.png`);
 
   // 2. Custom environment with the standalone sandbox's URL.
-  await (await app.find("#nav-settings")).click();
-  await (await app.waitFor("#env-custom")).click();
-  await (await app.waitFor("#env-custom-url")).replace(sandbox.url);
-  await (await app.find("#settings-save")).click();
+  await useCustomEnvironment(app, sandbox.url);
   await app.waitFor("#env-badge", { text: "Personalizat" });
   const account = await app.waitFor("#login-account");
 

@@ -12,7 +12,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { APP, capture, freshData, launch } from "./app.mjs";
+import { APP, bucharestDay, capture, freshData, launch, reveal } from "./app.mjs";
 
 let app;
 before(() => freshData());
@@ -27,11 +27,6 @@ const HANGING = ["allianz", "uniqa"];
 const invoke = (cmd, args = {}) =>
   app.exec("return window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]);", cmd, args);
 
-/** A date `days` from today, as the wizard shows dates. */
-function inDays(days) {
-  const d = new Date(Date.now() + days * 86400000);
-  return new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Bucharest" }).format(d).replace(/\//g, ".");
-}
 
 /**
  * A complete draft, as an agent would have typed it, with what every sandbox insurer asks for
@@ -50,7 +45,7 @@ async function seedDraft() {
   Object.assign(draft.vehicle, {
     vin: "WVWZZZ1JZXW000001", category: "M1", make: "dacia", model: "logan", year: "2019", engineCc: "999",
     powerKw: "67", seats: "5", fuel: "petrol", marketValue: "9500", plate: "CJ 12 ABC", firstRegistration: "15.03.2019",
-    civSeries: "J123456", mileage: "85000", ptiExpiry: inDays(180), isLeased: true,
+    civSeries: "J123456", mileage: "85000", ptiExpiry: bucharestDay(180), isLeased: true,
   });
   Object.assign(draft.cover, {
     bonusMalusClass: "B0", leasingContractType: "financial", leasingContractNumber: "RX123456",
@@ -89,9 +84,7 @@ const shot = (name) => capture(app, name);
 
 /** Clicks a control once it is in the middle of the view (the sticky step buttons must not cover it). */
 async function press(sel, timeout = 15000) {
-  const el = await app.waitFor(sel, { timeout });
-  await app.exec("document.querySelector(arguments[0]).scrollIntoView({ block: 'center' });", sel);
-  await el.click();
+  await (await reveal(app, sel, timeout)).click();
 }
 
 /** Continues the draft the app offers on start. */

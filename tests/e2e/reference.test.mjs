@@ -3,7 +3,7 @@
 // indicator shows and the same search still answers.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { freshData, launch, SHOTS } from "./app.mjs";
+import { freshData, launch, SHOTS, useCustomEnvironment } from "./app.mjs";
 import { startSandbox } from "./sandbox.mjs";
 import { Key } from "./webdriver.mjs";
 
@@ -36,10 +36,7 @@ async function chooseClujNapoca() {
 
 test("pick CLUJ → CLUJ-NAPOCA by keyboard, online and then offline", async () => {
   app = await launch();
-  await (await app.find("#nav-settings")).click();
-  await (await app.waitFor("#env-custom")).click();
-  await (await app.waitFor("#env-custom-url")).replace(sandbox.url);
-  await (await app.find("#settings-save")).click();
+  await useCustomEnvironment(app, sandbox.url);
   await (await app.waitFor("#login-account")).replace("demo");
   await (await app.find("#login-password")).type("demo\uE007");
   await app.waitFor("#conn-status", { text: "Conectat: demo" });

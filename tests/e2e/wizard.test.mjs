@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { after, before, test } from "node:test";
-import { APP, capture, freshData, launch } from "./app.mjs";
+import { APP, bucharestDay, capture, freshData, launch, reveal } from "./app.mjs";
 import { Key } from "./webdriver.mjs";
 
 let app;
@@ -34,15 +34,8 @@ async function altRight() {
 const focused = () => app.exec("return document.activeElement && document.activeElement.id;");
 const valueOf = async (path) => (await app.find(id(path))).property("value");
 
-/** Brings a control to the middle of the view: the sticky step buttons must not cover it. */
-async function reveal(sel) {
-  const el = await app.waitFor(sel);
-  await app.exec("document.querySelector(arguments[0]).scrollIntoView({ block: 'center' });", sel);
-  return el;
-}
-
 async function fill(path, text) {
-  const el = await reveal(id(path));
+  const el = await reveal(app, id(path));
   await el.click();
   await el.type(text);
 }
@@ -53,7 +46,7 @@ const shot = (name) => capture(app, name);
 /** Types into a picker and takes the first suggestion with Enter. */
 async function pick(path, text) {
   const sel = id(path);
-  const el = await reveal(sel);
+  const el = await reveal(app, sel);
   await el.click();
   await el.type(text);
   await app.waitFor(`${sel}-list`);
@@ -66,7 +59,7 @@ async function pick(path, text) {
  * option's label, which a closed select answers by selecting the first match.
  */
 async function choose(path, typed, expected) {
-  await reveal(id(path));
+  await reveal(app, id(path));
   await app.exec("document.querySelector(arguments[0]).focus();", id(path));
   await app.keys(...typed.split(""));
   assert.equal(await valueOf(path), expected);
@@ -85,12 +78,6 @@ const HOLDER = {
   [`${P}.email`]: "ion.popescu@example.ro",
   [`${P}.mobileNumber`]: "0722123456",
 };
-
-/** Tomorrow on the Bucharest calendar, as the app shows dates. */
-function tomorrow() {
-  const d = new Date(Date.now() + 86400000);
-  return new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Bucharest" }).format(d).replace(/\//g, ".");
-}
 
 test("a quote survives a crash and reaches Verificare with Cere oferte enabled", async () => {
   app = await launch();
@@ -183,7 +170,7 @@ test("a quote survives a crash and reaches Verificare with Cere oferte enabled",
 
   // Step 4: the start date defaults to tomorrow in Europe/Bucharest.
   await altRight();
-  assert.equal(await valueOf("product.motor.startDate"), tomorrow());
+  assert.equal(await valueOf("product.motor.startDate"), bucharestDay(1));
   // Optional coverages: codes as the insurer gives them; the list is read when the field is left.
   await fill("product.coverages", "glass, assistance");
   await app.keys(Key.Tab);
@@ -197,7 +184,7 @@ test("a quote survives a crash and reaches Verificare with Cere oferte enabled",
   await app.waitFor("#review-policyholder", { text: "Popescu" });
   await app.waitFor("#review-vehicle", { text: "9.500,00" });
   await shot("38-wizard-review");
-  await reveal("#quote-ask");
+  await reveal(app, "#quote-ask");
   await shot("39-wizard-review-bottom");
   // Cere oferte opens step 6, which starts with the vehicle's identification.
   await ask.click();
