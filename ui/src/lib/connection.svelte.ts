@@ -1,5 +1,5 @@
 import { CommandError, type Backend, type ConnectionStatus } from "./backend";
-import { t } from "./i18n/index.svelte";
+import { errorText } from "./errors";
 
 /** The agent's session as the frame shows it, and the login dialog's state. */
 export class ConnectionState {
@@ -23,7 +23,7 @@ export class ConnectionState {
       this.notice = this.status.notice ?? "";
       this.loginOpen = !this.status.loggedIn && this.status.environment !== "demo";
     } catch (e) {
-      this.notice = message(e);
+      this.notice = errorText(e);
     } finally {
       this.busy = false;
     }
@@ -40,7 +40,7 @@ export class ConnectionState {
       return true;
     } catch (e) {
       this.errors = e instanceof CommandError ? e.fields : {};
-      this.notice = message(e);
+      this.notice = errorText(e);
       return false;
     } finally {
       this.busy = false;
@@ -53,7 +53,7 @@ export class ConnectionState {
       this.status = await this.backend.logout();
       this.notice = "";
     } catch (e) {
-      this.notice = message(e);
+      this.notice = errorText(e);
     } finally {
       this.busy = false;
     }
@@ -67,9 +67,4 @@ export class ConnectionState {
   closeLogin(): void {
     this.loginOpen = false;
   }
-}
-
-function message(e: unknown): string {
-  if (e instanceof CommandError) return e.message;
-  return t("error.unexpected", { message: e instanceof Error ? e.message : String(e) });
 }

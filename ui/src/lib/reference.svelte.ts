@@ -1,4 +1,5 @@
-import { CommandError, type Backend, type ReferenceStatus, type SyncProgress } from "./backend";
+import type { Backend, ReferenceStatus, SyncProgress } from "./backend";
+import { errorMessage } from "./errors";
 import { t } from "./i18n/index.svelte";
 
 /** How often the offline indicator probes the API host. */
@@ -54,7 +55,7 @@ export class ReferenceState {
               ? t("reference.cancelled", { ok: summary.succeeded.length })
               : t("reference.done", { ok: summary.succeeded.length });
     } catch (e) {
-      this.message = e instanceof CommandError || e instanceof Error ? e.message : String(e);
+      this.message = errorMessage(e);
     } finally {
       this.syncing = false;
       this.progress = null;

@@ -11,6 +11,7 @@ import {
   type InsurerVariants,
   type QuoteDraft,
 } from "../backend";
+import { errorMessage } from "../errors";
 
 /** One insurer's line in the comparison: waiting for an answer, or its outcome. */
 export interface InsurerLine {
@@ -27,10 +28,6 @@ const STATE_ORDER: Record<string, number> = { rejected: 0, failed: 1, timedOut: 
 /** What of a draft is quoted: everything but the step the wizard is on. */
 function dataOf(draft: QuoteDraft): string {
   return JSON.stringify({ ...draft, step: null });
-}
-
-function message(e: unknown): string {
-  return e instanceof CommandError || e instanceof Error ? e.message : String(e);
 }
 
 export class OfferComparison {
@@ -57,7 +54,7 @@ export class OfferComparison {
   private ticker: ReturnType<typeof setInterval> | undefined;
   private arrangeSeq = 0;
 
-  constructor(readonly backend: Backend) {}
+  constructor(private readonly backend: Backend) {}
 
   get waiting(): boolean {
     return this.lines.some((l) => l.waitingSince !== null);
@@ -131,7 +128,7 @@ export class OfferComparison {
       }
       return chosen;
     } catch (e) {
-      this.identifyError = message(e);
+      this.identifyError = errorMessage(e);
       if (e instanceof CommandError) this.identifyFields = e.fields;
       return null;
     } finally {
@@ -167,7 +164,7 @@ export class OfferComparison {
       if (id === null) return;
       await this.backend.quoteOffers(id, draft, only, (outcome) => this.settle(outcome));
     } catch (e) {
-      this.quoteError = message(e);
+      this.quoteError = errorMessage(e);
     } finally {
       // Whatever the command did not answer for (it failed before sending) stops waiting.
       for (const l of this.lines) if (l.waitingSince === started && l.outcome === null) l.waitingSince = null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emptyDraft, FakeBackend } from "../backend/fake";
-import type { InsurerOutcome, OfferView } from "../backend";
+import { CommandError, type InsurerOutcome, type OfferView } from "../backend";
 import { OfferComparison } from "./state.svelte";
 
 const REFS = [
@@ -101,7 +101,6 @@ describe("OfferComparison", () => {
   it("shows a field-level reason when the vehicle cannot be identified", async () => {
     const backend = new FakeBackend();
     backend.identifyQuoteVehicle = async () => {
-      const { CommandError } = await import("../backend");
       throw new CommandError({ code: "validation", message: "Date incomplete.", fields: { "product.vehicle.brand": ["Câmp obligatoriu."] } });
     };
     const c = new OfferComparison(backend);

@@ -1,5 +1,6 @@
 import { CommandError, type Backend, type Settings } from "../backend";
 import { defaultSettings } from "../backend/fake";
+import { errorText } from "../errors";
 import { setLanguage, t, type Lang } from "../i18n/index.svelte";
 
 /**
@@ -113,9 +114,4 @@ export class SettingsForm {
     this.logoPreview = logo?.dataUrl ?? null;
     this.logoMissing = logo === null;
   }
-}
-
-function errorText(e: unknown): string {
-  if (e instanceof CommandError) return e.message;
-  return t("error.unexpected", { message: e instanceof Error ? e.message : String(e) });
 }

@@ -1,10 +1,11 @@
 // The quote wizard's state: the draft being typed, its checks (debounced through the Rust
 // validator), its autosave (debounced; the first save creates the draft's id) and the step.
 
-import { CommandError, type Backend, type DraftRecord, type InsurerGap, type QuoteDraft, type WizardStep } from "../backend";
+import type { Backend, DraftRecord, InsurerGap, QuoteDraft, WizardStep } from "../backend";
+import { errorMessage } from "../errors";
 import { formatDate } from "../format";
 import { OfferComparison } from "../offers/state.svelte";
-import { ALL_FIELDS, FORM_STEPS, STEPS, getAt, setAt, stepOf } from "./fields";
+import { ALL_FIELDS, STEPS, getAt, setAt, stepOf } from "./fields";
 
 export interface Timing {
   validateMs: number;
@@ -199,7 +200,7 @@ export class QuoteWizard {
           this.saveError = "";
         }
       } catch (e) {
-        this.saveError = e instanceof CommandError || e instanceof Error ? e.message : String(e);
+        this.saveError = errorMessage(e);
       } finally {
         this.saving = false;
       }
@@ -261,5 +262,3 @@ export class QuoteWizard {
     return this.checked && !this.checking && this.missing.length === 0;
   }
 }
-
-export { FORM_STEPS, STEPS };
