@@ -28,6 +28,11 @@ import type {
 // Components import every IPC type from the backend, never from the bindings directly.
 export type * from "../bindings";
 
+/** Installment counts a policy may be paid in; mirrors `casco_core::settings::INSTALLMENT_CHOICES`. */
+export const INSTALLMENT_CHOICES = [1, 2, 4, 12] as const;
+/** Policy terms in months, longest first, as the forms list them. */
+export const TERM_MONTH_CHOICES: number[] = Array.from({ length: 12 }, (_, i) => 12 - i);
+
 /** A command failure in the app's one error shape; thrown by every backend method. */
 export class CommandError extends Error {
   readonly code: ErrorCode;

@@ -200,7 +200,6 @@ export const en: Record<MessageKey, string> = {
   "wizard.pickMakeFirst": "Choose the make first.",
   "wizard.categoryHelp": "M1 passenger car, N1 van ≤ 3.5 t, L3e motorcycle",
   "wizard.userSame": "The vehicle's user is the policyholder",
-  "wizard.userOther": "The user is another person or company",
   "wizard.review.edit": "Edit",
   "wizard.review.empty": "Nothing filled in.",
   "wizard.review.userSame": "Same as the policyholder.",

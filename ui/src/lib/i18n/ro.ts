@@ -198,7 +198,6 @@ export const ro = {
   "wizard.pickMakeFirst": "Alegeți întâi marca.",
   "wizard.categoryHelp": "M1 autoturism, N1 autoutilitară ≤ 3,5 t, L3e motocicletă",
   "wizard.userSame": "Utilizatorul vehiculului este asiguratul",
-  "wizard.userOther": "Utilizatorul este altă persoană sau firmă",
   "wizard.review.edit": "Editează",
   "wizard.review.empty": "Nimic completat.",
   "wizard.review.userSame": "Același ca asiguratul.",

@@ -3,8 +3,8 @@
 // render these lists, so a field's message, its review line and its "missing" link all come
 // from one place.
 
-import type { QuoteDraft, WizardStep } from "../backend";
-import type { MessageKey } from "../i18n/index.svelte";
+import { INSTALLMENT_CHOICES, TERM_MONTH_CHOICES, type QuoteDraft, type WizardStep } from "../backend";
+import { t, type MessageKey } from "../i18n/index.svelte";
 
 export type FieldKind =
   | "text"
@@ -173,20 +173,18 @@ function partyGroups(draftPrefix: "policyholder" | "user.party", pathPrefix: str
 
 const V = "product.vehicle";
 const AV = "product.additionalData.vehicle";
-const v = (p: string, dr: string, label: MessageKey, kind: FieldKind, extra: Partial<FieldSpec> = {}): FieldSpec => ({
-  path: p,
-  draft: `vehicle.${dr}`,
-  label,
-  kind,
-  ...extra,
-});
-const c = (p: string, dr: string, label: MessageKey, kind: FieldKind, extra: Partial<FieldSpec> = {}): FieldSpec => ({
-  path: p,
-  draft: `cover.${dr}`,
-  label,
-  kind,
-  ...extra,
-});
+/** A field builder for one part of the draft (`vehicle`, `cover`): request path, draft key, label, control. */
+const fieldsOf =
+  (part: "vehicle" | "cover") =>
+  (p: string, dr: string, label: MessageKey, kind: FieldKind, extra: Partial<FieldSpec> = {}): FieldSpec => ({
+    path: p,
+    draft: `${part}.${dr}`,
+    label,
+    kind,
+    ...extra,
+  });
+const v = fieldsOf("vehicle");
+const c = fieldsOf("cover");
 const CATEGORIES = ["M1", "M1G", "M2", "M2G", "M3", "M3G", "N1", "N1G", "N2", "N2G", "N3", "N3G", "O1", "O2", "O3", "O4", "L1e", "L2e", "L3e", "L4e", "L5e", "L6e", "L7e", "T", "C", "R", "S"];
 
 const vehicleGroups: FieldGroup[] = [
@@ -273,10 +271,10 @@ const coverGroups: FieldGroup[] = [
     fields: [
       c(`${M}.startDate`, "startDate", "q.startDate", "date"),
       c(`${M}.termTime`, "termMonths", "q.termMonths", "select", {
-        options: Array.from({ length: 12 }, (_, i) => ({ value: 12 - i, label: String(12 - i) })),
+        options: TERM_MONTH_CHOICES.map((n) => ({ value: n, label: String(n) })),
       }),
       c(`${M}.installmentCount`, "installments", "q.installments", "select", {
-        options: [1, 2, 4, 12].map((n) => ({ value: n, label: String(n) })),
+        options: INSTALLMENT_CHOICES.map((n) => ({ value: n, label: String(n) })),
       }),
       c(`${M}.currency`, "currency", "q.currency", "select", {
         options: [
@@ -364,4 +362,9 @@ export function fieldByPath(path: string): FieldSpec | undefined {
 
 export function labelOf(spec: FieldSpec, d: QuoteDraft): MessageKey {
   return typeof spec.label === "function" ? spec.label(d) : spec.label;
+}
+
+/** An option's text: catalogue keys (`q.…`) translated, codes (M1, RON) as they are. */
+export function optionText(o: Option): string {
+  return /^q\./.test(o.label) ? t(o.label as MessageKey) : o.label;
 }
