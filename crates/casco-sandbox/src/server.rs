@@ -115,7 +115,6 @@ async fn method_not_allowed(method: Method, uri: Uri) -> Response {
 /// A running sandbox. Dropping it stops the server.
 pub struct SandboxHandle {
     base_url: String,
-    addr: SocketAddr,
     state: Arc<AppState>,
     shutdown: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
@@ -143,7 +142,6 @@ pub async fn start_on(config: SandboxConfig, addr: SocketAddr) -> std::io::Resul
     });
     Ok(SandboxHandle {
         base_url: format!("http://{addr}"),
-        addr,
         state,
         shutdown: Some(shutdown),
         task: Some(task),
@@ -154,11 +152,6 @@ impl SandboxHandle {
     /// `http://127.0.0.1:<port>`
     pub fn base_url(&self) -> &str {
         &self.base_url
-    }
-
-    /// The bound address.
-    pub fn addr(&self) -> SocketAddr {
-        self.addr
     }
 
     /// The current knobs.
