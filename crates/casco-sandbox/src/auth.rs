@@ -3,7 +3,7 @@
 
 use crate::config::SandboxConfig;
 use crate::reply;
-use crate::state::AppState;
+use crate::state::{AppState, MidBatchKnob};
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -74,12 +74,11 @@ pub fn authorize(state: &AppState, headers: &HeaderMap) -> Result<Claims, Box<Re
     Ok(claims)
 }
 
-/// [`crate::config::FailureMode::TokenExpiresMidBatch`] for the knob kept under `knob` (see
-/// [`crate::state::insurer_knob`]): unless it has fired already, the token of this
-/// (authorised) request expires now, revoked for every later request, and the request is
-/// refused as expired. The refresh token is left alone. Firing is checked and recorded under
-/// the sessions lock, so concurrent requests cannot both fire it.
-pub fn expire_mid_batch(state: &AppState, claims: &Claims, knob: String) -> Option<Response> {
+/// [`crate::config::FailureMode::TokenExpiresMidBatch`] for `knob`: unless it has fired
+/// already, the token of this (authorised) request expires now, revoked for every later
+/// request, and the request is refused as expired. The refresh token is left alone. Firing is
+/// checked and recorded under the sessions lock, so concurrent requests cannot both fire it.
+pub fn expire_mid_batch(state: &AppState, claims: &Claims, knob: MidBatchKnob) -> Option<Response> {
     let config = state.config();
     let mut sessions = state.sessions();
     if !sessions.expired_mid_batch.insert(knob) {
@@ -109,12 +108,7 @@ pub async fn login(
         .get("password")
         .map(String::as_str)
         .unwrap_or_default();
-    let mut missing = reply::FieldErrors::new();
-    for (name, value) in [("account", account), ("password", password)] {
-        if value.is_empty() {
-            missing.insert(name.to_owned(), vec!["Câmp obligatoriu.".to_owned()]);
-        }
-    }
+    let missing = reply::required(&[("account", account), ("password", password)]);
     if !missing.is_empty() {
         return reply::validation(missing);
     }

@@ -2,7 +2,7 @@
 //! answers, per insurer, that insurer's identifiers and market values.
 
 use crate::data::{self, IdentifierStyle, Make, Model, Pricing, Variant};
-use crate::reply::{self, FieldErrors};
+use crate::reply;
 use crate::state::AppState;
 use crate::valuation;
 use axum::body::Bytes;
@@ -30,19 +30,12 @@ pub async fn identify(
         Ok(authorized) => authorized,
         Err(refused) => return *refused,
     };
-    let mut errors = FieldErrors::new();
-    let text = |name: &str| {
-        request
-            .get(name)
-            .and_then(Value::as_str)
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-    };
-    for name in ["vehicleType", "brand", "model"] {
-        if text(name).is_none() {
-            errors.insert(name.to_owned(), vec!["Câmp obligatoriu.".to_owned()]);
-        }
-    }
+    let text = |name: &str| valuation::text(&request, name);
+    let mut errors = reply::required(&[
+        ("vehicleType", text("vehicleType").unwrap_or_default()),
+        ("brand", text("brand").unwrap_or_default()),
+        ("model", text("model").unwrap_or_default()),
+    ]);
     let year = request
         .get("yearOfConstruction")
         .and_then(valuation::as_i64);

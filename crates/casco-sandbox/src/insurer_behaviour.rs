@@ -3,7 +3,7 @@
 use crate::auth::{self, Claims};
 use crate::config::FailureMode;
 use crate::reply;
-use crate::state::{self, AppState};
+use crate::state::{AppState, MidBatchKnob};
 use axum::http::StatusCode;
 use axum::response::Response;
 use casco_api::insurers::Insurer;
@@ -30,7 +30,7 @@ pub async fn before_answer(state: &AppState, insurer: &Insurer, claims: &Claims)
         .unwrap_or_default();
     if knobs.failure == Some(FailureMode::TokenExpiresMidBatch) {
         if let Some(refused) =
-            auth::expire_mid_batch(state, claims, state::insurer_knob(&insurer.key))
+            auth::expire_mid_batch(state, claims, MidBatchKnob::Insurer(insurer.key.clone()))
         {
             return Outcome::Respond(refused);
         }

@@ -6,7 +6,7 @@ use crate::documents;
 use crate::insurer_behaviour::{self, Outcome};
 use crate::reply::{self, FieldErrors};
 use crate::state::{AppState, StoredPolicy};
-use crate::valuation::{as_decimal, as_i64, at, number, text};
+use crate::valuation::{as_decimal, as_i64, at, date, number, text};
 use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
@@ -14,7 +14,6 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use base64::Engine;
 use casco_api::insurers;
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -142,10 +141,7 @@ fn validate(request: &Value) -> FieldErrors {
     {
         add("payment.amount", "Suma plătită trebuie să fie pozitivă.");
     }
-    if text(request, "payment.date")
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-        .is_none()
-    {
+    if date(request, "payment.date").is_none() {
         add(
             "payment.date",
             "Data plății lipsește sau nu are forma AAAA-LL-ZZ.",
@@ -203,12 +199,7 @@ pub async fn policy_pdf(
     };
     let series = query.get("series").map(|s| s.trim()).unwrap_or_default();
     let number = query.get("number").map(|s| s.trim()).unwrap_or_default();
-    let mut errors = FieldErrors::new();
-    for (name, value) in [("series", series), ("number", number)] {
-        if value.is_empty() {
-            errors.insert(name.to_owned(), vec!["Câmp obligatoriu.".to_owned()]);
-        }
-    }
+    let errors = reply::required(&[("series", series), ("number", number)]);
     if !errors.is_empty() {
         return reply::validation(errors);
     }

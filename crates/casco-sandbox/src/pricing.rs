@@ -3,7 +3,7 @@
 //! bonus-malus class, and legal entity versus person.
 
 use crate::data::Pricing;
-use crate::valuation::{as_bool, as_decimal, as_i64, at, text};
+use crate::valuation::{as_bool, as_decimal, as_i64, at, date, text};
 use casco_api::model::Currency;
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -71,9 +71,8 @@ pub fn risk(request: &Value, rate: Decimal, today: NaiveDate) -> Risk {
     let year = at(request, "product.vehicle.yearOfConstruction")
         .and_then(as_i64)
         .unwrap_or(i64::from(today.year()));
-    let holder_age = text(request, "product.policyholder.birthdate")
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-        .and_then(|birth| today.years_since(birth));
+    let holder_age =
+        date(request, "product.policyholder.birthdate").and_then(|birth| today.years_since(birth));
     Risk {
         value_ron: to_ron(value),
         vehicle_age: u32::try_from(i64::from(today.year()) - year).unwrap_or(0),

@@ -7,7 +7,7 @@ use crate::insurer_behaviour::{self, Outcome};
 use crate::pricing::{self, BonusMalus};
 use crate::reply::{self, FieldErrors};
 use crate::state::{AppState, StoredOffer};
-use crate::valuation::{as_bool, as_decimal, as_i64, at, number, present, text};
+use crate::valuation::{as_bool, as_decimal, as_i64, at, date, number, present, text};
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -67,7 +67,6 @@ pub fn validate(request: &Value, insurer: &Insurer, today: NaiveDate) -> FieldEr
     let mut errors = FieldErrors::new();
     let mut add =
         |path: &str, message: String| errors.entry(path.to_owned()).or_default().push(message);
-    let required = "Câmp obligatoriu.".to_owned();
 
     for (path, message) in [
         (
@@ -92,10 +91,9 @@ pub fn validate(request: &Value, insurer: &Insurer, today: NaiveDate) -> FieldEr
                 insurer.display_name, insurer.product
             ),
         ),
-        None => add("product.name", required.clone()),
+        None => add("product.name", reply::REQUIRED.to_owned()),
     }
-    let start = text(request, "product.motor.startDate")
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let start = date(request, "product.motor.startDate");
     let registered =
         text(request, "product.vehicle.registrationType").is_none_or(|t| t == "registered");
     match start {
@@ -138,7 +136,7 @@ pub fn validate(request: &Value, insurer: &Insurer, today: NaiveDate) -> FieldEr
         "product.vehicle.vehicleType",
     ] {
         if !present(request, path) {
-            add(path, required.clone());
+            add(path, reply::REQUIRED.to_owned());
         }
     }
     if at(request, "product.policyholder.isLegalEntity")
@@ -216,9 +214,7 @@ fn make_offer(
             format!("Tariful {} nu este configurat.", insurer.display_name),
         );
     };
-    let start = text(request, "product.motor.startDate")
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-        .unwrap_or(today);
+    let start = date(request, "product.motor.startDate").unwrap_or(today);
     let term = at(request, "product.motor.termTime")
         .and_then(as_i64)
         .and_then(|t| u32::try_from(t).ok())

@@ -9,6 +9,18 @@ use std::collections::BTreeMap;
 /// Field path → messages, as in a `VALIDATION_ERROR`.
 pub type FieldErrors = BTreeMap<String, Vec<String>>;
 
+/// The message of a required field left out or blank.
+pub const REQUIRED: &str = "Câmp obligatoriu.";
+
+/// Field errors naming each empty value of `(field, value)` as [`REQUIRED`].
+pub fn required(values: &[(&str, &str)]) -> FieldErrors {
+    values
+        .iter()
+        .filter(|(_, value)| value.is_empty())
+        .map(|(field, _)| ((*field).to_owned(), vec![REQUIRED.to_owned()]))
+        .collect()
+}
+
 /// `{"error": "false", "status": "200", "data": ...}`
 pub fn ok(data: Value) -> Response {
     (

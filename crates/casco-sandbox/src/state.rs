@@ -47,29 +47,29 @@ impl AppState {
         let config = self.config();
         self.sessions()
             .expired_mid_batch
-            .retain(|knob| mid_batch_knob_is_set(&config, knob));
+            .retain(|knob| knob.is_set(&config));
     }
 }
 
-/// The key under which a fired [`FailureMode::TokenExpiresMidBatch`] knob of an insurer is kept.
-pub fn insurer_knob(insurer: &str) -> String {
-    format!("insurer:{insurer}")
+/// A [`FailureMode::TokenExpiresMidBatch`] knob, kept in [`Sessions::expired_mid_batch`]
+/// once it has fired.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum MidBatchKnob {
+    /// The knob of an insurer, by insurer key.
+    Insurer(String),
+    /// A knob of `nomenclature_failures`, by its config key.
+    Nomenclature(String),
 }
 
-/// The key under which a fired knob of `nomenclature_failures` (by its config key) is kept.
-pub fn nomenclature_knob(config_key: &str) -> String {
-    format!("nomenclature:{config_key}")
-}
-
-fn mid_batch_knob_is_set(config: &SandboxConfig, knob: &str) -> bool {
-    let mode = if let Some(insurer) = knob.strip_prefix("insurer:") {
-        config.insurers.get(insurer).and_then(|k| k.failure)
-    } else if let Some(key) = knob.strip_prefix("nomenclature:") {
-        config.nomenclature_failures.get(key).copied()
-    } else {
-        None
-    };
-    mode == Some(FailureMode::TokenExpiresMidBatch)
+impl MidBatchKnob {
+    /// Whether the config still sets this knob.
+    fn is_set(&self, config: &SandboxConfig) -> bool {
+        let mode = match self {
+            MidBatchKnob::Insurer(insurer) => config.insurers.get(insurer).and_then(|k| k.failure),
+            MidBatchKnob::Nomenclature(key) => config.nomenclature_failures.get(key).copied(),
+        };
+        mode == Some(FailureMode::TokenExpiresMidBatch)
+    }
 }
 
 /// Request counters, for tests.
@@ -140,9 +140,8 @@ pub struct Sessions {
     pub refresh_tokens: HashMap<String, (String, i64)>,
     /// Token ids ended by DELETE /auth.
     pub revoked: HashSet<String>,
-    /// [`FailureMode::TokenExpiresMidBatch`] knobs that have fired ([`insurer_knob`],
-    /// [`nomenclature_knob`]); each fires once.
-    pub expired_mid_batch: HashSet<String>,
+    /// [`FailureMode::TokenExpiresMidBatch`] knobs that have fired; each fires once.
+    pub expired_mid_batch: HashSet<MidBatchKnob>,
     /// Access tokens minted before this generation count as expired.
     pub generation: u64,
     pub next_id: u64,

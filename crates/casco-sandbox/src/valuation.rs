@@ -1,5 +1,6 @@
 //! Reading loosely typed request values and valuing vehicles.
 
+use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -25,6 +26,11 @@ pub fn text<'a>(root: &'a Value, path: &str) -> Option<&'a str> {
         .and_then(Value::as_str)
         .map(str::trim)
         .filter(|s| !s.is_empty())
+}
+
+/// A date at a path, written `YYYY-MM-DD` as every date of the API is.
+pub fn date(root: &Value, path: &str) -> Option<NaiveDate> {
+    text(root, path).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
 }
 
 /// An integer given as a number or numeric string.

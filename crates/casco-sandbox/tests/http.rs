@@ -1,21 +1,12 @@
 //! The sandbox over raw HTTP: vendor-shaped envelopes, clear errors for bad requests,
 //! the OpenAPI document and the binary.
 
+mod common;
+
 use casco_sandbox::SandboxConfig;
+use common::{demo_login, get_with_token};
 use serde_json::Value;
 use std::time::Duration;
-
-async fn token(client: &reqwest::Client, base: &str) -> (String, Value) {
-    let body: Value = client
-        .post(format!("{base}/auth?account=demo&password=demo"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    (body["data"]["token"].as_str().unwrap().to_owned(), body)
-}
 
 #[tokio::test]
 async fn openapi_lists_every_route_of_the_shared_table() {
@@ -47,7 +38,7 @@ async fn login_answers_like_the_vendor() {
         .await
         .unwrap();
     let client = reqwest::Client::new();
-    let (jwt, body) = token(&client, sandbox.base_url()).await;
+    let (jwt, body) = demo_login(&client, sandbox.base_url()).await;
     assert_eq!(body["error"], "false");
     assert_eq!(body["status"], "200");
     assert!(body["data"]["refresh_token"]
@@ -89,7 +80,7 @@ async fn bad_requests_get_the_envelope_with_a_clear_message() {
         .unwrap();
     let base = sandbox.base_url().to_owned();
     let client = reqwest::Client::new();
-    let (jwt, _) = token(&client, &base).await;
+    let (jwt, _) = demo_login(&client, &base).await;
 
     let no_token = client
         .get(format!("{base}/nomenclature/country"))
@@ -162,7 +153,7 @@ async fn expired_tokens_answer_403_by_default_and_401_when_configured() {
         .unwrap();
     let client = reqwest::Client::new();
     let base = sandbox.base_url().to_owned();
-    let (jwt, _) = token(&client, &base).await;
+    let (jwt, _) = demo_login(&client, &base).await;
     sandbox.expire_access_tokens();
     let refused = get_with_token(&client, format!("{base}/nomenclature/county"), &jwt).await;
     assert_eq!(refused.status(), 403);
@@ -225,11 +216,6 @@ async fn the_binary_serves_on_loopback_with_a_config_file() {
 }
 
 /// A quote body the sandbox accepts for Asirom (its one extra field is the bonus-malus class).
-/// GET `url` with the session token.
-async fn get_with_token(client: &reqwest::Client, url: String, jwt: &str) -> reqwest::Response {
-    client.get(url).header("Token", jwt).send().await.unwrap()
-}
-
 fn asirom_quote() -> Value {
     let start = chrono::Utc::now().date_naive() + chrono::Days::new(2);
     serde_json::json!({
@@ -277,7 +263,7 @@ async fn a_token_expiring_mid_batch_is_refused_everywhere_once_and_renewed_by_re
     let sandbox = casco_sandbox::start(config).await.unwrap();
     let client = reqwest::Client::new();
     let base = sandbox.base_url().to_owned();
-    let (jwt, login) = token(&client, &base).await;
+    let (jwt, login) = demo_login(&client, &base).await;
     let refresh_token = login["data"]["refresh_token"].as_str().unwrap().to_owned();
 
     // The token is good until the knob's insurer is asked...
