@@ -1,7 +1,7 @@
 //! Offer and policy PDFs, in Romanian, rendered with casco-pdf.
 
 use crate::pricing::Price;
-use crate::valuation::{at, text};
+use crate::valuation::{at, is_legal_entity, text};
 use casco_api::insurers::Insurer;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -39,9 +39,7 @@ impl Summary {
     ) -> Summary {
         let t = |path: &str| text(request, path).unwrap_or("").to_owned();
         let holder_name = match text(request, "product.policyholder.businessName") {
-            Some(company) if t("product.policyholder.isLegalEntity") == "true" => {
-                company.to_owned()
-            }
+            Some(company) if is_legal_entity(request) => company.to_owned(),
             _ => format!(
                 "{} {}",
                 t("product.policyholder.firstName"),

@@ -3,7 +3,7 @@
 //! bonus-malus class, and legal entity versus person.
 
 use crate::data::Pricing;
-use crate::valuation::{as_bool, as_decimal, as_i64, at, date, text};
+use crate::valuation::{as_decimal, as_i64, at, date, is_legal_entity, text};
 use casco_api::model::Currency;
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -97,9 +97,7 @@ pub fn risk(request: &Value, rate: Decimal, today: NaiveDate) -> Risk {
         )
         .and_then(BonusMalus::parse)
         .unwrap_or(BonusMalus::Bonus(0)),
-        legal_entity: at(request, "product.policyholder.isLegalEntity")
-            .and_then(as_bool)
-            .unwrap_or(false),
+        legal_entity: is_legal_entity(request),
     }
 }
 

@@ -64,6 +64,13 @@ pub fn as_bool(value: &Value) -> Option<bool> {
     }
 }
 
+/// Whether the policyholder is a company; `isLegalEntity` arrives as `true` or `"true"`.
+pub fn is_legal_entity(request: &Value) -> bool {
+    at(request, "product.policyholder.isLegalEntity")
+        .and_then(as_bool)
+        .unwrap_or(false)
+}
+
 /// A JSON number for an amount (answers carry numbers; the client reads them exactly).
 pub fn number(amount: Decimal) -> Value {
     amount
@@ -94,6 +101,18 @@ pub fn round_to_hundreds(value: Decimal) -> Decimal {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_company_is_recognised_in_both_spellings() {
+        for flag in [json!(true), json!("true")] {
+            let request = json!({"product": {"policyholder": {"isLegalEntity": flag}}});
+            assert!(is_legal_entity(&request), "{flag}");
+        }
+        for flag in [json!(false), json!("false"), json!(null)] {
+            let request = json!({"product": {"policyholder": {"isLegalEntity": flag}}});
+            assert!(!is_legal_entity(&request), "{flag}");
+        }
+    }
 
     #[test]
     fn paths_and_values() {
