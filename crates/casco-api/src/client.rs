@@ -145,9 +145,7 @@ impl CascoClient {
         self.with_timeout(routes::LOGIN, opts, async {
             let mut session = self.session.lock().await;
             let token = self.login_request().await?;
-            let info = token.info();
-            *session = Some(token);
-            Ok(info)
+            Ok(session.insert(token).info())
         })
         .await
     }
@@ -156,11 +154,7 @@ impl CascoClient {
     pub async fn refresh(&self, opts: CallOptions) -> Result<SessionInfo, ApiError> {
         self.with_timeout(routes::REFRESH, opts, async {
             let mut session = self.session.lock().await;
-            let refresh = session.as_ref().map(|t| t.refresh.clone());
-            let token = self.refresh_or_login(refresh).await?;
-            let info = token.info();
-            *session = Some(token);
-            Ok(info)
+            Ok(self.renew(&mut session).await?.info())
         })
         .await
     }
@@ -238,13 +232,8 @@ impl CascoClient {
         opts: CallOptions,
     ) -> Result<PdfDocument, ApiError> {
         let id = offer_id.to_string();
-        let files: FilesData = self
-            .call(routes::OFFER_PDF, &[&id], &[], None, opts)
-            .await?;
-        pdf::decode_first(&files.files).map_err(|source| ApiError::Pdf {
-            operation: routes::OFFER_PDF.name,
-            source,
-        })
+        self.download_pdf(routes::OFFER_PDF, &[&id], &[], opts)
+            .await
     }
 
     /// Turns an offer into a policy (POST /policy).
@@ -266,13 +255,8 @@ impl CascoClient {
         opts: CallOptions,
     ) -> Result<PdfDocument, ApiError> {
         let query = [("series", series), ("number", number)];
-        let files: FilesData = self
-            .call(routes::POLICY_PDF, &[], &query, None, opts)
-            .await?;
-        pdf::decode_first(&files.files).map_err(|source| ApiError::Pdf {
-            operation: routes::POLICY_PDF.name,
-            source,
-        })
+        self.download_pdf(routes::POLICY_PDF, &[], &query, opts)
+            .await
     }
 
     /// Countries (GET /nomenclature/country).
@@ -319,6 +303,21 @@ impl CascoClient {
         let body = encode(specs)?;
         self.call(routes::VEHICLE_IDENTIFICATION, &[], &[], Some(body), opts)
             .await
+    }
+
+    /// An authenticated GET whose answer is one PDF file, decoded and checked.
+    async fn download_pdf(
+        &self,
+        route: Route,
+        params: &[&str],
+        query: &[(&str, &str)],
+        opts: CallOptions,
+    ) -> Result<PdfDocument, ApiError> {
+        let files: FilesData = self.call(route, params, query, None, opts).await?;
+        pdf::decode_first(&files.files).map_err(|source| ApiError::Pdf {
+            operation: route.name,
+            source,
+        })
     }
 
     /// An authenticated call: a valid token first, then the request; on 401/403 one
@@ -386,19 +385,12 @@ impl CascoClient {
     /// lock is held across that request, so concurrent callers share it.
     async fn current_token(&self) -> Result<Secret<String>, ApiError> {
         let mut session = self.session.lock().await;
-        let token = match session.as_ref() {
-            Some(t) if !t.needs_refresh(Utc::now(), self.config.refresh_margin) => {
-                return Ok(t.jwt.clone())
+        if let Some(t) = session.as_ref() {
+            if !t.needs_refresh(Utc::now(), self.config.refresh_margin) {
+                return Ok(t.jwt.clone());
             }
-            Some(t) => {
-                let refresh = t.refresh.clone();
-                self.refresh_or_login(Some(refresh)).await?
-            }
-            None => self.login_request().await?,
-        };
-        let jwt = token.jwt.clone();
-        *session = Some(token);
-        Ok(jwt)
+        }
+        Ok(self.renew(&mut session).await?.jwt.clone())
     }
 
     /// After `rejected` was refused: renew unless another caller already did.
@@ -412,16 +404,14 @@ impl CascoClient {
                 return Ok(current.jwt.clone());
             }
         }
-        let refresh = session.as_ref().map(|t| t.refresh.clone());
-        let token = self.refresh_or_login(refresh).await?;
-        let jwt = token.jwt.clone();
-        *session = Some(token);
-        Ok(jwt)
+        Ok(self.renew(&mut session).await?.jwt.clone())
     }
 
-    /// Refresh with `refresh`; if the server refuses it (not a transport failure), log in again.
-    async fn refresh_or_login(&self, refresh: Option<Secret<String>>) -> Result<Token, ApiError> {
-        if let Some(refresh) = refresh {
+    /// Replaces the session (the caller holds its lock) with a renewed one: a refresh with
+    /// its refresh token; a login when there is none or the server refuses it (not on a
+    /// transport failure).
+    async fn renew<'s>(&self, session: &'s mut Option<Token>) -> Result<&'s Token, ApiError> {
+        if let Some(refresh) = session.as_ref().map(|t| t.refresh.clone()) {
             self.stats.count_refresh();
             let (status, body) = self
                 .send(
@@ -433,12 +423,13 @@ impl CascoClient {
                 )
                 .await?;
             match envelope::decode::<AuthData>(routes::REFRESH.name, status, &body) {
-                Ok(data) => return Ok(Token::from_auth(data, Utc::now())),
+                Ok(data) => return Ok(session.insert(Token::from_auth(data, Utc::now()))),
                 Err(e @ ApiError::Decode { .. }) => return Err(e),
                 Err(e) => tracing::info!(error = %e, "refresh refused; logging in again"),
             }
         }
-        self.login_request().await
+        let token = self.login_request().await?;
+        Ok(session.insert(token))
     }
 
     async fn login_request(&self) -> Result<Token, ApiError> {
