@@ -3,13 +3,11 @@
 
 mod common;
 
-use casco_api::{ApiError, CallOptions, PdfError};
-use casco_sandbox::{FailureMode, InsurerKnobs, SandboxConfig};
-use common::{client_for, quote_for, sandbox_and_client};
+use casco_api::{ApiError, CallOptions, CascoClient, PdfError};
+use casco_sandbox::{FailureMode, InsurerKnobs, SandboxConfig, SandboxHandle};
+use common::{client_for, quote_for, sandbox_and_client, NO_OPTS};
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-
-const NO_OPTS: CallOptions = CallOptions { timeout: None };
 
 fn failing(insurer: &str, failure: FailureMode) -> SandboxConfig {
     let mut config = SandboxConfig::default();
@@ -23,48 +21,39 @@ fn failing(insurer: &str, failure: FailureMode) -> SandboxConfig {
     config
 }
 
+/// Switches uniqa to `failure` and returns the error its next quote gets.
+async fn uniqa_quote_error(
+    sandbox: &SandboxHandle,
+    client: &CascoClient,
+    failure: FailureMode,
+) -> ApiError {
+    sandbox.update_config(|c| c.insurers.get_mut("uniqa").unwrap().failure = Some(failure));
+    client
+        .quote(&quote_for("uniqa"), NO_OPTS)
+        .await
+        .unwrap_err()
+}
+
 #[tokio::test]
 async fn insurer_failure_modes_map_to_typed_errors() {
     let (sandbox, client) = sandbox_and_client(failing("uniqa", FailureMode::MalformedJson)).await;
-    let err = client
-        .quote(&quote_for("uniqa"), NO_OPTS)
-        .await
-        .unwrap_err();
+    let err = uniqa_quote_error(&sandbox, &client, FailureMode::MalformedJson).await;
     assert!(matches!(err, ApiError::Decode { .. }), "{err:?}");
 
-    sandbox.update_config(|c| {
-        c.insurers.get_mut("uniqa").unwrap().failure = Some(FailureMode::ServerError)
-    });
-    let err = client
-        .quote(&quote_for("uniqa"), NO_OPTS)
-        .await
-        .unwrap_err();
+    let err = uniqa_quote_error(&sandbox, &client, FailureMode::ServerError).await;
     assert!(
         matches!(err, ApiError::HttpStatus { status: 502, .. }),
         "{err:?}"
     );
 
-    sandbox.update_config(|c| {
-        c.insurers.get_mut("uniqa").unwrap().failure = Some(FailureMode::NotEnabled)
-    });
-    match client
-        .quote(&quote_for("uniqa"), NO_OPTS)
-        .await
-        .unwrap_err()
-    {
+    match uniqa_quote_error(&sandbox, &client, FailureMode::NotEnabled).await {
         ApiError::Rejected { message, .. } => {
             assert!(message.contains("nu este activat"), "{message}")
         }
         other => panic!("unexpected {other:?}"),
     }
 
-    sandbox.update_config(|c| {
-        c.insurers.get_mut("uniqa").unwrap().failure = Some(FailureMode::ValidationError)
-    });
-    let err = client
-        .quote(&quote_for("uniqa"), NO_OPTS)
-        .await
-        .unwrap_err();
+    let err = uniqa_quote_error(&sandbox, &client, FailureMode::ValidationError).await;
     assert!(
         matches!(&err, ApiError::Validation { fields, .. } if fields.contains_key("product.vehicle.vin")),
         "{err:?}"

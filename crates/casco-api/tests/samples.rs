@@ -6,12 +6,18 @@ use casco_api::model::*;
 use casco_api::{pdf, ApiError, PdfError, Secret};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::str::FromStr;
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// A published response fixture decoded as `operation` would be, from a 200.
+fn decode_fixture<T: DeserializeOwned>(operation: &'static str, name: &str) -> T {
+    decode(operation, 200, fixture(name).as_bytes()).unwrap()
 }
 
 fn json(name: &str) -> Value {
@@ -237,7 +243,7 @@ fn policy_and_identification_requests_encode_to_the_samples() {
 
 #[test]
 fn published_offer_response_decodes() {
-    let data: OffersData = decode("quote", 200, fixture("offer_response").as_bytes()).unwrap();
+    let data: OffersData = decode_fixture("quote", "offer_response");
     assert_eq!(data.provider.organization.business_name, "groupama");
     let offer = &data.offers[0];
     assert_eq!(offer.offer_id, 123);
@@ -252,8 +258,7 @@ fn published_offer_response_decodes() {
 
 #[test]
 fn published_policy_response_decodes_with_a_string_number() {
-    let data: PoliciesData =
-        decode("issue_policy", 200, fixture("policy_response").as_bytes()).unwrap();
+    let data: PoliciesData = decode_fixture("issue_policy", "policy_response");
     let policy = &data.policies[0];
     assert_eq!(policy.number, PolicyNumber("123456".into()));
     assert_eq!(policy.series, "A");
@@ -263,7 +268,7 @@ fn published_policy_response_decodes_with_a_string_number() {
 #[test]
 fn published_file_responses_decode_and_their_truncated_content_is_a_typed_error() {
     for name in ["offer_pdf_response", "policy_pdf_response"] {
-        let files: FilesData = decode("pdf", 200, fixture(name).as_bytes()).unwrap();
+        let files: FilesData = decode_fixture("pdf", name);
         assert_eq!(files.files[0].mime_type, "application/pdf");
         // The sample's content ends in "..." (elided on the page): not base64.
         assert!(matches!(
@@ -275,8 +280,7 @@ fn published_file_responses_decode_and_their_truncated_content_is_a_typed_error(
 
 #[test]
 fn published_nomenclature_responses_decode() {
-    let countries: Vec<Country> =
-        decode("countries", 200, fixture("countries_response").as_bytes()).unwrap();
+    let countries: Vec<Country> = decode_fixture("countries", "countries_response");
     assert_eq!(
         countries[0],
         Country {
@@ -286,8 +290,7 @@ fn published_nomenclature_responses_decode() {
             iso3: "GRC".into()
         }
     );
-    let counties: Vec<County> =
-        decode("counties", 200, fixture("counties_response").as_bytes()).unwrap();
+    let counties: Vec<County> = decode_fixture("counties", "counties_response");
     assert_eq!(
         counties[0],
         County {
@@ -296,8 +299,7 @@ fn published_nomenclature_responses_decode() {
             siruta: 127
         }
     );
-    let localities: Vec<Locality> =
-        decode("localities", 200, fixture("localities_response").as_bytes()).unwrap();
+    let localities: Vec<Locality> = decode_fixture("localities", "localities_response");
     assert_eq!(
         localities[0],
         Locality {
@@ -307,18 +309,11 @@ fn published_nomenclature_responses_decode() {
             rank: None
         }
     );
-    let makes: Vec<VehicleMake> =
-        decode("makes", 200, fixture("makes_response").as_bytes()).unwrap();
+    let makes: Vec<VehicleMake> = decode_fixture("makes", "makes_response");
     assert_eq!(makes[0].name, "alfa-romeo");
-    let models: Vec<VehicleModel> =
-        decode("models", 200, fixture("models_response").as_bytes()).unwrap();
+    let models: Vec<VehicleModel> = decode_fixture("models", "models_response");
     assert_eq!(models[0].name, "750");
-    let ids: Identifications = decode(
-        "identify",
-        200,
-        fixture("identification_response").as_bytes(),
-    )
-    .unwrap();
+    let ids: Identifications = decode_fixture("identify", "identification_response");
     assert_eq!(ids["INSURER_NAME"][0].market_value, dec("26500"));
     assert_eq!(
         ids["INSURER_NAME"][0].production_end_date.as_deref(),

@@ -4,13 +4,11 @@
 mod common;
 
 use casco_api::model::{Currency, Payment, PolicyRequest, VehicleSpecs};
-use casco_api::{ApiError, CallOptions};
+use casco_api::ApiError;
 use casco_sandbox::{NomenclatureSpelling, SandboxConfig};
-use common::{quote_for, sandbox_and_client, today_bucharest};
+use common::{quote_for, sandbox_and_client, today_bucharest, NO_OPTS};
 use rust_decimal::Decimal;
 use std::collections::HashSet;
-
-const NO_OPTS: CallOptions = CallOptions { timeout: None };
 
 #[tokio::test]
 async fn nomenclatures_decode_in_both_spellings() {

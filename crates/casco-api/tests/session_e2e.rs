@@ -3,13 +3,11 @@
 
 mod common;
 
-use casco_api::{ApiError, CallOptions};
+use casco_api::ApiError;
 use casco_sandbox::SandboxConfig;
-use common::{client_for, sandbox_and_client};
+use common::{client_for, sandbox_and_client, NO_OPTS};
 use std::sync::Arc;
 use std::time::Duration;
-
-const NO_OPTS: CallOptions = CallOptions { timeout: None };
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn twenty_concurrent_calls_on_an_expired_token_share_one_refresh() {

@@ -70,8 +70,9 @@ fn quote_file(dir: &Path, insurer: &str, product: &str) -> PathBuf {
         .date_naive()
         + chrono::Days::new(2);
     request["provider"]["organization"]["businessName"] = insurer.into();
-    request["provider"]["authentication"]["account"] = format!("demo-{insurer}").into();
-    request["provider"]["authentication"]["password"] = "demo".into();
+    let (account, password) = casco_sandbox::demo_provider_credentials(insurer);
+    request["provider"]["authentication"]["account"] = account.into();
+    request["provider"]["authentication"]["password"] = password.into();
     request["product"]["name"] = product.into();
     request["product"]["motor"]["startDate"] = start.to_string().into();
     request["product"]["motor"]["installmentCount"] = 2.into();

@@ -3,10 +3,13 @@
 #![allow(dead_code)] // each test binary uses a different part of this module
 
 use casco_api::model::{Currency, QuoteRequest};
-use casco_api::{CascoClient, ClientConfig, Credentials};
+use casco_api::{CallOptions, CascoClient, ClientConfig, Credentials};
 use casco_sandbox::{SandboxConfig, SandboxHandle};
 use chrono::{Days, NaiveDate};
 use std::time::Duration;
+
+/// Calls with the client's default timeout.
+pub const NO_OPTS: CallOptions = CallOptions { timeout: None };
 
 /// A sandbox on 127.0.0.1:0 and a client for its demo account.
 pub async fn sandbox_and_client(config: SandboxConfig) -> (SandboxHandle, CascoClient) {
@@ -47,8 +50,9 @@ pub fn quote_for(insurer: &str) -> QuoteRequest {
     let entry = casco_api::insurers::find(insurer).expect("known insurer");
     request.provider.organization.business_name = insurer.to_owned();
     let auth = request.provider.authentication.as_mut().unwrap();
-    auth.account = format!("demo-{insurer}");
-    auth.password = "demo".into();
+    let (account, password) = casco_sandbox::demo_provider_credentials(insurer);
+    auth.account = account;
+    auth.password = password.into();
     request.product.name = entry.product.clone();
     request.product.motor.start_date = today_bucharest().checked_add_days(Days::new(2)).unwrap();
     request.product.motor.currency = Currency::Ron;
