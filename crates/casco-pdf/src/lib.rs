@@ -1,7 +1,7 @@
 //! A4 PDF layout for Casco Desk documents: titles, key/value rows, tables and wrapped
 //! text in DejaVu Sans, which has the Romanian letters (ă â î ș ț) that the PDF
-//! built-in fonts lack. Used by the sandbox for offer/policy PDFs and by the app for
-//! client proposals.
+//! built-in fonts lack. Used by the sandbox for offer/policy PDFs and, later, by the app
+//! for client proposals.
 
 mod metrics;
 
@@ -12,7 +12,7 @@ use printpdf::{
 };
 
 /// DejaVu Sans (licence in fonts/DejaVuSans-LICENSE.txt).
-pub const FONT_TTF: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
+const FONT_TTF: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
 
 const PAGE_WIDTH: f32 = 210.0;
 const PAGE_HEIGHT: f32 = 297.0;
@@ -75,8 +75,7 @@ impl Document {
     pub fn title(&mut self, text: &str) {
         self.space_for(14.0);
         self.cursor -= 8.0;
-        self.layer
-            .use_text(text, 18.0, Mm(MARGIN), Mm(self.cursor), &self.font);
+        self.draw(text, 18.0, MARGIN);
         self.cursor -= 3.0;
         self.rule();
         self.cursor -= 3.0;
@@ -86,8 +85,7 @@ impl Document {
     pub fn heading(&mut self, text: &str) {
         self.space_for(12.0);
         self.cursor -= 7.0;
-        self.layer
-            .use_text(text, 13.0, Mm(MARGIN), Mm(self.cursor), &self.font);
+        self.draw(text, 13.0, MARGIN);
         self.cursor -= 2.0;
     }
 
@@ -99,19 +97,12 @@ impl Document {
             let lines = self.wrap(value, BODY_SIZE, value_width);
             self.space_for(line_height(BODY_SIZE) * lines.len() as f32);
             self.cursor -= line_height(BODY_SIZE);
-            self.layer
-                .use_text(*label, BODY_SIZE, Mm(MARGIN), Mm(self.cursor), &self.font);
+            self.draw(label, BODY_SIZE, MARGIN);
             for (i, line) in lines.iter().enumerate() {
                 if i > 0 {
                     self.cursor -= line_height(BODY_SIZE);
                 }
-                self.layer.use_text(
-                    line.as_str(),
-                    BODY_SIZE,
-                    Mm(MARGIN + label_width),
-                    Mm(self.cursor),
-                    &self.font,
-                );
+                self.draw(line, BODY_SIZE, MARGIN + label_width);
             }
         }
     }
@@ -122,16 +113,11 @@ impl Document {
         let total: f32 = widths.iter().sum::<f32>().max(f32::EPSILON);
         let columns: Vec<f32> = widths.iter().map(|w| w / total * CONTENT_WIDTH).collect();
         self.space_for(line_height(BODY_SIZE) * 3.0);
-        self.table_row(
-            &headers.iter().map(|h| h.to_string()).collect::<Vec<_>>(),
-            &columns,
-        );
+        self.table_row(headers, &columns);
         self.cursor -= 1.5;
         self.rule();
         for row in rows {
-            if self.cursor - line_height(BODY_SIZE) < MARGIN {
-                self.new_page();
-            }
+            self.space_for(line_height(BODY_SIZE));
             self.table_row(row, &columns);
         }
         self.cursor -= 2.0;
@@ -143,13 +129,7 @@ impl Document {
         for line in self.wrap(text, BODY_SIZE, CONTENT_WIDTH) {
             self.space_for(line_height(BODY_SIZE));
             self.cursor -= line_height(BODY_SIZE);
-            self.layer.use_text(
-                line.as_str(),
-                BODY_SIZE,
-                Mm(MARGIN),
-                Mm(self.cursor),
-                &self.font,
-            );
+            self.draw(&line, BODY_SIZE, MARGIN);
         }
     }
 
@@ -165,20 +145,20 @@ impl Document {
             .map_err(|e| PdfError::Render(e.to_string()))
     }
 
-    fn table_row(&mut self, cells: &[String], columns: &[f32]) {
+    fn table_row(&mut self, cells: &[impl AsRef<str>], columns: &[f32]) {
         self.cursor -= line_height(BODY_SIZE);
         let mut x = MARGIN;
         for (cell, width) in cells.iter().zip(columns) {
-            let fitted = self.fit(cell, BODY_SIZE, width - 2.0);
-            self.layer.use_text(
-                fitted.as_str(),
-                BODY_SIZE,
-                Mm(x),
-                Mm(self.cursor),
-                &self.font,
-            );
+            let fitted = self.fit(cell.as_ref(), BODY_SIZE, width - 2.0);
+            self.draw(&fitted, BODY_SIZE, x);
             x += width;
         }
+    }
+
+    /// Draws `text` at `x` mm on the current baseline.
+    fn draw(&self, text: &str, size: f32, x: f32) {
+        self.layer
+            .use_text(text, size, Mm(x), Mm(self.cursor), &self.font);
     }
 
     fn rule(&mut self) {
