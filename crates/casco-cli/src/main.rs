@@ -96,13 +96,14 @@ struct Failure(String);
 
 impl From<ApiError> for Failure {
     fn from(error: ApiError) -> Failure {
-        let mut text = format!("error: {error}");
-        if let ApiError::Validation { fields, .. } = &error {
-            text = "error: the request was rejected (VALIDATION_ERROR):".to_owned();
-            for (path, messages) in fields {
-                for message in messages {
-                    text.push_str(&format!("\n  {path}: {message}"));
-                }
+        let ApiError::Validation { fields, .. } = &error else {
+            return Failure(format!("error: {error}"));
+        };
+        // One line per field message, so agents can read long rejections.
+        let mut text = "error: the request was rejected (VALIDATION_ERROR):".to_owned();
+        for (path, messages) in fields {
+            for message in messages {
+                text.push_str(&format!("\n  {path}: {message}"));
             }
         }
         Failure(text)
