@@ -6,11 +6,11 @@
 //! discarded by mistake can still be recovered from the file, and an autosave racing a
 //! discard cannot bring the draft back.
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
-use super::{Store, StoreError};
+use super::{from_millis, Store, StoreError};
 use crate::quote::{QuoteDraft, WizardStep};
 
 /// A draft's id in the store.
@@ -74,14 +74,6 @@ pub struct DraftRecord {
     pub draft: QuoteDraft,
 }
 
-fn millis(t: DateTime<Utc>) -> i64 {
-    t.timestamp_millis()
-}
-
-fn from_millis(ms: i64) -> DateTime<Utc> {
-    Utc.timestamp_millis_opt(ms).single().unwrap_or_default()
-}
-
 fn id_from(raw: i64) -> Result<DraftId, StoreError> {
     DraftId::try_from(raw).map_err(|_| StoreError::Corrupt(format!("draft id {raw} out of range")))
 }
@@ -131,7 +123,7 @@ impl Store {
                 conn.execute(
                     "INSERT INTO drafts (created_at, updated_at, client_name, step, body, status)
                      VALUES (?1, ?1, ?2, ?3, ?4, 'open')",
-                    params![millis(now), name, step, body],
+                    params![now.timestamp_millis(), name, step, body],
                 )?;
                 id_from(conn.last_insert_rowid()).map(Some)
             }
@@ -139,7 +131,7 @@ impl Store {
                 let changed = conn.execute(
                     "UPDATE drafts SET updated_at = ?2, client_name = ?3, step = ?4, body = ?5
                      WHERE id = ?1 AND status = 'open'",
-                    params![id, millis(now), name, step, body],
+                    params![id, now.timestamp_millis(), name, step, body],
                 )?;
                 Ok((changed == 1).then_some(id))
             }
@@ -220,7 +212,7 @@ impl Store {
     ) -> Result<bool, StoreError> {
         let changed = self.conn().execute(
             "UPDATE drafts SET status = ?2, updated_at = ?3 WHERE id = ?1 AND status = 'open'",
-            params![id, status.as_str(), millis(now)],
+            params![id, status.as_str(), now.timestamp_millis()],
         )?;
         Ok(changed == 1)
     }

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
+use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::Connection;
 
 pub use comparison::{InsurerRef, SavedComparison};
@@ -125,7 +126,6 @@ impl OpenReport {
 #[derive(Debug)]
 pub struct Store {
     conn: Mutex<Connection>,
-    path: PathBuf,
 }
 
 /// Why one open attempt failed: damaged files are recoverable, anything else is not.
@@ -197,15 +197,9 @@ impl Store {
         Ok((
             Store {
                 conn: Mutex::new(conn),
-                path,
             },
             report,
         ))
-    }
-
-    /// The database file's path.
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 
     /// The connection, exclusively. A panic in another holder cannot leave SQLite state
@@ -213,6 +207,12 @@ impl Store {
     pub(crate) fn conn(&self) -> MutexGuard<'_, Connection> {
         self.conn.lock().unwrap_or_else(PoisonError::into_inner)
     }
+}
+
+/// A stored timestamp (Unix milliseconds, UTC); a value out of chrono's range reads as the
+/// epoch rather than failing the whole read.
+fn from_millis(ms: i64) -> DateTime<Utc> {
+    Utc.timestamp_millis_opt(ms).single().unwrap_or_default()
 }
 
 /// One attempt: open, `quick_check`, switch to WAL, migrate.

@@ -3,10 +3,10 @@
 //! Invariant: a part's rows and its `sync_state` row change in one transaction, so a reader
 //! never sees new rows with an old state (or the reverse), and a failed part keeps its rows.
 
-use chrono::{DateTime, TimeZone, Utc};
-use rusqlite::{params, OptionalExtension, Transaction};
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension, Row, Transaction};
 
-use super::{Store, StoreError};
+use super::{from_millis, Store, StoreError};
 use crate::nomenclature::{Country, County, Locality, Part, VehicleMake, VehicleModel};
 
 /// The freshly fetched content of one part, ready to replace what is stored.
@@ -78,10 +78,18 @@ pub struct SyncState {
     pub last_error: Option<String>,
 }
 
-fn from_ms(ms: i64) -> DateTime<Utc> {
-    Utc.timestamp_millis_opt(ms)
-        .single()
-        .unwrap_or(DateTime::<Utc>::UNIX_EPOCH)
+/// The `sync_state` columns [`read_state`] reads, in its order.
+const STATE_COLUMNS: &str = "fetched_at, row_count, attempted_at, last_error";
+
+/// `part`'s state from a row holding [`STATE_COLUMNS`] from column `first` on.
+fn read_state(part: Part, r: &Row<'_>, first: usize) -> rusqlite::Result<SyncState> {
+    Ok(SyncState {
+        part,
+        fetched_at: r.get::<_, Option<i64>>(first)?.map(from_millis),
+        row_count: u64::try_from(r.get::<_, i64>(first + 1)?).unwrap_or(0),
+        attempted_at: from_millis(r.get(first + 2)?),
+        last_error: r.get(first + 3)?,
+    })
 }
 
 impl Store {
@@ -127,34 +135,18 @@ impl Store {
     /// Every part's state on `env`; keys this version does not know are skipped.
     pub fn sync_states(&self, env: &str) -> Result<Vec<SyncState>, StoreError> {
         let conn = self.conn();
-        let mut stmt = conn.prepare(
-            "SELECT part, fetched_at, row_count, attempted_at, last_error
-             FROM sync_state WHERE env = ?1 ORDER BY part",
-        )?;
+        let mut stmt = conn.prepare(&format!(
+            "SELECT part, {STATE_COLUMNS} FROM sync_state WHERE env = ?1 ORDER BY part"
+        ))?;
         let rows = stmt.query_map([env], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, Option<i64>>(1)?,
-                r.get::<_, i64>(2)?,
-                r.get::<_, i64>(3)?,
-                r.get::<_, Option<String>>(4)?,
-            ))
+            let key: String = r.get(0)?;
+            Part::from_key(&key)
+                .map(|part| read_state(part, r, 1))
+                .transpose()
         })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (key, fetched, count, attempted, last_error) = row?;
-            let Some(part) = Part::from_key(&key) else {
-                continue;
-            };
-            out.push(SyncState {
-                part,
-                fetched_at: fetched.map(from_ms),
-                row_count: u64::try_from(count).unwrap_or(0),
-                attempted_at: from_ms(attempted),
-                last_error,
-            });
-        }
-        Ok(out)
+        Ok(rows
+            .filter_map(Result::transpose)
+            .collect::<Result<_, _>>()?)
     }
 
     /// The state of one part on `env`, if it was ever attempted.
@@ -162,18 +154,9 @@ impl Store {
         let found = self
             .conn()
             .query_row(
-                "SELECT fetched_at, row_count, attempted_at, last_error
-                 FROM sync_state WHERE env = ?1 AND part = ?2",
+                &format!("SELECT {STATE_COLUMNS} FROM sync_state WHERE env = ?1 AND part = ?2"),
                 params![env, part.key()],
-                |r| {
-                    Ok(SyncState {
-                        part: part.clone(),
-                        fetched_at: r.get::<_, Option<i64>>(0)?.map(from_ms),
-                        row_count: u64::try_from(r.get::<_, i64>(1)?).unwrap_or(0),
-                        attempted_at: from_ms(r.get(2)?),
-                        last_error: r.get(3)?,
-                    })
-                },
+                |r| read_state(part.clone(), r, 0),
             )
             .optional()?;
         Ok(found)

@@ -5,11 +5,11 @@
 //! The request is stored as sent, minus the provider password: the database file is not a
 //! secret store (passwords live in the OS keychain).
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::params;
 use serde::Serialize;
 
-use super::{DraftId, Store, StoreError};
+use super::{from_millis, DraftId, Store, StoreError};
 use crate::quote::fanout::InsurerOutcome;
 use casco_api::model::QuoteRequest;
 
@@ -37,7 +37,7 @@ pub struct QuoteCallRecord {
 }
 
 /// The request as JSON with the provider password removed.
-pub fn redacted_request(request: &QuoteRequest) -> Result<serde_json::Value, StoreError> {
+fn redacted_request(request: &QuoteRequest) -> Result<serde_json::Value, StoreError> {
     let mut value = serde_json::to_value(request)
         .map_err(|e| StoreError::Corrupt(format!("quote request not serializable: {e}")))?;
     if let Some(auth) = value
@@ -47,10 +47,6 @@ pub fn redacted_request(request: &QuoteRequest) -> Result<serde_json::Value, Sto
         auth.remove("password");
     }
     Ok(value)
-}
-
-fn from_millis(ms: i64) -> DateTime<Utc> {
-    Utc.timestamp_millis_opt(ms).single().unwrap_or_default()
 }
 
 impl Store {
