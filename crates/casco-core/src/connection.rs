@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 use tokio::sync::Mutex;
 
 use crate::api_errors::app_error;
-use crate::error::{AppError, ErrorCode, FieldErrors};
-use crate::keychain::Keychain;
+use crate::error::{ensure_no_field_errors, AppError, ErrorCode, FieldErrors};
+use crate::keychain::{self, Keychain};
 use crate::messages::{Language, Message};
 use crate::settings::{EnvironmentKind, EnvironmentSettings};
 
@@ -46,9 +46,7 @@ impl ApiTarget {
             base_url,
         }
     }
-}
 
-impl ApiTarget {
     /// Whether the API host accepts a TCP connection within `timeout`: the offline indicator's
     /// cheap probe (no request, no session needed).
     pub async fn reachable(&self, timeout: std::time::Duration) -> bool {
@@ -202,12 +200,7 @@ impl Connection {
                 vec![Message::PasswordRequired.text(lang)],
             );
         }
-        if !fields.is_empty() {
-            return Err(AppError::validation(
-                Message::FixHighlighted.text(lang),
-                fields,
-            ));
-        }
+        ensure_no_field_errors(fields, lang)?;
         *self.live.lock().await = None;
         let mut s = self
             .open(&target, account, password.clone(), remember, None, lang)
@@ -312,14 +305,7 @@ impl Connection {
     }
 
     fn remembered(&self, target: &ApiTarget) -> Option<RememberedLogin> {
-        match self.keychain.get(&login_key(target)) {
-            Ok(Some(secret)) => serde_json::from_str(secret.expose()).ok(),
-            Ok(None) => None,
-            Err(e) => {
-                log::warn!("keychain: {e}");
-                None
-            }
-        }
+        keychain::read_json(self.keychain.as_ref(), &login_key(target))
     }
 }
 

@@ -4,6 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::messages::{Language, Message};
+
 /// Messages per dotted request path (`product.policyholder.address.floor`), so the UI can put
 /// each message under its field. Ordered so serialized errors are stable.
 pub type FieldErrors = BTreeMap<String, Vec<String>>;
@@ -72,6 +74,19 @@ impl AppError {
     /// A storage error.
     pub fn storage(detail: impl Into<String>) -> Self {
         Self::new(ErrorCode::Storage, detail)
+    }
+}
+
+/// `Ok` when no field has a message; otherwise the validation error asking the agent to fix
+/// the highlighted fields (the one summary every form uses).
+pub(crate) fn ensure_no_field_errors(fields: FieldErrors, lang: Language) -> Result<(), AppError> {
+    if fields.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::validation(
+            Message::FixHighlighted.text(lang),
+            fields,
+        ))
     }
 }
 

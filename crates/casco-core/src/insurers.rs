@@ -9,8 +9,8 @@ use casco_api::Secret;
 use serde::{Deserialize, Serialize};
 
 use crate::connection::ApiTarget;
-use crate::error::{AppError, ErrorCode, FieldErrors};
-use crate::keychain::Keychain;
+use crate::error::{ensure_no_field_errors, AppError, ErrorCode, FieldErrors};
+use crate::keychain::{self, Keychain};
 use crate::messages::{Language, Message};
 use crate::settings::{EnvironmentKind, Settings};
 
@@ -106,11 +106,7 @@ impl InsurerDirectory {
             key: insurer.key.clone(),
             name: insurer.display_name.clone(),
             product: insurer.product.clone(),
-            // The wire spelling (`RON`, `EUR`), not Debug's.
-            offer_currency: serde_json::to_value(insurer.offer_currency)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default(),
+            offer_currency: insurer.offer_currency.code().to_owned(),
             enabled: !settings.disabled_insurers.contains(&insurer.key),
             credentials,
             account,
@@ -127,20 +123,13 @@ impl InsurerDirectory {
                 code: String::new(),
             });
         }
-        match self.keychain.get(&credentials_key(target, insurer)) {
-            Ok(Some(secret)) => serde_json::from_str::<StoredCredentials>(secret.expose())
-                .ok()
-                .map(|c| ProviderCredentials {
-                    account: c.account,
-                    password: Secret::new(c.password),
-                    code: c.code,
-                }),
-            Ok(None) => None,
-            Err(e) => {
-                log::warn!("keychain: {e}");
-                None
-            }
-        }
+        let stored: StoredCredentials =
+            keychain::read_json(self.keychain.as_ref(), &credentials_key(target, insurer))?;
+        Some(ProviderCredentials {
+            account: stored.account,
+            password: Secret::new(stored.password),
+            code: stored.code,
+        })
     }
 
     /// Checks and keeps an insurer's credentials in the keychain.
@@ -165,12 +154,7 @@ impl InsurerDirectory {
         if credentials.password.expose().is_empty() {
             fields.insert("password".into(), vec![Message::Required.text(lang)]);
         }
-        if !fields.is_empty() {
-            return Err(AppError::validation(
-                Message::FixHighlighted.text(lang),
-                fields,
-            ));
-        }
+        ensure_no_field_errors(fields, lang)?;
         let stored = StoredCredentials {
             account: credentials.account.trim().to_string(),
             password: credentials.password.expose().clone(),

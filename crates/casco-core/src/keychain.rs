@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
+use serde::de::DeserializeOwned;
+
 /// Secrets are casco-api's redacting wrapper: Debug prints `***`, and there is no Serialize.
 pub use casco_api::Secret;
 
@@ -23,6 +25,19 @@ pub trait Keychain: Send + Sync {
     fn set(&self, key: &str, value: &Secret<String>) -> Result<(), KeychainError>;
     /// Forgets the secret under `key`; forgetting a missing key is not an error.
     fn delete(&self, key: &str) -> Result<(), KeychainError>;
+}
+
+/// The JSON value kept under `key`; `None` when there is none, it does not parse, or the
+/// keychain fails (logged: a secret that cannot be read is asked for again, not fatal).
+pub(crate) fn read_json<T: DeserializeOwned>(keychain: &dyn Keychain, key: &str) -> Option<T> {
+    match keychain.get(key) {
+        Ok(Some(secret)) => serde_json::from_str(secret.expose()).ok(),
+        Ok(None) => None,
+        Err(e) => {
+            log::warn!("keychain: {e}");
+            None
+        }
+    }
 }
 
 /// The OS keychain (Secret Service, macOS Keychain, Windows Credential Manager) via `keyring`.

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{AppError, FieldErrors};
+use crate::error::{ensure_no_field_errors, AppError, FieldErrors};
 use crate::messages::{Language, Message};
 use crate::validate;
 
@@ -213,7 +213,7 @@ impl Settings {
             put(
                 "defaults.installments",
                 Some(Message::NotAllowed {
-                    allowed: "1, 2, 4, 12".into(),
+                    allowed: INSTALLMENT_CHOICES.map(|n| n.to_string()).join(", "),
                 }),
             );
         }
@@ -242,14 +242,7 @@ impl Settings {
             );
         }
 
-        if fields.is_empty() {
-            Ok(())
-        } else {
-            Err(AppError::validation(
-                Message::FixHighlighted.text(lang),
-                fields,
-            ))
-        }
+        ensure_no_field_errors(fields, lang)
     }
 
     /// Trims surrounding whitespace from free-text fields, as an agent expects on save.
