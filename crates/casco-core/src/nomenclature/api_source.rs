@@ -65,11 +65,6 @@ impl ApiNomenclatureSource {
         self
     }
 
-    /// The client calls go through.
-    pub fn client(&self) -> &Arc<CascoClient> {
-        &self.client
-    }
-
     /// The timeout of each call.
     pub fn timeout(&self) -> Duration {
         self.call.timeout.unwrap_or(Self::DEFAULT_TIMEOUT)

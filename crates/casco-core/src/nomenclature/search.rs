@@ -122,7 +122,6 @@ impl Query {
 /// it after a sync.
 #[derive(Debug, Clone)]
 pub struct Index {
-    env: String,
     countries: Option<List<Country>>,
     counties: Option<List<County>>,
     makes: Option<List<VehicleMake>>,
@@ -152,7 +151,6 @@ impl Index {
             models.entry(m.make.clone()).or_default().push(m);
         }
         let mut index = Self {
-            env: env.to_owned(),
             countries: has(&Part::Countries)
                 .then(|| store.countries(env))
                 .transpose()?
@@ -187,7 +185,6 @@ impl Index {
     /// Builds an index from lists already in memory; `None` marks a list never synced.
     /// Localities are grouped by their `county_code`, models by their `make`.
     pub fn from_lists(
-        env: &str,
         countries: Option<Vec<Country>>,
         counties: Option<Vec<County>>,
         localities: Vec<Locality>,
@@ -203,7 +200,6 @@ impl Index {
             by_make.entry(fold(&m.make)).or_default().push(m);
         }
         Self {
-            env: env.to_owned(),
             countries: countries.map(countries_list),
             counties: counties.map(counties_list),
             makes: makes.map(makes_list),
@@ -216,11 +212,6 @@ impl Index {
                 .map(|(k, v)| (k, models_list(v)))
                 .collect(),
         }
-    }
-
-    /// The environment this index serves.
-    pub fn env(&self) -> &str {
-        &self.env
     }
 
     /// Countries matching `query`, best first.

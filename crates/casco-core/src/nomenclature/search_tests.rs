@@ -74,14 +74,7 @@ fn index() -> Index {
         model("ŠKODA", "OCTAVIA"),
         model("ŠKODA", "FABIA"),
     ];
-    Index::from_lists(
-        "demo",
-        None,
-        Some(counties),
-        localities,
-        Some(makes),
-        models,
-    )
+    Index::from_lists(None, Some(counties), localities, Some(makes), models)
 }
 
 fn names<T>(items: &[T], name: impl Fn(&T) -> &str) -> Vec<String> {

@@ -339,9 +339,7 @@ pub async fn run<S: NomenclatureSource>(
         });
         match stored {
             Ok((rows, data)) => {
-                let before = queue.len();
-                offer_children(&mut plan, &mut queue, &children_of(&data));
-                total += (queue.len() - before) as u32;
+                total += offer_children(&mut plan, &mut queue, &children_of(&data));
                 summary.succeeded.push(PartSuccess {
                     part: job.part.key(),
                     rows: u32::try_from(rows).unwrap_or(u32::MAX),
@@ -352,13 +350,11 @@ pub async fn run<S: NomenclatureSource>(
                 // Recording is best effort: if even that fails, the part has no fresh
                 // fetched_at and is retried next time anyway.
                 let _ = store.record_failure(env, &job.part, &reason, options.clock.now());
-                let before = queue.len();
-                offer_children(
+                total += offer_children(
                     &mut plan,
                     &mut queue,
                     &stored_children(store, env, &job.part).unwrap_or_default(),
                 );
-                total += (queue.len() - before) as u32;
                 progress(event(done, total, &job, ProgressStage::Failed));
                 summary.failed.push(PartFailure {
                     part: job.part.key(),
@@ -418,25 +414,21 @@ fn stored_children(
     env: &str,
     parent: &Part,
 ) -> Result<Vec<(Part, String)>, StoreError> {
-    Ok(match parent {
-        Part::Counties => store
-            .counties(env)?
-            .into_iter()
-            .map(|c| (Part::Localities(c.code), c.name))
-            .collect(),
-        Part::Makes => store
-            .makes(env)?
-            .into_iter()
-            .map(|m| (Part::Models(m.name.clone()), m.name))
-            .collect(),
-        _ => Vec::new(),
-    })
+    let stored = match parent {
+        Part::Counties => PartData::Counties(store.counties(env)?),
+        Part::Makes => PartData::Makes(store.makes(env)?),
+        _ => return Ok(Vec::new()),
+    };
+    Ok(children_of(&stored))
 }
 
-fn offer_children(plan: &mut Plan, queue: &mut VecDeque<Job>, children: &[(Part, String)]) {
+/// Offers every child to the plan; returns how many were queued.
+fn offer_children(plan: &mut Plan, queue: &mut VecDeque<Job>, children: &[(Part, String)]) -> u32 {
+    let mut queued = 0;
     for (part, name) in children {
-        plan.offer(queue, part.clone(), Some(name));
+        queued += u32::from(plan.offer(queue, part.clone(), Some(name)));
     }
+    queued
 }
 
 /// One part's call, retried on transient errors with exponential backoff.
