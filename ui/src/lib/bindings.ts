@@ -896,7 +896,6 @@ export type Gender =
  */
 "f"
 /**
- * Identity document type. Only "CI" appears in the published sample; the other spellings
  * Identity document as typed.
  */
 export type IdDocumentDraft = { 
@@ -917,6 +916,7 @@ issuedBy: string;
  */
 issueDate: string }
 /**
+ * Identity document type. Only "CI" appears in the published sample; the other spellings
  * are our reading of the insurers' usual codes.
  */
 export type IdDocumentType = 
@@ -1480,6 +1480,7 @@ neverSynced: boolean;
  */
 syncing: boolean }
 /**
+ * Tip înmatriculare. Only "registered" appears in the published sample; the others are our
  * spelling. Decides which plate form is accepted and whether the start date may be today.
  */
 export type RegistrationType = 
@@ -1672,7 +1673,6 @@ marketValue: string;
  */
 currency: string | null }
 /**
- * Tip înmatriculare. Only "registered" appears in the published sample; the others are our
  * The vehicle as typed (step 2).
  */
 export type VehicleDraft = { 

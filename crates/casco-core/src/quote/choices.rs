@@ -36,6 +36,7 @@ impl Gender {
     }
 }
 
+/// Identity document type. Only "CI" appears in the published sample; the other spellings
 /// are our reading of the insurers' usual codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub enum IdDocumentType {
@@ -86,6 +87,7 @@ impl Residency {
     }
 }
 
+/// Tip înmatriculare. Only "registered" appears in the published sample; the others are our
 /// spelling. Decides which plate form is accepted and whether the start date may be today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "kebab-case")]

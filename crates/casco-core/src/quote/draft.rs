@@ -72,7 +72,6 @@ impl WizardStep {
     }
 }
 
-/// Identity document type. Only "CI" appears in the published sample; the other spellings
 /// Identity document as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase", default)]
@@ -184,7 +183,6 @@ pub struct PartyDraft {
     pub address: AddressDraft,
 }
 
-/// Tip înmatriculare. Only "registered" appears in the published sample; the others are our
 /// The vehicle as typed (step 2).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase", default)]
