@@ -16,48 +16,27 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use casco_api::insurers::{self, Insurer};
-use casco_api::{CallOptions, CascoClient, ClientConfig, Credentials, Secret};
-use casco_core::insurers::ProviderCredentials;
-use casco_core::quote::fanout::{
-    quote_insurers, FanoutOptions, InsurerCall, InsurerOutcome, OutcomeState,
-};
+use casco_api::{CallOptions, CascoClient};
+use casco_core::quote::fanout::{quote_insurers, FanoutOptions, InsurerOutcome, OutcomeState};
 use casco_core::quote::QuoteDraft;
+use casco_core::validate::today_in_bucharest;
 use casco_core::Language;
 use casco_sandbox::{InsurerKnobs, Latency, SandboxConfig, SandboxHandle};
-use chrono::{Days, Utc};
+use chrono::Utc;
 
 #[path = "../tests/support/sample_draft.rs"]
 mod sample_draft;
-use sample_draft::sample_draft;
+use sample_draft::valid_draft_from;
+#[path = "../tests/support/demo_account.rs"]
+mod demo_account;
+use demo_account::{demo_call, demo_client};
 
 /// Far above the slowest latency: no call may time out in the bench.
 const TIMEOUT: Duration = Duration::from_secs(10);
 
-/// The sample (as in `tests/quote_payload.rs`) with a start date the sandbox accepts today.
+/// The sample with a start date the sandbox accepts today (tomorrow in Bucharest).
 fn valid_draft() -> QuoteDraft {
-    let mut d = sample_draft();
-    d.policyholder.tax_id = "1900101400012".into();
-    d.vehicle.first_registration = "2020-03-01".into();
-    d.cover.start_date = Utc::now()
-        .with_timezone(&chrono_tz::Europe::Bucharest)
-        .date_naive()
-        .checked_add_days(Days::new(1))
-        .expect("tomorrow")
-        .to_string();
-    d
-}
-
-fn call(insurer: &'static Insurer) -> InsurerCall {
-    let (account, password) = casco_sandbox::demo_provider_credentials(&insurer.key);
-    InsurerCall {
-        insurer,
-        credentials: Some(ProviderCredentials {
-            account,
-            password: Secret::new(password),
-            code: String::new(),
-        }),
-        enabled: true,
-    }
+    valid_draft_from(today_in_bucharest(Utc::now()).succ_opt().expect("tomorrow"))
 }
 
 /// What one timed batch did.
@@ -82,7 +61,7 @@ async fn batch(
     let outcomes = quote_insurers(
         Arc::clone(client),
         draft,
-        insurers.iter().map(|i| call(i)).collect(),
+        insurers.iter().copied().map(demo_call).collect(),
         options,
         None,
         &|_: InsurerOutcome| {
@@ -132,13 +111,7 @@ async fn run(sandbox: &SandboxHandle, latency_ms: &[u64]) -> Run {
             })
             .collect();
     });
-    let client = Arc::new(
-        CascoClient::new(
-            ClientConfig::new(sandbox.base_url()).expect("base URL"),
-            Credentials::new("demo", "demo"),
-        )
-        .expect("client"),
-    );
+    let client = demo_client(sandbox.base_url());
     client
         .login(CallOptions::default())
         .await

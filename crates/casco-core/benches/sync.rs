@@ -9,26 +9,29 @@
 //! `cargo bench -p casco-core --bench sync`.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use casco_api::{CallOptions, CascoClient, ClientConfig, Credentials};
+use casco_api::{routes, CallOptions};
 use casco_core::nomenclature::sync::run;
 use casco_core::nomenclature::{ApiNomenclatureSource, SyncOptions};
 use casco_core::store::Store;
 use casco_sandbox::{Latency, SandboxConfig};
 use tokio_util::sync::CancellationToken;
 
+#[path = "../tests/support/demo_account.rs"]
+mod demo_account;
+use demo_account::demo_client;
+
 /// Added to every nomenclature call, as a slow link to the real service would.
 const LATENCY_MS: u64 = 100;
 
 /// Every nomenclature route of the shared table.
 const NOMENCLATURE_ROUTES: [&str; 5] = [
-    "countries",
-    "counties",
-    "localities",
-    "vehicle_makes",
-    "vehicle_models",
+    routes::COUNTRIES.name,
+    routes::COUNTIES.name,
+    routes::LOCALITIES.name,
+    routes::VEHICLE_MAKES.name,
+    routes::VEHICLE_MODELS.name,
 ];
 
 /// What one timed sync did.
@@ -41,13 +44,7 @@ struct Run {
 /// One full sync at `concurrency` into a fresh store, through a fresh client that logged in
 /// before the clock starts (login is not a nomenclature call and has no added latency).
 async fn timed_sync(base_url: &str, concurrency: usize) -> Run {
-    let client = Arc::new(
-        CascoClient::new(
-            ClientConfig::new(base_url).expect("base URL"),
-            Credentials::new("demo", "demo"),
-        )
-        .expect("client"),
-    );
+    let client = demo_client(base_url);
     client
         .login(CallOptions::default())
         .await

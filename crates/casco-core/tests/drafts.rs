@@ -1,7 +1,7 @@
 //! Drafts in a real SQLite file: saved, reopened intact, listed newest first, discarded.
 
 use casco_core::quote::{PartyKind, QuoteDraft, WizardStep};
-use casco_core::store::{DraftStatus, Store};
+use casco_core::store::{DraftId, DraftStatus, Store};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
 fn at(minutes: i64) -> DateTime<Utc> {
@@ -13,6 +13,14 @@ fn draft(last: &str, first: &str) -> QuoteDraft {
     d.policyholder.last_name = last.into();
     d.policyholder.first_name = first.into();
     d
+}
+
+/// Saves a new draft for the policyholder `last` `first`, `minutes` after the first save.
+fn save_new(store: &Store, last: &str, first: &str, minutes: i64) -> DraftId {
+    store
+        .save_draft(None, &draft(last, first), at(minutes))
+        .unwrap()
+        .unwrap()
 }
 
 #[test]
@@ -63,18 +71,9 @@ fn list_is_newest_first_and_last_open_draft_follows_it() {
     let (store, _) = Store::open(dir.path().join("casco.db")).unwrap();
     assert!(store.list_drafts().unwrap().is_empty());
     assert_eq!(store.last_open_draft().unwrap(), None);
-    let a = store
-        .save_draft(None, &draft("A", "a"), at(0))
-        .unwrap()
-        .unwrap();
-    let b = store
-        .save_draft(None, &draft("B", "b"), at(1))
-        .unwrap()
-        .unwrap();
-    let c = store
-        .save_draft(None, &draft("C", "c"), at(2))
-        .unwrap()
-        .unwrap();
+    let a = save_new(&store, "A", "a", 0);
+    let b = save_new(&store, "B", "b", 1);
+    let c = save_new(&store, "C", "c", 2);
     let ids =
         |store: &Store| -> Vec<u32> { store.list_drafts().unwrap().iter().map(|s| s.id).collect() };
     assert_eq!(ids(&store), [c, b, a]);
@@ -83,10 +82,7 @@ fn list_is_newest_first_and_last_open_draft_follows_it() {
     assert_eq!(ids(&store), [a, c, b]);
     assert_eq!(store.last_open_draft().unwrap().unwrap().summary.id, a);
     // Same timestamp: the later draft wins, so the order is stable.
-    let d = store
-        .save_draft(None, &draft("D", "d"), at(3))
-        .unwrap()
-        .unwrap();
+    let d = save_new(&store, "D", "d", 3);
     assert_eq!(ids(&store), [d, a, c, b]);
 }
 
@@ -94,14 +90,8 @@ fn list_is_newest_first_and_last_open_draft_follows_it() {
 fn discarded_and_quoted_drafts_leave_the_list_and_stay_put() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = Store::open(dir.path().join("casco.db")).unwrap();
-    let a = store
-        .save_draft(None, &draft("A", "a"), at(0))
-        .unwrap()
-        .unwrap();
-    let b = store
-        .save_draft(None, &draft("B", "b"), at(1))
-        .unwrap()
-        .unwrap();
+    let a = save_new(&store, "A", "a", 0);
+    let b = save_new(&store, "B", "b", 1);
     assert!(store.discard_draft(b, at(2)).unwrap());
     assert!(!store.discard_draft(b, at(3)).unwrap());
     let list = store.list_drafts().unwrap();

@@ -8,23 +8,26 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use casco_api::insurers::{self, Insurer};
+use casco_api::insurers;
 use casco_api::model::ProviderAuthentication;
-use casco_api::{CallOptions, CascoClient, ClientConfig, Credentials, Secret};
-use casco_core::insurers::ProviderCredentials;
+use casco_api::{CallOptions, CascoClient, Secret};
 use casco_core::quote::comparison::compare;
 use casco_core::quote::fanout::{
     quote_insurers, FanoutOptions, InsurerCall, InsurerOutcome, OutcomeState,
 };
 use casco_core::quote::{build_quote_request, QuoteDraft};
 use casco_core::store::Store;
+use casco_core::validate::today_in_bucharest;
 use casco_core::Language;
 use casco_sandbox::{FailureMode, InsurerKnobs, Latency, SandboxConfig};
-use chrono::{Days, NaiveDate, Utc};
+use chrono::{NaiveDate, Utc};
 
 #[path = "support/sample_draft.rs"]
 mod sample_draft;
-use sample_draft::sample_draft;
+use sample_draft::valid_draft_from;
+#[path = "support/demo_account.rs"]
+mod demo_account;
+use demo_account::{demo_call, demo_client};
 
 const HANG: &str = "generali";
 const SERVER_ERROR: &str = "groupama";
@@ -34,22 +37,14 @@ const NOT_ENABLED: &str = "omniasig";
 const TOKEN_EXPIRES: &str = "asirom";
 const TIMEOUT: Duration = Duration::from_millis(1500);
 
-/// The sample with a start date the sandbox accepts today (tomorrow in Bucharest) and a
-/// first registration after construction.
+/// The sample with a start date the sandbox accepts today.
 fn valid_draft() -> QuoteDraft {
-    let mut d = sample_draft();
-    d.policyholder.tax_id = "1900101400012".into();
-    d.vehicle.first_registration = "2020-03-01".into();
-    d.cover.start_date = tomorrow().to_string();
-    d
+    valid_draft_from(tomorrow())
 }
 
+/// Tomorrow in Bucharest: the earliest start date for a registered vehicle.
 fn tomorrow() -> NaiveDate {
-    Utc::now()
-        .with_timezone(&chrono_tz::Europe::Bucharest)
-        .date_naive()
-        .checked_add_days(Days::new(1))
-        .unwrap()
+    today_in_bucharest(Utc::now()).succ_opt().unwrap()
 }
 
 fn today() -> NaiveDate {
@@ -58,33 +53,7 @@ fn today() -> NaiveDate {
 
 /// Every catalogue insurer, enabled, with the sandbox's demo provider credentials.
 fn all_insurers() -> Vec<InsurerCall> {
-    insurers::catalogue()
-        .iter()
-        .map(|insurer| InsurerCall {
-            insurer,
-            credentials: Some(credentials(insurer)),
-            enabled: true,
-        })
-        .collect()
-}
-
-fn credentials(insurer: &Insurer) -> ProviderCredentials {
-    let (account, password) = casco_sandbox::demo_provider_credentials(&insurer.key);
-    ProviderCredentials {
-        account,
-        password: Secret::new(password),
-        code: String::new(),
-    }
-}
-
-fn client(base_url: &str) -> Arc<CascoClient> {
-    Arc::new(
-        CascoClient::new(
-            ClientConfig::new(base_url).unwrap(),
-            Credentials::new("demo", "demo"),
-        )
-        .unwrap(),
-    )
+    insurers::catalogue().iter().map(demo_call).collect()
 }
 
 fn options(lang: Language) -> FanoutOptions {
@@ -135,7 +104,7 @@ async fn every_failure_gets_its_own_state_and_the_rest_still_quote() {
         config.insurers.get_mut(key).unwrap().failure = Some(failure);
     }
     let sandbox = casco_sandbox::start(config).await.unwrap();
-    let client = client(sandbox.base_url());
+    let client = demo_client(sandbox.base_url());
     // The app logged in earlier with token T0 (15 min: no early refresh during the batch).
     // The session then runs out mid-batch: the sandbox expires T0 when TOKEN_EXPIRES's
     // request arrives and refuses it with 403; calls with T0 it had already let through
@@ -268,7 +237,7 @@ async fn a_token_the_server_dropped_before_the_batch_is_renewed_once() {
     let sandbox = casco_sandbox::start(SandboxConfig::default())
         .await
         .unwrap();
-    let client = client(sandbox.base_url());
+    let client = demo_client(sandbox.base_url());
     // The app logged in earlier; the server has since dropped that token, so every call of
     // the batch is refused once with 403 and the client must renew once for all of them.
     client.login(CallOptions::default()).await.unwrap();
@@ -298,7 +267,7 @@ async fn a_token_running_out_is_renewed_once_for_the_whole_batch() {
         ..SandboxConfig::default()
     };
     let sandbox = casco_sandbox::start(config).await.unwrap();
-    let client = client(sandbox.base_url());
+    let client = demo_client(sandbox.base_url());
     client.login(CallOptions::default()).await.unwrap();
     tokio::time::sleep(Duration::from_millis(1200)).await;
     let outcomes = quote_everyone(&client, Language::En).await;
@@ -316,7 +285,7 @@ async fn insurers_switched_off_or_without_credentials_are_not_asked() {
     let sandbox = casco_sandbox::start(SandboxConfig::default())
         .await
         .unwrap();
-    let client = client(sandbox.base_url());
+    let client = demo_client(sandbox.base_url());
     let mut calls = all_insurers();
     calls[0].enabled = false;
     calls[1].credentials = None;
@@ -359,7 +328,7 @@ async fn a_draft_the_server_cannot_take_is_rejected_per_field_without_calls() {
     let mut draft = valid_draft();
     draft.vehicle.make.clear();
     let outcomes = quote_insurers(
-        client(sandbox.base_url()),
+        demo_client(sandbox.base_url()),
         &draft,
         all_insurers(),
         options(Language::Ro),
@@ -403,14 +372,10 @@ fn an_interrupted_batch_leaves_the_unanswered_insurers_in_the_file() {
             );
         }
         for (insurer, id) in catalogue.iter().zip(&ids).take(answered) {
-            let outcome = InsurerOutcome {
-                insurer: insurer.key.clone(),
-                display_name: insurer.display_name.clone(),
-                state: OutcomeState::Failed {
-                    message: "x".into(),
-                },
-                elapsed_ms: 10,
+            let failed = OutcomeState::Failed {
+                message: "x".into(),
             };
+            let outcome = InsurerOutcome::of(insurer, failed, 10);
             store
                 .record_quote_finished(*id, &outcome, Utc::now())
                 .unwrap();
@@ -447,12 +412,7 @@ fn an_interrupted_batch_leaves_the_unanswered_insurers_in_the_file() {
     let id = store
         .record_quote_started(draft_id, &insurer.key, &request, Utc::now())
         .unwrap();
-    let outcome = InsurerOutcome {
-        insurer: insurer.key.clone(),
-        display_name: insurer.display_name.clone(),
-        state: OutcomeState::TimedOut { after_ms: 1 },
-        elapsed_ms: 1,
-    };
+    let outcome = InsurerOutcome::of(insurer, OutcomeState::TimedOut { after_ms: 1 }, 1);
     store
         .record_quote_finished(id, &outcome, Utc::now())
         .unwrap();

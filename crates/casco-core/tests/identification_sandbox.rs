@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use casco_api::insurers::{self, Insurer};
-use casco_api::{CallOptions, CascoClient, ClientConfig, Credentials};
+use casco_api::{CallOptions, CascoClient};
 use casco_core::quote::{identify_vehicle, QuoteDraft, VehicleIdentification};
 use casco_core::store::{DraftId, Store};
 use casco_core::{AppError, ErrorCode, Language};
@@ -16,16 +16,11 @@ use chrono::Utc;
 #[path = "support/sample_draft.rs"]
 mod sample_draft;
 use sample_draft::sample_draft;
+#[path = "support/demo_account.rs"]
+mod demo_account;
+use demo_account::demo_client;
 
 const ROUTE: &str = "vehicle_identification";
-
-fn client(base_url: &str) -> CascoClient {
-    CascoClient::new(
-        ClientConfig::new(base_url).unwrap(),
-        Credentials::new("demo", "demo"),
-    )
-    .unwrap()
-}
 
 fn enabled() -> Vec<&'static Insurer> {
     insurers::catalogue().iter().collect()
@@ -82,7 +77,7 @@ async fn identification_is_cached_per_draft_and_vehicle() {
     let sandbox = casco_sandbox::start(SandboxConfig::default())
         .await
         .unwrap();
-    let client = client(sandbox.base_url());
+    let client = demo_client(sandbox.base_url());
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("casco.db");
     let (store, _) = Store::open(&path).unwrap();
@@ -166,7 +161,7 @@ async fn only_the_insurers_asked_for_appear_and_missing_ones_are_empty() {
     let sandbox = casco_sandbox::start(SandboxConfig::default())
         .await
         .unwrap();
-    let client = client(sandbox.base_url());
+    let client = demo_client(sandbox.base_url());
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = Store::open(dir.path().join("casco.db")).unwrap();
     let mut draft = sample_draft();

@@ -16,7 +16,7 @@ use serde_json::Value;
 
 #[path = "support/sample_draft.rs"]
 mod sample_draft;
-use sample_draft::sample_draft;
+use sample_draft::{sample_draft, valid_draft_from};
 
 const FIXTURE: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -27,14 +27,9 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 6, 15).unwrap()
 }
 
-/// The sample made valid for today's rules: a real CNP, a start date tomorrow, and a first
-/// registration after construction (the sample registers in 2015 a car built in 2020).
+/// The sample made valid for today's rules, starting tomorrow.
 fn valid_draft() -> QuoteDraft {
-    let mut d = sample_draft();
-    d.policyholder.tax_id = "1900101400012".into();
-    d.vehicle.first_registration = "2020-03-01".into();
-    d.cover.start_date = "2025-06-16".into();
-    d
+    valid_draft_from(today().succ_opt().unwrap())
 }
 
 #[test]

@@ -4,10 +4,13 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use casco_api::{CascoClient, ClientConfig, Credentials};
 use casco_core::reference_data::{ListKind, ReferenceData};
 use casco_core::Language;
 use casco_sandbox::SandboxConfig;
+
+#[path = "support/demo_account.rs"]
+mod demo_account;
+use demo_account::demo_client;
 
 #[tokio::test]
 async fn sync_fills_the_status_and_search_answers_offline() {
@@ -24,13 +27,7 @@ async fn sync_fills_the_status_and_search_answers_offline() {
     let sandbox = casco_sandbox::start(SandboxConfig::default())
         .await
         .unwrap();
-    let client = Arc::new(
-        CascoClient::new(
-            ClientConfig::new(sandbox.base_url()).unwrap(),
-            Credentials::new("demo", "demo"),
-        )
-        .unwrap(),
-    );
+    let client = demo_client(sandbox.base_url());
     let events = Arc::new(Mutex::new(Vec::new()));
     let seen = Arc::clone(&events);
     let summary = data

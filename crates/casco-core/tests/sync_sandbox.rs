@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use casco_api::{CallOptions, CascoClient, ClientConfig, Credentials};
+use casco_api::{CallOptions, CascoClient};
 use casco_core::messages::{Language, Message};
 use casco_core::nomenclature::{
     ApiNomenclatureSource, Catalog, Locality, NomenclatureSource, Part, RetryPolicy, SyncOptions,
@@ -15,6 +15,10 @@ use casco_core::nomenclature::{
 use casco_core::store::Store;
 use casco_sandbox::{FailureMode, NomenclatureSpelling, SandboxConfig, SandboxHandle};
 use tokio_util::sync::CancellationToken;
+
+#[path = "support/demo_account.rs"]
+mod demo_account;
+use demo_account::demo_client;
 
 const ENV: &str = "demo";
 const ATTEMPTS: u32 = 3;
@@ -34,13 +38,7 @@ struct Rig {
 /// fresh store file.
 async fn fixture(config: SandboxConfig) -> (SandboxHandle, Rig) {
     let sandbox = casco_sandbox::start(config).await.expect("sandbox starts");
-    let client = Arc::new(
-        CascoClient::new(
-            ClientConfig::new(sandbox.base_url()).unwrap(),
-            Credentials::new("demo", "demo"),
-        )
-        .unwrap(),
-    );
+    let client = demo_client(sandbox.base_url());
     // Short per-call timeout: a hanging list must fail fast in tests.
     let source =
         ApiNomenclatureSource::new(Arc::clone(&client)).with_timeout(Duration::from_secs(5));

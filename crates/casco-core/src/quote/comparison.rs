@@ -134,26 +134,6 @@ fn rank(
     rows
 }
 
-/// Only the offers payable in `count` installments, re-ranked (so "cheapest" means cheapest
-/// among what is shown).
-pub fn with_installments(rows: &[ComparedOffer], count: u32) -> Vec<ComparedOffer> {
-    refilter(rows, |o| o.installment_count == count)
-}
-
-/// Only the offers in `currency` ("RON" or "EUR"), re-ranked.
-pub fn in_currency(rows: &[ComparedOffer], currency: &str) -> Vec<ComparedOffer> {
-    refilter(rows, |o| o.currency.eq_ignore_ascii_case(currency))
-}
-
-fn refilter(rows: &[ComparedOffer], keep: impl Fn(&OfferView) -> bool) -> Vec<ComparedOffer> {
-    rank(
-        rows.iter()
-            .filter(|r| keep(&r.offer))
-            .map(|r| (r.offer.clone(), r.display_name.clone())),
-        ComparisonSort::default(),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,14 +219,21 @@ mod tests {
 
     #[test]
     fn filters_rerank_what_remains() {
-        let rows = compare(&sample());
-        let single = with_installments(&rows, 1);
+        let installments = |count| ComparisonFilter {
+            installments: Some(count),
+            ..ComparisonFilter::default()
+        };
+        let currency = |code: &str| ComparisonFilter {
+            currency: Some(code.into()),
+            ..ComparisonFilter::default()
+        };
+        let single = arrange(&sample(), &installments(1));
         assert_eq!(single.len(), 1);
         assert!(single[0].cheapest && single[0].offer.insurer == "a");
-        let eur = in_currency(&rows, "eur");
+        let eur = arrange(&sample(), &currency("eur"));
         assert_eq!(eur.len(), 1);
         assert!(eur[0].cheapest && eur[0].offer.insurer == "b");
-        assert!(in_currency(&rows, "USD").is_empty());
+        assert!(arrange(&sample(), &currency("USD")).is_empty());
     }
 
     fn expiring(mut offer: OfferView, day: Option<u32>) -> OfferView {

@@ -49,6 +49,18 @@ pub struct InsurerOutcome {
     pub elapsed_ms: u32,
 }
 
+impl InsurerOutcome {
+    /// What became of `insurer`, named as the catalogue names it.
+    pub fn of(insurer: &Insurer, state: OutcomeState, elapsed_ms: u32) -> InsurerOutcome {
+        InsurerOutcome {
+            insurer: insurer.key.clone(),
+            display_name: insurer.display_name.clone(),
+            state,
+            elapsed_ms,
+        }
+    }
+}
+
 /// The result of quoting one insurer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(tag = "kind", rename_all = "camelCase")]
@@ -260,12 +272,7 @@ pub async fn quote_insurers(
     let mut ready = Vec::new();
     for call in insurers {
         let insurer = call.insurer;
-        let settle = |state| InsurerOutcome {
-            insurer: insurer.key.clone(),
-            display_name: insurer.display_name.clone(),
-            state,
-            elapsed_ms: 0,
-        };
+        let settle = |state| InsurerOutcome::of(insurer, state, 0);
         let credentials = match (call.enabled, call.credentials) {
             (false, _) => {
                 emit(
@@ -323,13 +330,10 @@ pub async fn quote_insurers(
             .await;
         if let Err(e) = session {
             for (insurer, _) in ready {
-                let outcome = InsurerOutcome {
-                    insurer: insurer.key.clone(),
-                    display_name: insurer.display_name.clone(),
-                    state: failure_state(&e, lang),
-                    elapsed_ms: 0,
-                };
-                emit(outcome, &mut results);
+                emit(
+                    InsurerOutcome::of(insurer, failure_state(&e, lang), 0),
+                    &mut results,
+                );
             }
             return results;
         }
@@ -366,15 +370,7 @@ pub async fn quote_insurers(
                 },
                 Err(e) => failure_state(&e, lang),
             };
-            (
-                record,
-                InsurerOutcome {
-                    insurer: insurer.key.clone(),
-                    display_name: insurer.display_name.clone(),
-                    state,
-                    elapsed_ms,
-                },
-            )
+            (record, InsurerOutcome::of(insurer, state, elapsed_ms))
         });
     }
     while let Some((record, outcome)) = in_flight.next().await {

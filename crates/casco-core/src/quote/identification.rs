@@ -14,7 +14,7 @@ use super::draft::QuoteDraft;
 use super::fanout::{money, text};
 use super::payload::build_vehicle_specs;
 use crate::api_errors::app_error;
-use crate::error::{AppError, FieldErrors};
+use crate::error::AppError;
 use crate::messages::Language;
 use crate::store::{DraftId, Store};
 
@@ -79,12 +79,6 @@ pub struct VehicleIdentification {
     pub from_cache: bool,
 }
 
-/// The `VehicleSpecs` the quote request would carry (the body of the identification
-/// request); on failure, messages keyed by request paths (`product.vehicle.brand`).
-pub fn vehicle_specs(draft: &QuoteDraft, lang: Language) -> Result<VehicleSpecs, FieldErrors> {
-    build_vehicle_specs(draft, lang)
-}
-
 /// Identifies the draft's vehicle with `insurers` (the enabled ones, catalogue order, which
 /// decides who appears and in what order; an insurer absent from the answer appears with no
 /// variants).
@@ -102,7 +96,7 @@ pub async fn identify_vehicle(
     opts: CallOptions,
     lang: Language,
 ) -> Result<VehicleIdentification, AppError> {
-    let specs = vehicle_specs(draft, lang).map_err(|fields| {
+    let specs = build_vehicle_specs(draft, lang).map_err(|fields| {
         AppError::validation(
             text(
                 lang,
@@ -223,7 +217,7 @@ mod tests {
 
     #[test]
     fn an_incomplete_vehicle_reports_every_missing_field() {
-        let fields = vehicle_specs(&QuoteDraft::default(), Language::Ro).unwrap_err();
+        let fields = build_vehicle_specs(&QuoteDraft::default(), Language::Ro).unwrap_err();
         for path in ["vehicleType", "brand", "model", "yearOfConstruction"] {
             assert!(
                 fields.contains_key(&format!("product.vehicle.{path}")),
@@ -241,7 +235,7 @@ mod tests {
         d.vehicle.year = "2020".into();
         d.vehicle.fuel = Some(FuelType::Petrol);
         d.vehicle.market_value = "100000.00".into();
-        let specs = vehicle_specs(&d, Language::En).unwrap();
+        let specs = build_vehicle_specs(&d, Language::En).unwrap();
         assert_eq!(specs.brand, "Toyota");
         let key = specs_key(&specs).unwrap();
         assert_eq!(
@@ -250,7 +244,7 @@ mod tests {
         );
         d.vehicle.year = "2021".into();
         assert_ne!(
-            specs_key(&vehicle_specs(&d, Language::En).unwrap()).unwrap(),
+            specs_key(&build_vehicle_specs(&d, Language::En).unwrap()).unwrap(),
             key
         );
     }

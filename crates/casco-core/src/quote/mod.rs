@@ -25,8 +25,7 @@ pub use draft::{
     VehicleUserDraft, WizardStep,
 };
 pub use identification::{
-    closest_variant, identify_vehicle, vehicle_specs, InsurerVariants, VariantView,
-    VehicleIdentification,
+    closest_variant, identify_vehicle, InsurerVariants, VariantView, VehicleIdentification,
 };
 pub use insurer_checks::{add_gaps, insurer_gaps, InsurerGap};
 pub use messages::QuoteMessage;

@@ -102,14 +102,19 @@ impl Reader {
     }
 }
 
-/// Builds `product` from the draft; on failure, the field map in `lang`.
-pub fn build_quote_product(draft: &QuoteDraft, lang: Language) -> Result<Product, FieldErrors> {
+/// Runs `build` with a fresh reader: its value when no problem was met, else every problem
+/// as the field map in `lang`.
+fn read<T>(lang: Language, build: impl FnOnce(&mut Reader) -> Option<T>) -> Result<T, FieldErrors> {
     let mut r = Reader::default();
-    let product = product(&mut r, draft);
-    match product {
-        Some(p) if r.problems.is_empty() => Ok(p),
+    match build(&mut r) {
+        Some(value) if r.problems.is_empty() => Ok(value),
         _ => Err(r.problems.field_errors(lang)),
     }
+}
+
+/// Builds `product` from the draft; on failure, the field map in `lang`.
+pub fn build_quote_product(draft: &QuoteDraft, lang: Language) -> Result<Product, FieldErrors> {
+    read(lang, |r| product(r, draft))
 }
 
 /// Builds the whole `POST /offer` body for one insurer: its key and product name, its
@@ -295,12 +300,7 @@ pub fn build_vehicle_specs(
     draft: &QuoteDraft,
     lang: Language,
 ) -> Result<VehicleSpecs, FieldErrors> {
-    let mut r = Reader::default();
-    let specs = vehicle_specs(&mut r, draft);
-    match specs {
-        Some(s) if r.problems.is_empty() => Ok(s),
-        _ => Err(r.problems.field_errors(lang)),
-    }
+    read(lang, |r| vehicle_specs(r, draft))
 }
 
 fn vehicle_specs(r: &mut Reader, d: &QuoteDraft) -> Option<VehicleSpecs> {

@@ -2,6 +2,7 @@
 //! by the payload tests, the fan-out tests and the fan-out benchmark (included with `#[path]`).
 
 use casco_core::quote::*;
+use chrono::NaiveDate;
 
 /// The published sample, typed into the wizard as an agent would.
 pub fn sample_draft() -> QuoteDraft {
@@ -91,5 +92,16 @@ pub fn sample_draft() -> QuoteDraft {
     c.partner_repair_network = Some(false);
     c.covers_minor_children = Some(false);
     c.personal_accident_plan = "SAFE".into();
+    d
+}
+
+/// The sample made valid for quoting from `start`: a real CNP, and a first registration after
+/// construction (the sample registers in 2015 a car built in 2020).
+#[allow(dead_code)] // not every crate that includes this file quotes
+pub fn valid_draft_from(start: NaiveDate) -> QuoteDraft {
+    let mut d = sample_draft();
+    d.policyholder.tax_id = "1900101400012".into();
+    d.vehicle.first_registration = "2020-03-01".into();
+    d.cover.start_date = start.to_string();
     d
 }
