@@ -70,6 +70,15 @@ pub struct ReferenceStatus {
     pub syncing: bool,
 }
 
+/// Marks a sync as no longer running when dropped.
+struct RunningSync<'a>(&'a Mutex<Option<CancellationToken>>);
+
+impl Drop for RunningSync<'_> {
+    fn drop(&mut self) {
+        *self.0.lock().unwrap_or_else(PoisonError::into_inner) = None;
+    }
+}
+
 /// The store, its search indexes and the running sync.
 pub struct ReferenceData {
     catalog: Catalog,
@@ -118,19 +127,21 @@ impl ReferenceData {
             *running = Some(token.clone());
             token
         };
+        // Cleared however this future ends, dropped mid-sync included: a flag left set would
+        // refuse every later sync as "already running".
+        let _running = RunningSync(&self.running);
         let options = SyncOptions {
             ttl,
             force,
             language: lang,
             ..SyncOptions::default()
         };
-        let source = ApiNomenclatureSource::new(client);
-        let result = self
-            .catalog
+        // Failure reasons in the report are worded in the agent's language.
+        let source = ApiNomenclatureSource::new(client).with_language(lang);
+        self.catalog
             .sync(&source, env, &options, progress, &cancel)
-            .await;
-        *self.running.lock().unwrap_or_else(PoisonError::into_inner) = None;
-        result.map_err(|e| e.to_app_error(lang))
+            .await
+            .map_err(|e| e.to_app_error(lang))
     }
 
     /// Stops the running sync, if any; returns whether one was running.

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use casco_core::reference_data::{ListKind, ReferenceData};
 use casco_core::Language;
-use casco_sandbox::SandboxConfig;
+use casco_sandbox::{FailureMode, Latency, SandboxConfig};
 
 #[path = "support/demo_account.rs"]
 mod demo_account;
@@ -64,4 +64,39 @@ async fn sync_fills_the_status_and_search_answers_offline() {
     );
     // Another environment never mixes in.
     assert!(data.status("qa", Language::Ro).unwrap().never_synced);
+}
+
+#[tokio::test]
+async fn a_sync_dropped_midway_frees_the_next_whose_reasons_follow_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = ReferenceData::open(dir.path().join("casco.db")).unwrap();
+    let mut config = SandboxConfig::default();
+    config
+        .route_latency
+        .insert("countries".into(), Latency::Fixed(30_000));
+    let sandbox = casco_sandbox::start(config).await.unwrap();
+    let client = demo_client(sandbox.base_url());
+    let week = Duration::from_secs(7 * 86_400);
+
+    // The window reloads mid-sync: the command's future is dropped, never finished.
+    let sync = |lang| data.sync(Arc::clone(&client), "demo", true, week, lang, &|_| {});
+    let dropped = tokio::time::timeout(Duration::from_millis(300), sync(Language::En)).await;
+    assert!(dropped.is_err(), "the slow list must still be running");
+    assert!(!data.status("demo", Language::En).unwrap().syncing);
+
+    // The next sync is not refused as already running, and a failing county is reported in
+    // the sync's language.
+    sandbox.update_config(|c| {
+        c.route_latency.clear();
+        c.nomenclature_failures
+            .insert("localities:CJ".into(), FailureMode::ServerError);
+    });
+    let reason = |summary: casco_core::nomenclature::SyncSummary| {
+        assert_eq!(summary.failed.len(), 1, "{:?}", summary.failed);
+        summary.failed[0].reason.clone()
+    };
+    let english = reason(sync(Language::En).await.unwrap());
+    let romanian = reason(sync(Language::Ro).await.unwrap());
+    assert_ne!(english, romanian);
+    sandbox.stop().await;
 }
