@@ -87,5 +87,9 @@ mod tests {
             grawe.required_message_ro(floor),
             "Asigurătorul Grawe cere etajul din adresa asiguratului."
         );
+        assert_eq!(
+            grawe.required_message_en(floor),
+            "Grawe requires the floor in the policyholder's address."
+        );
     }
 }

@@ -5,7 +5,6 @@ use casco_api::insurers;
 use serde::Serialize;
 
 use super::draft::QuoteDraft;
-use super::QuoteMessage;
 use crate::error::FieldErrors;
 use crate::messages::Language;
 
@@ -34,16 +33,15 @@ pub fn insurer_gaps(draft: &QuoteDraft, keys: &[String], lang: Language) -> Vec<
     {
         for field in &insurer.required_fields {
             if draft.field_filled(&field.path) != Some(true) {
-                let message = QuoteMessage::InsurerRequires {
-                    insurer: insurer.display_name.clone(),
-                    label_ro: field.label_ro.clone(),
-                    label_en: field.label_en.clone(),
+                let message = match lang {
+                    Language::Ro => insurer.required_message_ro(field),
+                    Language::En => insurer.required_message_en(field),
                 };
                 gaps.push(InsurerGap {
                     insurer: insurer.key.clone(),
                     display_name: insurer.display_name.clone(),
                     path: field.path.clone(),
-                    message: message.text(lang),
+                    message,
                 });
             }
         }

@@ -87,15 +87,6 @@ pub enum QuoteMessage {
     BonusMalusClass,
     /// A group of fields needs this one too (e.g. deductibles, renewal policy).
     CompleteGroup,
-    /// An insurer requires a field the spec calls optional.
-    InsurerRequires {
-        /// The insurer's display name.
-        insurer: String,
-        /// Romanian label in a sentence.
-        label_ro: String,
-        /// English label in a sentence.
-        label_en: String,
-    },
 }
 
 impl QuoteMessage {
@@ -236,17 +227,6 @@ impl QuoteMessage {
                 "The bonus-malus class must be B0–B14 or M1–M8.",
             ),
             Self::CompleteGroup => pick("Completați și acest câmp.", "Fill in this field as well."),
-            Self::InsurerRequires {
-                insurer,
-                label_ro,
-                label_en,
-            } => {
-                if ro {
-                    format!("Asigurătorul {insurer} cere {label_ro}.")
-                } else {
-                    format!("{insurer} requires {label_en}.")
-                }
-            }
         }
     }
 }
@@ -268,19 +248,6 @@ mod tests {
         assert_eq!(
             QuoteMessage::StartNotTomorrow.text(Language::Ro),
             "Data începerii trebuie să fie cel puțin mâine pentru un vehicul înmatriculat."
-        );
-        let grawe = QuoteMessage::InsurerRequires {
-            insurer: "Grawe".into(),
-            label_ro: "etajul din adresa asiguratului".into(),
-            label_en: "the floor in the policyholder's address".into(),
-        };
-        assert_eq!(
-            grawe.text(Language::Ro),
-            "Asigurătorul Grawe cere etajul din adresa asiguratului."
-        );
-        assert_eq!(
-            grawe.text(Language::En),
-            "Grawe requires the floor in the policyholder's address."
         );
     }
 
