@@ -4,8 +4,9 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use casco_api::insurers::{catalogue, Insurer};
+use casco_api::insurers::catalogue;
 use casco_api::{CallOptions, CascoClient};
+use casco_core::insurers::enabled_insurers;
 use casco_core::quote::comparison::{arrange, ComparedOffer, ComparisonFilter};
 use casco_core::quote::fanout::{quote_insurers, FanoutOptions, InsurerCall, InsurerOutcome};
 use casco_core::quote::identification::{identify_vehicle, VehicleIdentification};
@@ -20,14 +21,6 @@ use tauri::State;
 
 use crate::api::Api;
 use crate::SettingsFile;
-
-/// Catalogue insurers the agent has not switched off in Setări, in catalogue order.
-fn enabled_insurers(settings: &Settings) -> Vec<&'static Insurer> {
-    catalogue()
-        .iter()
-        .filter(|i| !settings.disabled_insurers.contains(&i.key))
-        .collect()
-}
 
 /// The settings in force, the live API client and the per-insurer wait from Setări.
 async fn session(
@@ -92,7 +85,7 @@ pub async fn quote_offers(
         .map(|insurer| InsurerCall {
             insurer,
             credentials: api.insurers.credentials(&target, &insurer.key),
-            enabled: !settings.disabled_insurers.contains(&insurer.key),
+            enabled: settings.insurer_enabled(&insurer.key),
         })
         .collect();
     let options = FanoutOptions {

@@ -1,5 +1,6 @@
 //! Ofertă nouă and Ciorne: the quote wizard's checks and its autosaved drafts.
 
+use casco_core::insurers::enabled_insurers;
 use casco_core::quote::{
     insurer_gaps, validate_draft, CoverCurrency, Gender, InsurerGap, QuoteDraft,
 };
@@ -7,7 +8,7 @@ use casco_core::reference_data::ReferenceData;
 use casco_core::settings::Currency;
 use casco_core::store::{DraftId, DraftRecord, DraftSummary};
 use casco_core::validate::{cnp_facts, today_in_bucharest};
-use casco_core::{AppError, FieldErrors, Settings};
+use casco_core::{AppError, FieldErrors};
 use chrono::Utc;
 use serde::Serialize;
 use tauri::State;
@@ -35,15 +36,6 @@ pub struct CnpPrefill {
     pub gender: Option<Gender>,
 }
 
-/// Insurer keys the agent has not switched off in Setări.
-fn enabled_insurers(settings: &Settings) -> Vec<String> {
-    casco_api::insurers::catalogue()
-        .iter()
-        .filter(|i| !settings.disabled_insurers.contains(&i.key))
-        .map(|i| i.key.clone())
-        .collect()
-}
-
 /// Checks the draft as the agent types; today is the Bucharest calendar day.
 #[tauri::command]
 #[specta::specta]
@@ -51,9 +43,13 @@ pub fn validate_quote_draft(file: State<'_, SettingsFile>, draft: QuoteDraft) ->
     let settings = file.current();
     let lang = settings.language;
     let today = today_in_bucharest(Utc::now());
+    let enabled_keys: Vec<String> = enabled_insurers(&settings)
+        .iter()
+        .map(|i| i.key.clone())
+        .collect();
     QuoteCheck {
         fields: validate_draft(&draft, today, lang),
-        insurer_gaps: insurer_gaps(&draft, &enabled_insurers(&settings), lang),
+        insurer_gaps: insurer_gaps(&draft, &enabled_keys, lang),
     }
 }
 

@@ -107,7 +107,7 @@ impl InsurerDirectory {
             name: insurer.display_name.clone(),
             product: insurer.product.clone(),
             offer_currency: insurer.offer_currency.code().to_owned(),
-            enabled: !settings.disabled_insurers.contains(&insurer.key),
+            enabled: settings.insurer_enabled(&insurer.key),
             credentials,
             account,
         }
@@ -178,6 +178,14 @@ impl InsurerDirectory {
             .delete(&credentials_key(target, insurer))
             .map_err(|e| keychain_error(e, lang))
     }
+}
+
+/// The catalogue insurers switched on in `settings`, in catalogue order.
+pub fn enabled_insurers(settings: &Settings) -> Vec<&'static Insurer> {
+    catalogue()
+        .iter()
+        .filter(|i| settings.insurer_enabled(&i.key))
+        .collect()
 }
 
 /// Settings with `insurer` switched on or off.

@@ -159,6 +159,11 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// Whether the agent left `insurer` switched on (every catalogue insurer is, by default).
+    pub fn insurer_enabled(&self, insurer: &str) -> bool {
+        !self.disabled_insurers.iter().any(|k| k == insurer)
+    }
+
     /// Checks every field; the error's `fields` use the camelCase paths of the JSON shape
     /// (`agency.email`), and its messages are in the language being saved.
     pub fn validate(&self) -> Result<(), AppError> {
