@@ -70,7 +70,7 @@ export function setAt(d: unknown, path: string, value: unknown): void {
   parent[last] = value;
 }
 
-/** The step whose form holds a request path; mirrors `casco_core::quote::step_of`. */
+/** The step whose form holds a request path, so a message can send the agent to its field. */
 export function stepOf(path: string): FormStep {
   if (path.startsWith("product.policyholder")) return "policyholder";
   if (path.startsWith("product.vehicle.user")) return "user";
