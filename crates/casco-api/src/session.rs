@@ -2,7 +2,7 @@
 
 use crate::Secret;
 use base64::Engine;
-use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use serde::Deserialize;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -104,6 +104,13 @@ pub fn jwt_expiry(token: &str) -> Option<DateTime<Utc>> {
         .ok()?;
     let claims: Claims = serde_json::from_slice(&bytes).ok()?;
     Utc.timestamp_opt(claims.exp, 0).single()
+}
+
+/// The calendar day in Bucharest at `now`: the day CascoApi judges start dates and offer
+/// expiry against, whatever the agent's machine clock zone.
+pub fn today_in_bucharest(now: DateTime<Utc>) -> NaiveDate {
+    now.with_timezone(&chrono_tz::Europe::Bucharest)
+        .date_naive()
 }
 
 /// `expires_at` as the API sends it: "YYYY-MM-DD HH:MM:SS" in Europe/Bucharest local time.

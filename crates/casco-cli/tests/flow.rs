@@ -65,10 +65,7 @@ fn quote_file(dir: &Path, insurer: &str, product: &str) -> PathBuf {
     );
     let mut request: Value =
         serde_json::from_str(&std::fs::read_to_string(sample).unwrap()).unwrap();
-    let start = chrono::Utc::now()
-        .with_timezone(&chrono_tz::Europe::Bucharest)
-        .date_naive()
-        + chrono::Days::new(2);
+    let start = casco_api::session::today_in_bucharest(chrono::Utc::now()) + chrono::Days::new(2);
     request["provider"]["organization"]["businessName"] = insurer.into();
     let (account, password) = casco_sandbox::demo_provider_credentials(insurer);
     request["provider"]["authentication"]["account"] = account.into();

@@ -60,7 +60,5 @@ pub async fn before_answer(state: &AppState, insurer: &Insurer, claims: &Claims)
 
 /// Today's date in Europe/Bucharest (start dates are checked against it).
 pub fn today_in_bucharest() -> NaiveDate {
-    chrono::Utc::now()
-        .with_timezone(&chrono_tz::Europe::Bucharest)
-        .date_naive()
+    casco_api::session::today_in_bucharest(chrono::Utc::now())
 }

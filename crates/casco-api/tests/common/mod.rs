@@ -33,9 +33,7 @@ pub fn client_for(
 
 /// Today in Bucharest (the sandbox checks start dates against it).
 pub fn today_bucharest() -> NaiveDate {
-    chrono::Utc::now()
-        .with_timezone(&chrono_tz::Europe::Bucharest)
-        .date_naive()
+    casco_api::session::today_in_bucharest(chrono::Utc::now())
 }
 
 /// The published sample request, retargeted at `insurer` with a valid start date; it

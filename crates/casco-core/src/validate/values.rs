@@ -1,6 +1,6 @@
 //! Numbers and dates as the agent types them, and the date rules of a quote.
 
-use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
+use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
 
 use crate::quote::QuoteMessage;
@@ -72,10 +72,7 @@ pub fn parse_date(value: &str) -> Option<NaiveDate> {
 }
 
 /// Today on the Bucharest calendar: the day the start-date rule is judged on.
-pub fn today_in_bucharest(now: DateTime<Utc>) -> NaiveDate {
-    now.with_timezone(&chrono_tz::Europe::Bucharest)
-        .date_naive()
-}
+pub use casco_api::session::today_in_bucharest;
 
 fn first_of_1900() -> NaiveDate {
     NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default()
@@ -166,6 +163,7 @@ pub fn expiry_date(value: &str) -> Result<NaiveDate, QuoteMessage> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::{DateTime, Utc};
     use std::str::FromStr;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
