@@ -4,6 +4,7 @@
 mod api;
 mod commands;
 mod ipc;
+mod relaunch;
 mod settings_file;
 
 use tauri::Manager;
@@ -17,7 +18,7 @@ pub const MAIN_WINDOW: &str = "main";
 /// Starts the desktop app.
 pub fn run() {
     let ipc = specta_builder();
-    tauri::Builder::default()
+    let app = tauri::Builder::default()
         // single-instance must be registered first so a second launch exits before any other
         // plugin touches shared files.
         .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
@@ -55,6 +56,10 @@ pub fn run() {
             app.manage(data);
             Ok(())
         })
-        .run(tauri::generate_context!())
-        .expect("the Tauri runtime failed to start");
+        .build(tauri::generate_context!());
+    match app {
+        Ok(app) => app.run(|_, _| {}),
+        Err(error) if relaunch::predecessor_unreachable(&error) => relaunch::start_over(&error),
+        Err(error) => panic!("the Tauri runtime failed to start: {error}"),
+    }
 }
