@@ -38,6 +38,7 @@ pub fn start_over(error: &tauri::Error) -> ! {
         );
         std::process::exit(1);
     }
+    eprintln!("Casco Desk: the previous instance is still closing; starting again ({attempt}/{MAX_ATTEMPTS}).");
     std::thread::sleep(PAUSE);
     let exe = std::env::current_exe().unwrap_or_else(|e| {
         eprintln!("Casco Desk cannot find its own executable to start again: {e}");

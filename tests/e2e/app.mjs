@@ -89,7 +89,8 @@ export async function useCustomEnvironment(session, url) {
 /** Waits for `sel` and brings it to the middle of the view: the sticky step buttons must not cover it. */
 export async function reveal(session, sel, timeout = 15000) {
   const el = await session.waitFor(sel, { timeout });
-  await session.exec("document.querySelector(arguments[0]).scrollIntoView({ block: 'center' });", sel);
+  // The element found, not a second query: the page may re-render between the two calls.
+  await session.exec("arguments[0].scrollIntoView({ block: 'center' });", el.reference());
   return el;
 }
 

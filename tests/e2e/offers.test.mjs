@@ -166,7 +166,10 @@ test("a batch cut short by a crash shows who answered and re-quotes the rest", a
   await press("#offers-ask:not([disabled])", 20000);
   for (const key of HANGING) await app.waitFor(`tr.insurer-row[data-insurer=${key}][data-state=waiting]`);
   // Everyone else answers; the two stay waiting with their timers running.
-  await app.waitFor("#offers-table tr.offer-row[data-insurer=generali]", { timeout: 30000 });
+  await app.waitUntil(
+    "return new Set([...document.querySelectorAll('#offers-table tr.offer-row')].map(r => r.dataset.insurer)).size >= 8;",
+    { timeout: 30000, what: "the eight other insurers have offers" },
+  );
   await app.waitFor(`tr.insurer-row[data-insurer=${HANGING[0]}]`, { text: "2 s" });
   await shot("56-offers-waiting");
   execFileSync("pkill", ["-KILL", "-f", APP]);
@@ -180,6 +183,7 @@ test("a batch cut short by a crash shows who answered and re-quotes the rest", a
   assert.match(text, /Allianz/);
   assert.match(text, /Uniqa/);
   assert.ok((await insurersWithOffers()).length >= 8, "the answers received before the crash are shown");
+  for (const key of HANGING) await app.waitFor(`#insurer-strip li[data-insurer=${key}]`, { text: "Fără răspuns" });
   await shot("57-offers-interrupted");
   await press("#requote-unanswered");
   for (const key of HANGING) await app.waitFor(`#offers-table tr.offer-row[data-insurer=${key}]`, { timeout: 30000 });

@@ -85,11 +85,29 @@ export class Session {
   async waitGone(css, timeout = 15000) {
     const deadline = Date.now() + timeout;
     for (;;) {
-      const els = await this.findAll(css);
-      let shown = false;
-      for (const el of els) shown ||= await el.displayed().catch(() => false);
+      // A list re-rendering under the query answers "stale element": look again.
+      const els = await this.findAll(css).catch((e) => {
+        if (e instanceof WebDriverError) return null;
+        throw e;
+      });
+      let shown = els === null;
+      for (const el of els ?? []) shown ||= await el.displayed().catch(() => false);
       if (!shown) return;
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${css} to go away`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** Polls until `script` (run in the page) returns something truthy, and returns it. */
+  async waitUntil(script, { timeout = 15000, what = script } = {}) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const value = await this.exec(script).catch((e) => {
+        if (e instanceof WebDriverError) return null;
+        throw e;
+      });
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -116,6 +134,10 @@ export class Element {
   constructor(session, id) {
     this.s = session;
     this.id = id;
+  }
+  /** The element as a script argument. */
+  reference() {
+    return { [ELEMENT]: this.id };
   }
   click() {
     return this.s.cmd("POST", `/element/${this.id}/click`, {});

@@ -127,8 +127,8 @@ test("a quote survives a crash and reaches Verificare with Cere oferte enabled",
   await fill(`${V}.licensePlate`, "CJ 12 ABC");
   const make = await valueOf(`${V}.brand`);
   const model = await valueOf(`${V}.model`);
+  // The indicator says "saved" only once the last keystroke's debounced save has landed.
   await app.waitFor("#wizard-save-state", { text: "Ciornă salvată" });
-  await new Promise((r) => setTimeout(r, 1200)); // the last keystroke's autosave (400 ms) lands
   await shot("32-wizard-step2-before-kill");
 
   execFileSync("pkill", ["-KILL", "-f", APP]);

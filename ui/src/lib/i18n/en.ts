@@ -404,6 +404,7 @@ export const en: Record<MessageKey, string> = {
   "offers.state.error": "Error",
   "offers.state.timedOut": "Timed out",
   "offers.state.notEnabled": "Unavailable",
+  "offers.state.unanswered": "No answer",
   "offers.waiting": "Waiting for the answer… {seconds} s",
   "offers.timedOut": "No answer within {seconds} s.",
   "offers.cheapest": "Lowest premium",

@@ -402,6 +402,7 @@ export const ro = {
   "offers.state.error": "Eroare",
   "offers.state.timedOut": "Expirat timpul",
   "offers.state.notEnabled": "Indisponibil",
+  "offers.state.unanswered": "Fără răspuns",
   "offers.waiting": "Se așteaptă răspunsul… {seconds} s",
   "offers.timedOut": "Niciun răspuns în {seconds} s.",
   "offers.cheapest": "Cea mai mică primă",

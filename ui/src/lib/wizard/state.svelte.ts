@@ -38,6 +38,8 @@ export class QuoteWizard {
   checking = $state(false);
   checked = $state(false);
   saving = $state(false);
+  /** An edit waits for its debounced save: the indicator must not claim it is saved yet. */
+  unsaved = $state(false);
   savedAt = $state<Date | null>(null);
   saveError = $state("");
   /** The draft was quoted or discarded elsewhere: autosave stopped. */
@@ -103,6 +105,7 @@ export class QuoteWizard {
     this.closed = false;
     this.saveError = "";
     this.savedAt = null;
+    this.unsaved = false;
     this.resume = null;
     this.prefilled.clear();
     this.offers.reset(id);
@@ -159,6 +162,7 @@ export class QuoteWizard {
 
   private changed(): void {
     this.checked = false;
+    this.unsaved = true;
     clearTimeout(this.validateTimer);
     clearTimeout(this.saveTimer);
     this.validateTimer = setTimeout(() => void this.validate(), this.timing.validateMs);
@@ -187,6 +191,7 @@ export class QuoteWizard {
     clearTimeout(this.saveTimer);
     if (!this.draft || this.closed) return this.saveChain;
     const snapshot = $state.snapshot(this.draft) as QuoteDraft;
+    this.unsaved = false;
     this.saveChain = this.saveChain.then(async () => {
       if (this.closed || this.draft === null) return;
       this.saving = true;

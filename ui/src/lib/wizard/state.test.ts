@@ -48,8 +48,10 @@ describe("QuoteWizard", () => {
     wizard.set("product.policyholder.lastName", "policyholder.lastName", "Popescu");
     await vi.advanceTimersByTimeAsync(200);
     expect(fake.draftSaves).toHaveLength(0);
+    expect(wizard.unsaved).toBe(true);
     await vi.advanceTimersByTimeAsync(250);
     expect(fake.draftSaves).toHaveLength(1);
+    expect(wizard.unsaved).toBe(false);
     expect(fake.draftSaves[0]).toMatchObject({ id: null, draft: { policyholder: { lastName: "Popescu" } } });
     expect(wizard.id).toBe(1);
 
