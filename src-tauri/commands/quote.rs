@@ -2,7 +2,7 @@
 
 use casco_core::insurers::enabled_insurers;
 use casco_core::quote::{
-    insurer_gaps, validate_draft, CoverCurrency, Gender, InsurerGap, QuoteDraft,
+    insurer_gaps, required_paths, validate_draft, CoverCurrency, Gender, InsurerGap, QuoteDraft,
 };
 use casco_core::reference_data::ReferenceData;
 use casco_core::settings::Currency;
@@ -24,6 +24,8 @@ pub struct QuoteCheck {
     pub fields: FieldErrors,
     /// Fields an enabled insurer requires that the draft leaves empty.
     pub insurer_gaps: Vec<InsurerGap>,
+    /// Request paths this draft's shape requires, marked with an asterisk in the form.
+    pub required: Vec<String>,
 }
 
 /// What a valid CNP prefills: the birth date (ISO) and the sex, when the CNP encodes them.
@@ -50,6 +52,7 @@ pub fn validate_quote_draft(file: State<'_, SettingsFile>, draft: QuoteDraft) ->
     QuoteCheck {
         fields: validate_draft(&draft, today, lang),
         insurer_gaps: insurer_gaps(&draft, &enabled_keys, lang),
+        required: required_paths(&draft),
     }
 }
 

@@ -88,6 +88,9 @@ test("a quote survives a crash and reaches Verificare with Cere oferte enabled",
 
   await (await app.find("#nav-newQuote")).click();
   await app.waitFor(id(`${P}.taxId`));
+  // Required fields carry an asterisk (from the Rust checks); optional ones do not.
+  await app.waitFor(`label[for=${id(`${P}.taxId`).slice(1)}]`, { text: "*" });
+  assert.ok(!(await (await app.find(`label[for=${id(`${P}.address.floor`).slice(1)}]`)).text()).includes("*"));
   await shot("30-wizard-step1-empty");
 
   // A mistyped CNP gets its message under the field while typing.

@@ -39,7 +39,7 @@ pub async fn identify(
     let year = request
         .get("yearOfConstruction")
         .and_then(valuation::as_i64);
-    let current_year = chrono::Utc::now().year();
+    let current_year = crate::insurer_behaviour::today_in_bucharest().year();
     match year {
         Some(y) if (1950..=i64::from(current_year) + 1).contains(&y) => {}
         _ => {

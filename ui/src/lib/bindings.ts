@@ -1393,7 +1393,11 @@ fields: Partial<{ [key in string]: string[] }>;
 /**
  * Fields an enabled insurer requires that the draft leaves empty.
  */
-insurerGaps: InsurerGap[] }
+insurerGaps: InsurerGap[]; 
+/**
+ * Request paths this draft's shape requires, marked with an asterisk in the form.
+ */
+required: string[] }
 /**
  * Values prefilled in every new quote.
  */

@@ -294,7 +294,7 @@ export class FakeBackend implements Backend {
   drafts = new Map<number, DraftRecord & { status: "open" | "quoted" | "discarded" }>();
   draftSaves: { id: number | null; draft: QuoteDraft }[] = [];
   validations: QuoteDraft[] = [];
-  check: (d: QuoteDraft) => QuoteCheck = () => ({ fields: {}, insurerGaps: [] });
+  check: (d: QuoteDraft) => QuoteCheck = () => ({ fields: {}, insurerGaps: [], required: [] });
   now = () => new Date().toISOString();
   private nextDraftId = 1;
 

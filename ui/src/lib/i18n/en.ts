@@ -161,6 +161,7 @@ export const en: Record<MessageKey, string> = {
   "wizard.help": "Enter moves to the next field · Alt+→ / Alt+← change step · ↓ opens the suggestions",
   "wizard.startNew": "Start a new quote",
   "wizard.saving": "Saving…",
+  "wizard.requiredNote": "Fields marked * are required.",
   "wizard.saved": "Draft saved at {time}",
   "wizard.saveFailed": "The draft could not be saved: {message}",
   "wizard.closed": "This draft is no longer open (it was discarded or used). Start a new quote.",

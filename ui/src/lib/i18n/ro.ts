@@ -159,6 +159,7 @@ export const ro = {
   "wizard.help": "Enter trece la câmpul următor · Alt+→ / Alt+← schimbă pasul · ↓ deschide lista de sugestii",
   "wizard.startNew": "Începe o ofertă nouă",
   "wizard.saving": "Se salvează…",
+  "wizard.requiredNote": "Câmpurile marcate cu * sunt obligatorii.",
   "wizard.saved": "Ciornă salvată la {time}",
   "wizard.saveFailed": "Ciorna nu a putut fi salvată: {message}",
   "wizard.closed": "Această ciornă nu mai este deschisă (a fost abandonată sau folosită). Începeți o ofertă nouă.",

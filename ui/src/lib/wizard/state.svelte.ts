@@ -31,6 +31,8 @@ export class QuoteWizard {
   gaps = $state<InsurerGap[]>([]);
   /** Paths the agent changed: their messages show at once, others once the step is passed. */
   touched = $state<Set<string>>(new Set());
+  /** Request paths the draft's shape requires (from the Rust checks), marked with an asterisk. */
+  required = $state<Set<string>>(new Set());
   /** Furthest step reached: fields of earlier steps show their messages. */
   reached = $state<WizardStep>("policyholder");
   /** The last open draft, offered on start until the agent answers. */
@@ -76,6 +78,8 @@ export class QuoteWizard {
     this.load(await this.backend.newQuoteDraft(), null);
     this.touched = new Set();
     this.reached = "policyholder";
+    // Messages show only for touched fields; the run is for the required-field markers.
+    void this.validate();
   }
 
   /** Continues a stored draft where the agent left it. */
@@ -101,6 +105,7 @@ export class QuoteWizard {
     this.id = id;
     this.errors = {};
     this.gaps = [];
+    this.required = new Set();
     this.checked = false;
     this.closed = false;
     this.saveError = "";
@@ -180,6 +185,7 @@ export class QuoteWizard {
       if (mine !== this.checkSeq) return;
       this.errors = check.fields as Record<string, string[]>;
       this.gaps = check.insurerGaps;
+      this.required = new Set(check.required);
       this.checked = true;
     } finally {
       if (mine === this.checkSeq) this.checking = false;

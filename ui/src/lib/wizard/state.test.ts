@@ -18,7 +18,7 @@ function check(d: QuoteDraft): QuoteCheck {
   const gaps = d.policyholder.address.floor
     ? []
     : [{ insurer: "grawe", displayName: "Grawe", path: "product.policyholder.address.floor", message: "Asigurătorul Grawe cere etajul din adresa asiguratului." }];
-  return { fields, insurerGaps: gaps };
+  return { fields, insurerGaps: gaps, required: ["product.policyholder.lastName", "product.vehicle.vin", "product.motor.startDate"] };
 }
 
 describe("QuoteWizard", () => {
@@ -40,6 +40,12 @@ describe("QuoteWizard", () => {
     expect(wizard.resume).toBeNull();
     expect(wizard.draft?.cover).toMatchObject({ currency: "EUR", installments: 4, termMonths: 6 });
     expect(wizard.id).toBeNull();
+  });
+
+  it("knows the required fields from the checks once they have run", async () => {
+    await wizard.validate();
+    expect(wizard.required.has("product.vehicle.vin")).toBe(true);
+    expect(wizard.required.has("product.policyholder.address.floor")).toBe(false);
   });
 
   it("autosaves once after typing stops, and the first save's id is reused", async () => {
