@@ -149,7 +149,7 @@ test("quote every insurer, fix Grawe's floor from its error, retry it alone", as
 
   // Details of the cheapest offer: the installments schedule and coverages.
   await press("#offers-table tr.offer-row.cheapest .link[aria-expanded]");
-  await app.waitFor("#offers-table tr.offer-details");
+  await app.waitFor("#offers-table tr.offer-details", { text: "Vehicul" });
   await shot("55-offers-details");
 });
 

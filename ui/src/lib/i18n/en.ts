@@ -400,6 +400,7 @@ export const en: Record<MessageKey, string> = {
   "offers.col.deductibles": "Deductible",
   "offers.col.expiry": "Valid until",
   "offers.col.actions": "Actions",
+  "offers.coverage.vehicle": "Vehicle",
   "offers.state.waiting": "Waiting",
   "offers.state.offers": "Offer",
   "offers.state.error": "Error",

@@ -398,6 +398,7 @@ export const ro = {
   "offers.col.deductibles": "Franșiză",
   "offers.col.expiry": "Valabilă până la",
   "offers.col.actions": "Acțiuni",
+  "offers.coverage.vehicle": "Vehicul",
   "offers.state.waiting": "Se așteaptă",
   "offers.state.offers": "Ofertă",
   "offers.state.error": "Eroare",
