@@ -18,6 +18,9 @@ async function call(base, method, path, body) {
     method,
     headers: { "content-type": "application/json; charset=utf-8" },
     body: body === undefined ? undefined : JSON.stringify(body),
+    // An app that dies while starting leaves the new-session call unanswered; fail in two
+    // minutes with the driver's log instead of undici's five.
+    signal: AbortSignal.timeout(120000),
   });
   const json = await res.json().catch(() => ({}));
   if (!res.ok) throw new WebDriverError(res.status, json.value);
