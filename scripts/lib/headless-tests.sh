@@ -15,6 +15,8 @@ if [ -z "${CASCO_E2E_ONLY:-}" ]; then
   cargo test --workspace
   echo "==> Secret Service tests (real keyring)"
   cargo test --workspace -- --ignored secret_service
+  echo "==> a launch over a dying instance starts over (session bus, display)"
+  cargo test -p casco-desk --test relaunch -- --ignored
 fi
 
 echo "==> e2e (tauri-driver → WebKitWebDriver → the app)"
