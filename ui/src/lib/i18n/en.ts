@@ -395,6 +395,7 @@ export const en: Record<MessageKey, string> = {
   "offers.sort.expiry": "Validity: expiring first",
   "offers.col.insurer": "Insurer",
   "offers.col.premium": "Premium",
+  "offers.col.currency": "Currency",
   "offers.col.installments": "Installments",
   "offers.col.period": "Period",
   "offers.col.deductibles": "Deductible",

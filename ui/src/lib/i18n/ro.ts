@@ -393,6 +393,7 @@ export const ro = {
   "offers.sort.expiry": "Valabilitate: cele care expiră primele",
   "offers.col.insurer": "Asigurător",
   "offers.col.premium": "Primă",
+  "offers.col.currency": "Monedă",
   "offers.col.installments": "Rate",
   "offers.col.period": "Perioada",
   "offers.col.deductibles": "Franșiză",
