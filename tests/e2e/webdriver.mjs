@@ -63,56 +63,53 @@ export class Session {
     return vs.map((v) => new Element(this, v[ELEMENT]));
   }
 
-  /** Polls until `css` matches a displayed element, or fails with what it waited for. */
-  async waitFor(css, { timeout = 15000, text } = {}) {
-    const deadline = Date.now() + timeout;
-    let last = "";
-    for (;;) {
-      try {
-        const el = await this.find(css);
-        if (await el.displayed()) {
-          last = await el.text();
-          if (text === undefined || last.includes(text)) return el;
-        }
-      } catch (e) {
-        if (!(e instanceof WebDriverError)) throw e;
-      }
-      if (Date.now() > deadline) {
-        throw new Error(`timed out waiting for ${css}${text ? ` containing "${text}" (last: "${last}")` : ""}`);
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-
-  /** Polls until `css` matches nothing displayed. */
-  async waitGone(css, timeout = 15000) {
+  /**
+   * Runs `check` every 100 ms until it returns something truthy, and returns that. A WebDriver
+   * error (an element re-rendered under the query: "stale element") counts as "not yet".
+   */
+  async poll(check, timeout, failure) {
     const deadline = Date.now() + timeout;
     for (;;) {
-      // A list re-rendering under the query answers "stale element": look again.
-      const els = await this.findAll(css).catch((e) => {
-        if (e instanceof WebDriverError) return null;
-        throw e;
-      });
-      let shown = els === null;
-      for (const el of els ?? []) shown ||= await el.displayed().catch(() => false);
-      if (!shown) return;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${css} to go away`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-
-  /** Polls until `script` (run in the page) returns something truthy, and returns it. */
-  async waitUntil(script, { timeout = 15000, what = script } = {}) {
-    const deadline = Date.now() + timeout;
-    for (;;) {
-      const value = await this.exec(script).catch((e) => {
+      const value = await check().catch((e) => {
         if (e instanceof WebDriverError) return null;
         throw e;
       });
       if (value) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+      if (Date.now() > deadline) throw new Error(failure());
       await new Promise((r) => setTimeout(r, 100));
     }
+  }
+
+  /** Polls until `css` matches a displayed element, or fails with what it waited for. */
+  async waitFor(css, { timeout = 15000, text } = {}) {
+    let last = "";
+    return this.poll(
+      async () => {
+        const el = await this.find(css);
+        if (!(await el.displayed())) return null;
+        last = await el.text();
+        return text === undefined || last.includes(text) ? el : null;
+      },
+      timeout,
+      () => `timed out waiting for ${css}${text ? ` containing "${text}" (last: "${last}")` : ""}`,
+    );
+  }
+
+  /** Polls until `css` matches nothing displayed. */
+  async waitGone(css, timeout = 15000) {
+    await this.poll(
+      async () => {
+        for (const el of await this.findAll(css)) if (await el.displayed().catch(() => false)) return false;
+        return true;
+      },
+      timeout,
+      () => `timed out waiting for ${css} to go away`,
+    );
+  }
+
+  /** Polls until `script` (run in the page) returns something truthy, and returns it. */
+  async waitUntil(script, { timeout = 15000, what = script } = {}) {
+    return this.poll(() => this.exec(script), timeout, () => `timed out waiting until ${what}`);
   }
 
   /** Sends keys to whatever has focus (W3C actions), e.g. Tab or Enter. */
