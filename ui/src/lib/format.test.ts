@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAmount, formatDate, formatDateTime, formatMoney } from "./format";
+import { formatAmount, formatDate, formatDateTime, formatMoney, formatTime } from "./format";
 
 describe("formatDate", () => {
   it("shows ISO dates as dd.mm.yyyy", () => {
@@ -15,6 +15,14 @@ describe("formatDate", () => {
 describe("formatDateTime", () => {
   it("pads day, month, hour and minute", () => {
     expect(formatDateTime(new Date(2026, 0, 5, 9, 7))).toBe("05.01.2026 09:07");
+  });
+});
+
+describe("formatTime", () => {
+  it("pads hour and minute, as the end of formatDateTime", () => {
+    const d = new Date(2026, 0, 5, 9, 7);
+    expect(formatTime(d)).toBe("09:07");
+    expect(formatTime(d)).toBe(formatDateTime(d).slice(11));
   });
 });
 

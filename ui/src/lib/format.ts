@@ -10,10 +10,16 @@ export function formatDate(iso: string): string {
   return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
 }
 
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
 /** A local date-time → `27.11.2026 14:05`. */
 export function formatDateTime(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  return `${pad2(d.getDate())}.${pad2(d.getMonth() + 1)}.${d.getFullYear()} ${formatTime(d)}`;
+}
+
+/** A local time of day → `14:05`. */
+export function formatTime(d: Date): string {
+  return `${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
 }
 
 /** An ISO date-time (UTC) → local `27.11.2026 14:05`; empty for null. */

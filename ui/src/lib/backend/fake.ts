@@ -41,7 +41,7 @@ export function defaultSettings(): Settings {
 }
 
 /** An empty party, mirroring `PartyDraft::default()` in casco-core. */
-export function emptyParty(): PartyDraft {
+function emptyParty(): PartyDraft {
   return {
     kind: "person", taxId: "", lastName: "", firstName: "", isForeign: false, nationality: "", citizenship: "",
     gender: null, birthdate: "", idDocument: { idType: null, seriesNumber: "", issuedBy: "", issueDate: "" },
@@ -295,7 +295,6 @@ export class FakeBackend implements Backend {
   draftSaves: { id: number | null; draft: QuoteDraft }[] = [];
   validations: QuoteDraft[] = [];
   check: (d: QuoteDraft) => QuoteCheck = () => ({ fields: {}, insurerGaps: [], required: [] });
-  now = () => new Date().toISOString();
   private nextDraftId = 1;
 
   async newQuoteDraft(): Promise<QuoteDraft> {
@@ -325,7 +324,7 @@ export class FakeBackend implements Backend {
 
   async saveQuoteDraft(id: number | null, draft: QuoteDraft): Promise<number | null> {
     this.draftSaves.push({ id, draft: structuredClone(draft) });
-    const now = this.now();
+    const now = new Date().toISOString();
     if (id === null) {
       const newId = this.nextDraftId++;
       const summary: DraftSummary = { id: newId, clientName: this.clientName(draft), step: draft.step, createdAt: now, updatedAt: now };
@@ -363,9 +362,8 @@ export class FakeBackend implements Backend {
     return first ? this.loadQuoteDraft(first.id) : null;
   }
 
-  /** What identification answers; `identifyCalls` counts the calls. */
+  /** What identification answers. */
   identification: VehicleIdentification = { insurers: [], fromCache: false };
-  identifyCalls = 0;
   /** The outcome each insurer answers with, sent in this order; `quoteCalls` records `only`. */
   quoteAnswers: InsurerOutcome[] = [];
   quoteCalls: (string[] | null)[] = [];
@@ -373,7 +371,6 @@ export class FakeBackend implements Backend {
   saved = new Map<number, SavedComparison>();
 
   async identifyQuoteVehicle(_draftId: number, _draft: QuoteDraft): Promise<VehicleIdentification> {
-    this.identifyCalls++;
     return structuredClone(this.identification);
   }
 

@@ -77,7 +77,8 @@ export class OfferComparison {
 
   /** Opens the comparison saved for `draftId` (no API call); keeps a batch already running for it. */
   async open(draftId: number): Promise<void> {
-    if (this.draftId === draftId && (this.lines.length > 0 || this.waiting)) return;
+    // Waiting lines are lines too: a batch still running keeps its comparison.
+    if (this.draftId === draftId && this.lines.length > 0) return;
     this.reset(draftId);
     const saved = await this.backend.savedComparison(draftId);
     if (this.draftId !== draftId) return;
@@ -166,9 +167,9 @@ export class OfferComparison {
     } catch (e) {
       this.quoteError = errorMessage(e);
     } finally {
-      // Whatever the command did not answer for (it failed before sending) stops waiting.
-      for (const l of this.lines) if (l.waitingSince === started && l.outcome === null) l.waitingSince = null;
-      this.lines = this.lines.filter((l) => l.outcome !== null || l.waitingSince !== null);
+      // The lines of this batch the command did not answer for (it failed before sending, or
+      // the draft was not saved) are dropped; lines with an outcome or another batch's stay.
+      this.lines = this.lines.filter((l) => l.outcome !== null || (l.waitingSince !== null && l.waitingSince !== started));
       this.stopTickerIfIdle();
     }
   }

@@ -3,7 +3,7 @@
 // render these lists, so a field's message, its review line and its "missing" link all come
 // from one place.
 
-import { INSTALLMENT_CHOICES, TERM_MONTH_CHOICES, type QuoteDraft, type WizardStep } from "../backend";
+import { CURRENCY_CHOICES, INSTALLMENT_CHOICES, TERM_MONTH_CHOICES, type QuoteDraft, type WizardStep } from "../backend";
 import { t, type MessageKey } from "../i18n/index.svelte";
 
 export type FieldKind =
@@ -277,10 +277,7 @@ const coverGroups: FieldGroup[] = [
         options: INSTALLMENT_CHOICES.map((n) => ({ value: n, label: String(n) })),
       }),
       c(`${M}.currency`, "currency", "q.currency", "select", {
-        options: [
-          { value: "RON", label: "RON" },
-          { value: "EUR", label: "EUR" },
-        ],
+        options: CURRENCY_CHOICES.map((c) => ({ value: c, label: c })),
       }),
       c(`${M}.renewPolicy.series`, "renewalSeries", "q.renewalSeries", "text"),
       c(`${M}.renewPolicy.number`, "renewalNumber", "q.renewalNumber", "text"),

@@ -4,7 +4,7 @@
 import { tick } from "svelte";
 import type { QuoteDraft, WizardStep } from "../backend";
 import { t } from "../i18n/index.svelte";
-import { fieldByPath, fieldId, labelOf } from "./fields";
+import { fieldByPath, fieldId, labelOf, stepOf } from "./fields";
 import type { QuoteWizard } from "./state.svelte";
 
 /** The field's label as the form shows it; the request path when no field has it. */
@@ -13,12 +13,20 @@ export function fieldLabel(path: string, draft: QuoteDraft): string {
   return spec ? t(labelOf(spec, draft)) : path;
 }
 
+/** Focuses the first enabled control of the step form under `root`. */
+export function focusFirstField(root: ParentNode = document): void {
+  root.querySelector<HTMLElement>(".step-form input:not([disabled]), .step-form select:not([disabled])")?.focus();
+}
+
 /** Opens `step` and focuses the field at `path` (or the step's first field). */
 export async function jumpToField(wizard: QuoteWizard, step: WizardStep, path?: string): Promise<void> {
   wizard.goTo(step);
   await tick();
-  const el = path
-    ? document.getElementById(fieldId(path))
-    : document.querySelector<HTMLElement>(".step-form input, .step-form select");
-  el?.focus();
+  if (path) document.getElementById(fieldId(path))?.focus();
+  else focusFirstField();
+}
+
+/** Opens the step of the request path `path` and focuses its field. */
+export function jumpToPath(wizard: QuoteWizard, path: string): Promise<void> {
+  return jumpToField(wizard, stepOf(path), path);
 }

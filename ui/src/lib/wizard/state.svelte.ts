@@ -129,7 +129,7 @@ export class QuoteWizard {
   set(path: string, draftPath: string, value: unknown): void {
     if (!this.draft) return;
     setAt(this.draft, draftPath, value);
-    this.touched = new Set(this.touched).add(path);
+    this.touch(path);
     if (path.endsWith(".taxId")) void this.prefillFromCnp(draftPath.replace(/\.taxId$/, ""), String(value));
     this.changed();
   }
@@ -138,8 +138,13 @@ export class QuoteWizard {
   setMany(path: string, changes: [string, unknown][]): void {
     if (!this.draft) return;
     for (const [p, value] of changes) setAt(this.draft, p, value);
-    this.touched = new Set(this.touched).add(path);
+    this.touch(path);
     this.changed();
+  }
+
+  /** Marks `path` as changed by the agent (a new set only when it is new, so readers rerun once). */
+  private touch(path: string): void {
+    if (!this.touched.has(path)) this.touched = new Set(this.touched).add(path);
   }
 
   /** Fills birth date and sex from a valid CNP, unless the agent typed other values. */
@@ -233,8 +238,9 @@ export class QuoteWizard {
     if (!this.draft || this.draft.step === step) return;
     this.draft.step = step;
     if (stepIndex(step) > stepIndex(this.reached)) this.reached = step;
-    if (step === "review" || step === "offers") void this.validate();
     this.changed();
+    // Reaching the review or the offers checks at once (validate() drops the debounced run).
+    if (step === "review" || step === "offers") void this.validate();
   }
 
   next(): void {
@@ -256,17 +262,17 @@ export class QuoteWizard {
   }
 
   /** Every problem, in screen order, for the review. */
-  get missing(): Missing[] {
-    return Object.entries(this.errors)
+  readonly missing: Missing[] = $derived.by(() =>
+    Object.entries(this.errors)
       .filter(([, m]) => m.length > 0)
-      .map(([path, messages]) => ({ path, step: stepOf(path) as WizardStep, messages }))
+      .map(([path, messages]) => ({ path, step: stepOf(path), messages }))
       .sort(
         (a, b) =>
           stepIndex(a.step) - stepIndex(b.step) ||
           (ORDER.get(a.path) ?? 1e6) - (ORDER.get(b.path) ?? 1e6) ||
           a.path.localeCompare(b.path),
-      );
-  }
+      ),
+  );
 
   /** "Cere oferte" is enabled only when the last check, of the current draft, found nothing. */
   get canQuote(): boolean {
