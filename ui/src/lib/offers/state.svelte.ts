@@ -140,7 +140,8 @@ export class OfferComparison {
   /**
    * Quotes `insurers` (every enabled one when `only` is null) for the draft `draftId` names
    * (or will, once saved). Their lines wait with a timer;
-   * each outcome replaces its line as it arrives, the others stay as they were.
+   * each outcome replaces its line as it arrives, the others stay as they were. Once another
+   * draft is shown (reset), what the batch still answers is no longer this comparison's.
    */
   async quote(
     draftId: number | Promise<number | null>,
@@ -148,6 +149,8 @@ export class OfferComparison {
     insurers: InsurerRef[],
     only: string[] | null,
   ): Promise<void> {
+    const owner = this.draftId;
+    const shown = () => this.draftId === owner;
     const asked = only === null ? insurers : insurers.filter((i) => only.includes(i.insurer));
     const started = Date.now();
     const keep = this.lines.filter((l) => !asked.some((a) => a.insurer === l.insurer));
@@ -163,13 +166,15 @@ export class OfferComparison {
       const id = await draftId;
       // Not saved (the header says why): nothing is sent, the lines stop waiting below.
       if (id === null) return;
-      await this.backend.quoteOffers(id, draft, only, (outcome) => this.settle(outcome));
+      await this.backend.quoteOffers(id, draft, only, (outcome) => {
+        if (shown()) this.settle(outcome);
+      });
     } catch (e) {
-      this.quoteError = errorMessage(e);
+      if (shown()) this.quoteError = errorMessage(e);
     } finally {
       // The lines of this batch the command did not answer for (it failed before sending, or
       // the draft was not saved) are dropped; lines with an outcome or another batch's stay.
-      this.lines = this.lines.filter((l) => l.outcome !== null || (l.waitingSince !== null && l.waitingSince !== started));
+      if (shown()) this.lines = this.lines.filter((l) => l.outcome !== null || (l.waitingSince !== null && l.waitingSince !== started));
       this.stopTickerIfIdle();
     }
   }

@@ -65,6 +65,22 @@ describe("OfferComparison", () => {
     expect(c.others).toEqual([]);
   });
 
+  it("drops what a batch still answers once another draft is shown", async () => {
+    const backend = new FakeBackend();
+    backend.quoteAnswers = [offers("generali", "Generali", "750.00"), floorRejected];
+    const c = new OfferComparison(backend);
+    c.reset(1);
+    const running = c.quote(1, emptyDraft(), REFS.slice(0, 2), null);
+    // The agent opens draft 2 while draft 1's batch is still running.
+    c.reset(2);
+    await running;
+    await c.arrange();
+    expect(c.draftId).toBe(2);
+    expect(c.lines).toEqual([]);
+    expect(c.rows).toEqual([]);
+    expect(c.waiting).toBe(false);
+  });
+
   it("reopens a saved comparison with the insurers a crash left unanswered", async () => {
     const backend = new FakeBackend();
     backend.saved.set(7, {
