@@ -14,6 +14,16 @@ pub enum Language {
     En,
 }
 
+impl Language {
+    /// The Romanian or the English sentence, whichever is this language.
+    pub(crate) fn pick(self, ro: &str, en: &str) -> String {
+        match self {
+            Language::Ro => ro.to_owned(),
+            Language::En => en.to_owned(),
+        }
+    }
+}
+
 /// A sentence shown to the agent; `text` renders it in a language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {

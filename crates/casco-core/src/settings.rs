@@ -42,6 +42,9 @@ pub enum Currency {
 /// Installment counts the insurers accept.
 pub const INSTALLMENT_CHOICES: [u8; 4] = [1, 2, 4, 12];
 
+/// Policy terms the insurers accept, in months.
+pub(crate) const TERM_MONTHS_RANGE: std::ops::RangeInclusive<u8> = 1..=12;
+
 /// The environment choice and, for Custom, its URL.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase", default)]
@@ -119,7 +122,7 @@ impl Default for ReferenceDataSettings {
 
 /// Bounds of [`QuotingSettings::timeout_seconds`]: below 5 s slow insurers never answer,
 /// above 10 minutes the agent has long given up.
-pub const QUOTING_TIMEOUT_RANGE: std::ops::RangeInclusive<u16> = 5..=600;
+const QUOTING_TIMEOUT_RANGE: std::ops::RangeInclusive<u16> = 5..=600;
 
 /// How quotes are asked for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -222,10 +225,13 @@ impl Settings {
                 }),
             );
         }
-        if !(1..=12).contains(&d.term_months) {
+        if !TERM_MONTHS_RANGE.contains(&d.term_months) {
             put(
                 "defaults.termMonths",
-                Some(Message::OutOfRange { min: 1, max: 12 }),
+                Some(Message::OutOfRange {
+                    min: (*TERM_MONTHS_RANGE.start()).into(),
+                    max: (*TERM_MONTHS_RANGE.end()).into(),
+                }),
             );
         }
 

@@ -23,6 +23,7 @@ use super::draft::{PartyDraft, QuoteDraft};
 use super::{PartyKind, QuoteMessage, RegistrationType};
 use crate::error::FieldErrors;
 use crate::messages::Language;
+use crate::settings::{INSTALLMENT_CHOICES, TERM_MONTHS_RANGE};
 use crate::validate;
 
 /// Every problem found in a draft, in the order found, with typed messages.
@@ -130,7 +131,7 @@ fn check(
     value: &str,
     check: impl FnOnce(&str) -> Option<QuoteMessage>,
 ) {
-    if !value.trim().is_empty() {
+    if filled(value) {
         if let Some(message) = check(value) {
             p.add(path, message);
         }
@@ -318,20 +319,20 @@ fn check_cover(p: &mut DraftProblems, draft: &QuoteDraft, today: NaiveDate) {
     check(p, "product.motor.startDate", &c.start_date, |v| {
         validate::start_date(v, registered, today).err()
     });
-    if !(1..=12).contains(&c.term_months) {
+    if !u8::try_from(c.term_months).is_ok_and(|m| TERM_MONTHS_RANGE.contains(&m)) {
         p.add(
             "product.motor.termTime",
             QuoteMessage::OutOfRange {
-                min: "1".into(),
-                max: "12".into(),
+                min: TERM_MONTHS_RANGE.start().to_string(),
+                max: TERM_MONTHS_RANGE.end().to_string(),
             },
         );
     }
-    if ![1, 2, 4, 12].contains(&c.installments) {
+    if !u8::try_from(c.installments).is_ok_and(|n| INSTALLMENT_CHOICES.contains(&n)) {
         p.add(
             "product.motor.installmentCount",
             QuoteMessage::OneOf {
-                allowed: "1, 2, 4, 12".into(),
+                allowed: INSTALLMENT_CHOICES.map(|n| n.to_string()).join(", "),
             },
         );
     }

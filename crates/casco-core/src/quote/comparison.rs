@@ -102,7 +102,10 @@ fn rank(
         })
         .collect();
     // Unreadable amounts last in either direction: the flag sorts before the amount.
-    let premium = |r: &ComparedOffer| (ron(&r.offer).is_none(), ron(&r.offer));
+    let premium = |r: &ComparedOffer| {
+        let v = ron(&r.offer);
+        (v.is_none(), v)
+    };
     let tie = |a: &ComparedOffer, b: &ComparedOffer| {
         premium(a)
             .cmp(&premium(b))

@@ -185,7 +185,7 @@ impl OfferView {
             // No rate stated: nothing honest to convert with; the premium stands as is.
             (_, None) => offer.premium_amount,
         };
-        OfferView {
+        let mut view = OfferView {
             offer_id: offer.offer_id.to_string(),
             insurer: insurer.to_owned(),
             premium: money(offer.premium_amount),
@@ -222,8 +222,16 @@ impl OfferView {
                 .collect(),
             notes: offer.notes.clone(),
             expiry_date: offer.offer_expiry_date,
-            expired: offer.offer_expiry_date.is_some_and(|d| d < today),
-        }
+            expired: false,
+        };
+        view.judge_expiry(today);
+        view
+    }
+
+    /// Sets `expired`: the offer can no longer be issued when its expiry date is before
+    /// `today`.
+    pub(crate) fn judge_expiry(&mut self, today: NaiveDate) {
+        self.expired = self.expiry_date.is_some_and(|d| d < today);
     }
 }
 
@@ -274,29 +282,24 @@ pub async fn quote_insurers(
         let insurer = call.insurer;
         let settle = |state| InsurerOutcome::of(insurer, state, 0);
         let credentials = match (call.enabled, call.credentials) {
-            (false, _) => {
+            (true, Some(c)) => Ok(c),
+            (false, _) => Err(("Dezactivat în setări.", "Switched off in settings.")),
+            (true, None) => Err((
+                "Lipsesc datele de autentificare la asigurător.",
+                "The insurer's credentials are missing.",
+            )),
+        };
+        let credentials = match credentials {
+            Ok(c) => c,
+            Err((ro, en)) => {
                 emit(
                     settle(OutcomeState::NotEnabled {
-                        reason: text(lang, "Dezactivat în setări.", "Switched off in settings."),
+                        reason: lang.pick(ro, en),
                     }),
                     &mut results,
                 );
                 continue;
             }
-            (true, None) => {
-                emit(
-                    settle(OutcomeState::NotEnabled {
-                        reason: text(
-                            lang,
-                            "Lipsesc datele de autentificare la asigurător.",
-                            "The insurer's credentials are missing.",
-                        ),
-                    }),
-                    &mut results,
-                );
-                continue;
-            }
-            (true, Some(c)) => c,
         };
         let auth = ProviderAuthentication {
             account: credentials.account,
@@ -307,8 +310,7 @@ pub async fn quote_insurers(
             Ok(request) => ready.push((insurer, request)),
             Err(fields) => emit(
                 settle(OutcomeState::Rejected {
-                    message: text(
-                        lang,
+                    message: lang.pick(
                         "Cererea nu poate fi trimisă: completați câmpurile marcate.",
                         "The request cannot be sent: complete the marked fields.",
                     ),
@@ -322,8 +324,9 @@ pub async fn quote_insurers(
         return results;
     }
 
-    // One session for the whole batch: a login only when the client has none, so a live
-    // session is reused and concurrent calls never race to log in.
+    // One session for the whole batch, obtained before any call: a failing login then fails
+    // the batch once instead of once per insurer, and a live session is reused (a login only
+    // when the client has none).
     if client.refresh_token().await.is_none() {
         let session = client
             .login(CallOptions::with_timeout(options.per_insurer_timeout))
@@ -385,7 +388,7 @@ pub async fn quote_insurers(
 }
 
 /// The outcome state for a failed call.
-pub fn failure_state(e: &ApiError, lang: Language) -> OutcomeState {
+fn failure_state(e: &ApiError, lang: Language) -> OutcomeState {
     match e {
         ApiError::Timeout { after, .. } => OutcomeState::TimedOut {
             after_ms: u32::try_from(after.as_millis()).unwrap_or(u32::MAX),
@@ -420,14 +423,6 @@ fn says_not_enabled(message: &str) -> bool {
     ]
     .iter()
     .any(|sign| m.contains(sign))
-}
-
-/// The sentence in the agent's language.
-pub(crate) fn text(lang: Language, ro: &str, en: &str) -> String {
-    match lang {
-        Language::Ro => ro.to_owned(),
-        Language::En => en.to_owned(),
-    }
 }
 
 #[cfg(test)]

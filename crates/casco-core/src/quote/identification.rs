@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::draft::QuoteDraft;
-use super::fanout::{money, text};
+use super::fanout::money;
 use super::payload::build_vehicle_specs;
 use crate::api_errors::app_error;
 use crate::error::AppError;
@@ -98,8 +98,7 @@ pub async fn identify_vehicle(
 ) -> Result<VehicleIdentification, AppError> {
     let specs = build_vehicle_specs(draft, lang).map_err(|fields| {
         AppError::validation(
-            text(
-                lang,
+            lang.pick(
                 "Vehiculul nu poate fi identificat: completați câmpurile marcate.",
                 "The vehicle cannot be identified: complete the marked fields.",
             ),

@@ -93,89 +93,88 @@ impl QuoteMessage {
     /// The sentence in `lang`.
     pub fn text(&self, lang: Language) -> String {
         let ro = lang == Language::Ro;
-        let pick = |r: &str, e: &str| if ro { r.to_owned() } else { e.to_owned() };
         match self {
-            Self::Required => pick("Câmp obligatoriu.", "Required field."),
-            Self::CnpFormat => pick(
+            Self::Required => lang.pick("Câmp obligatoriu.", "Required field."),
+            Self::CnpFormat => lang.pick(
                 "CNP invalid: trebuie să aibă exact 13 cifre.",
                 "Invalid CNP: it must have exactly 13 digits.",
             ),
-            Self::CnpFirstDigit => pick(
+            Self::CnpFirstDigit => lang.pick(
                 "CNP invalid: prima cifră trebuie să fie între 1 și 9.",
                 "Invalid CNP: the first digit must be 1 to 9.",
             ),
-            Self::CnpControl => pick(
+            Self::CnpControl => lang.pick(
                 "CNP invalid: cifra de control nu corespunde.",
                 "Invalid CNP: the check digit does not match.",
             ),
-            Self::CnpDate => pick(
+            Self::CnpDate => lang.pick(
                 "CNP invalid: data nașterii din CNP nu există în calendar.",
                 "Invalid CNP: its birth date is not a calendar date.",
             ),
-            Self::CnpCounty => pick(
+            Self::CnpCounty => lang.pick(
                 "CNP invalid: codul județului (cifrele 8–9) trebuie să fie între 01 și 52.",
                 "Invalid CNP: the county code (digits 8–9) must be 01 to 52.",
             ),
-            Self::CnpSerial => pick(
+            Self::CnpSerial => lang.pick(
                 "CNP invalid: numărul de ordine (cifrele 10–12) nu poate fi 000.",
                 "Invalid CNP: the serial number (digits 10–12) cannot be 000.",
             ),
-            Self::BirthdateNotCnp => pick(
+            Self::BirthdateNotCnp => lang.pick(
                 "Data nașterii nu corespunde cu CNP-ul.",
                 "The birth date does not match the CNP.",
             ),
-            Self::GenderNotCnp => pick(
+            Self::GenderNotCnp => lang.pick(
                 "Sexul nu corespunde cu CNP-ul.",
                 "The sex does not match the CNP.",
             ),
-            Self::CuiFormat => pick(
+            Self::CuiFormat => lang.pick(
                 "CUI invalid: 2–10 cifre, opțional precedate de RO.",
                 "Invalid CUI: 2 to 10 digits, optionally preceded by RO.",
             ),
-            Self::CuiControl => pick(
+            Self::CuiControl => lang.pick(
                 "CUI invalid: cifra de control nu corespunde.",
                 "Invalid CUI: the check digit does not match.",
             ),
-            Self::ForeignTaxId => pick(
+            Self::ForeignTaxId => lang.pick(
                 "Cod de identificare fiscală invalid: 2–20 litere și cifre.",
                 "Invalid tax id: 2 to 20 letters and digits.",
             ),
-            Self::VinLength => pick(
+            Self::VinLength => lang.pick(
                 "VIN invalid: seria de șasiu are exact 17 caractere.",
                 "Invalid VIN: it has exactly 17 characters.",
             ),
-            Self::VinChars => pick(
+            Self::VinChars => lang.pick(
                 "VIN invalid: doar litere și cifre, fără I, O și Q.",
                 "Invalid VIN: letters and digits only, without I, O and Q.",
             ),
-            Self::Plate => pick(
+            Self::Plate => lang.pick(
                 "Număr de înmatriculare invalid (ex.: B 123 ABC, CJ 12 ABC).",
                 "Invalid licence plate (e.g. B 123 ABC, CJ 12 ABC).",
             ),
-            Self::TemporaryPlate => pick(
+            Self::TemporaryPlate => lang.pick(
                 "Număr provizoriu invalid (ex.: B 012345, CJ 0123).",
                 "Invalid temporary plate (e.g. B 012345, CJ 0123).",
             ),
-            Self::ForeignPlate => pick(
+            Self::ForeignPlate => lang.pick(
                 "Număr de înmatriculare invalid: 2–12 litere și cifre.",
                 "Invalid licence plate: 2 to 12 letters and digits.",
             ),
-            Self::Email => pick("Adresă de e-mail invalidă.", "Invalid e-mail address."),
-            Self::Mobile => pick(
+            Self::Email => lang.pick("Adresă de e-mail invalidă.", "Invalid e-mail address."),
+            Self::Mobile => lang.pick(
                 "Telefon mobil invalid (ex.: 0712 345 678 sau +40 712 345 678).",
                 "Invalid mobile number (e.g. 0712 345 678 or +40 712 345 678).",
             ),
-            Self::Caen => pick("Cod CAEN invalid: 4 cifre.", "Invalid CAEN code: 4 digits."),
-            Self::Postcode => pick(
+            Self::Caen => lang.pick("Cod CAEN invalid: 4 cifre.", "Invalid CAEN code: 4 digits."),
+            Self::Postcode => lang.pick(
                 "Cod poștal invalid: 6 cifre.",
                 "Invalid postcode: 6 digits.",
             ),
-            Self::CountryCode => pick(
+            Self::CountryCode => lang.pick(
                 "Cod de țară invalid: două litere (ex.: RO).",
                 "Invalid country code: two letters (e.g. RO).",
             ),
-            Self::NotInteger => pick("Introduceți un număr întreg.", "Enter a whole number."),
-            Self::NotNumber => pick("Introduceți un număr.", "Enter a number."),
+            Self::NotInteger => lang.pick("Introduceți un număr întreg.", "Enter a whole number."),
+            Self::NotNumber => lang.pick("Introduceți un număr.", "Enter a number."),
             Self::OutOfRange { min, max } => {
                 if ro {
                     format!("Valoarea trebuie să fie între {min} și {max}.")
@@ -190,43 +189,45 @@ impl QuoteMessage {
                     format!("Value not allowed; choose one of: {allowed}.")
                 }
             }
-            Self::Date => pick(
+            Self::Date => lang.pick(
                 "Dată invalidă (ex.: 31.03.2025).",
                 "Invalid date (e.g. 31.03.2025).",
             ),
-            Self::DateInFuture => pick(
+            Self::DateInFuture => lang.pick(
                 "Data nu poate fi în viitor.",
                 "The date cannot be in the future.",
             ),
-            Self::DateTooOld => pick(
+            Self::DateTooOld => lang.pick(
                 "Data nu poate fi înainte de 1900.",
                 "The date cannot be before 1900.",
             ),
-            Self::LicenceBefore18 => pick(
+            Self::LicenceBefore18 => lang.pick(
                 "Permisul se poate obține doar după împlinirea vârstei de 18 ani.",
                 "A driving licence can only be obtained from age 18.",
             ),
-            Self::RegistrationBeforeConstruction => pick(
+            Self::RegistrationBeforeConstruction => lang.pick(
                 "Data primei înmatriculări nu poate fi cu mult înainte de anul fabricației.",
                 "The first registration cannot be well before the year of construction.",
             ),
-            Self::StartNotTomorrow => pick(
+            Self::StartNotTomorrow => lang.pick(
                 "Data începerii trebuie să fie cel puțin mâine pentru un vehicul înmatriculat.",
                 "The start date must be tomorrow or later for a registered vehicle.",
             ),
-            Self::StartInPast => pick(
+            Self::StartInPast => lang.pick(
                 "Data începerii nu poate fi în trecut.",
                 "The start date cannot be in the past.",
             ),
-            Self::StartTooFar => pick(
+            Self::StartTooFar => lang.pick(
                 "Data începerii nu poate fi la mai mult de un an de azi.",
                 "The start date cannot be more than a year from today.",
             ),
-            Self::BonusMalusClass => pick(
+            Self::BonusMalusClass => lang.pick(
                 "Clasa bonus-malus trebuie să fie B0–B14 sau M1–M8.",
                 "The bonus-malus class must be B0–B14 or M1–M8.",
             ),
-            Self::CompleteGroup => pick("Completați și acest câmp.", "Fill in this field as well."),
+            Self::CompleteGroup => {
+                lang.pick("Completați și acest câmp.", "Fill in this field as well.")
+            }
         }
     }
 }

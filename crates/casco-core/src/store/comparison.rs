@@ -69,7 +69,7 @@ impl Store {
                 Some(mut outcome) => {
                     if let OutcomeState::Offers { offers } = &mut outcome.state {
                         for offer in offers {
-                            offer.expired = offer.expiry_date.is_some_and(|d| d < today);
+                            offer.judge_expiry(today);
                         }
                     }
                     outcomes.push(outcome);

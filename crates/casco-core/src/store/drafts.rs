@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
-use super::{from_millis, Store, StoreError};
+use super::{from_json, from_millis, to_json, Store, StoreError};
 use crate::quote::{QuoteDraft, WizardStep};
 
 /// A draft's id in the store.
@@ -113,8 +113,7 @@ impl Store {
         draft: &QuoteDraft,
         now: DateTime<Utc>,
     ) -> Result<Option<DraftId>, StoreError> {
-        let body = serde_json::to_string(draft)
-            .map_err(|e| StoreError::Corrupt(format!("draft not serializable: {e}")))?;
+        let body = to_json(draft, "draft")?;
         let name = draft.client_name();
         let step = draft.step.as_str();
         let conn = self.conn();
@@ -157,8 +156,7 @@ impl Store {
         let Some((raw, status, body)) = row else {
             return Ok(None);
         };
-        let draft = serde_json::from_str(&body)
-            .map_err(|e| StoreError::Corrupt(format!("draft {id} body: {e}")))?;
+        let draft = from_json(&body, format_args!("draft {id} body"))?;
         Ok(Some(DraftRecord {
             summary: to_summary(raw)?,
             status: DraftStatus::parse(&status),

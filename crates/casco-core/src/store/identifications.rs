@@ -8,7 +8,7 @@ use casco_api::model::Identifications;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 
-use super::{DraftId, Store, StoreError};
+use super::{from_json, to_json, DraftId, Store, StoreError};
 
 impl Store {
     /// The stored answer for `draft` identified with `specs_key` (canonical JSON of the
@@ -27,9 +27,8 @@ impl Store {
             )
             .optional()?;
         answer
-            .map(|a| serde_json::from_str(&a))
+            .map(|a| from_json(&a, format_args!("identification of draft {draft}")))
             .transpose()
-            .map_err(|e| StoreError::Corrupt(format!("identification of draft {draft}: {e}")))
     }
 
     /// Keeps `answer` for `draft` and `specs_key`, replacing an earlier answer to the same
@@ -41,8 +40,7 @@ impl Store {
         answer: &Identifications,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let body = serde_json::to_string(answer)
-            .map_err(|e| StoreError::Corrupt(format!("identification not serializable: {e}")))?;
+        let body = to_json(answer, "identification")?;
         self.conn().execute(
             "INSERT OR REPLACE INTO vehicle_identifications (draft_id, specs, answer, fetched_at)
              VALUES (?1, ?2, ?3, ?4)",

@@ -12,12 +12,15 @@ mod migrations;
 mod nomenclature;
 mod quote_calls;
 
+use std::fmt::Display;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::Connection;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 pub use comparison::{InsurerRef, SavedComparison};
 pub use drafts::{DraftId, DraftRecord, DraftStatus, DraftSummary};
@@ -213,6 +216,29 @@ impl Store {
 /// epoch rather than failing the whole read.
 fn from_millis(ms: i64) -> DateTime<Utc> {
     Utc.timestamp_millis_opt(ms).single().unwrap_or_default()
+}
+
+/// `value` as JSON text for a column; `what` names it in the error ("draft").
+fn to_json<T: Serialize + ?Sized>(value: &T, what: &str) -> Result<String, StoreError> {
+    serde_json::to_string(value).map_err(|e| not_serializable(what, &e))
+}
+
+/// `value` as a JSON tree; `what` names it in the error ("quote request").
+fn to_json_value<T: Serialize + ?Sized>(
+    value: &T,
+    what: &str,
+) -> Result<serde_json::Value, StoreError> {
+    serde_json::to_value(value).map_err(|e| not_serializable(what, &e))
+}
+
+fn not_serializable(what: &str, e: &serde_json::Error) -> StoreError {
+    StoreError::Corrupt(format!("{what} not serializable: {e}"))
+}
+
+/// A JSON column read back; `what` names it in the error ("draft 7 body"). A row this
+/// version cannot read is reported as [`StoreError::Corrupt`], never silently dropped.
+fn from_json<T: DeserializeOwned>(text: &str, what: impl Display) -> Result<T, StoreError> {
+    serde_json::from_str(text).map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))
 }
 
 /// One attempt: open, `quick_check`, switch to WAL, migrate.

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::params;
 use serde::Serialize;
 
-use super::{from_millis, DraftId, Store, StoreError};
+use super::{from_json, from_millis, to_json, to_json_value, DraftId, Store, StoreError};
 use crate::quote::fanout::InsurerOutcome;
 use casco_api::model::QuoteRequest;
 
@@ -38,8 +38,7 @@ pub struct QuoteCallRecord {
 
 /// The request as JSON with the provider password removed.
 fn redacted_request(request: &QuoteRequest) -> Result<serde_json::Value, StoreError> {
-    let mut value = serde_json::to_value(request)
-        .map_err(|e| StoreError::Corrupt(format!("quote request not serializable: {e}")))?;
+    let mut value = to_json_value(request, "quote request")?;
     if let Some(auth) = value
         .pointer_mut("/provider/authentication")
         .and_then(serde_json::Value::as_object_mut)
@@ -75,8 +74,7 @@ impl Store {
         outcome: &InsurerOutcome,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let body = serde_json::to_string(outcome)
-            .map_err(|e| StoreError::Corrupt(format!("outcome not serializable: {e}")))?;
+        let body = to_json(outcome, "outcome")?;
         self.conn().execute(
             "UPDATE quote_calls SET finished_at = ?2, outcome = ?3 WHERE id = ?1",
             params![id, now.timestamp_millis(), body],
@@ -110,12 +108,10 @@ impl Store {
         for row in rows {
             let (id, insurer, request, started, finished, outcome) = row?;
             // A row this version cannot read is reported, not silently dropped.
-            let request = serde_json::from_str(&request)
-                .map_err(|e| StoreError::Corrupt(format!("quote call {id} request: {e}")))?;
+            let request = from_json(&request, format_args!("quote call {id} request"))?;
             let outcome = outcome
-                .map(|o| serde_json::from_str(&o))
-                .transpose()
-                .map_err(|e| StoreError::Corrupt(format!("quote call {id} outcome: {e}")))?;
+                .map(|o| from_json(&o, format_args!("quote call {id} outcome")))
+                .transpose()?;
             records.push(QuoteCallRecord {
                 id,
                 draft_id: draft,

@@ -15,10 +15,7 @@ pub use values::{
     licence_date, parse_date, parse_decimal, parse_integer, past_date, start_date,
     today_in_bucharest,
 };
-pub use vehicle::{
-    normalize_foreign_plate, normalize_plate, normalize_plate_for, normalize_temporary_plate,
-    normalize_vin, plate, vin, PLATE_COUNTIES,
-};
+pub use vehicle::{normalize_plate, normalize_plate_for, normalize_vin, plate, vin};
 
 use crate::messages::Message;
 

@@ -3,7 +3,7 @@
 use crate::quote::{QuoteMessage, RegistrationType};
 
 /// The 41 county codes plus B (Bucharest), as on Romanian plates.
-pub const PLATE_COUNTIES: [&str; 42] = [
+const PLATE_COUNTIES: [&str; 42] = [
     "AB", "AG", "AR", "B", "BC", "BH", "BN", "BR", "BT", "BV", "BZ", "CJ", "CL", "CS", "CT", "CV",
     "DB", "DJ", "GJ", "GL", "GR", "HD", "HR", "IF", "IL", "IS", "MH", "MM", "MS", "NT", "OT", "PH",
     "SB", "SJ", "SM", "SV", "TL", "TM", "TR", "VL", "VN", "VS",
@@ -74,7 +74,7 @@ pub fn normalize_plate(value: &str) -> Result<String, QuoteMessage> {
 
 /// A temporary (provizoriu) plate in display form: county code, then 3–6 digits starting
 /// with 0, e.g. "B 012345", "CJ 0123".
-pub fn normalize_temporary_plate(value: &str) -> Result<String, QuoteMessage> {
+fn normalize_temporary_plate(value: &str) -> Result<String, QuoteMessage> {
     let v = compact(value).ok_or(QuoteMessage::TemporaryPlate)?;
     match parts(&v) {
         Some((county, digits, ""))
@@ -88,7 +88,7 @@ pub fn normalize_temporary_plate(value: &str) -> Result<String, QuoteMessage> {
 
 /// A foreign or town-hall plate: passed through (upper-cased, compacted) when it is 2–12
 /// letters and digits; formats differ too much by country to check more.
-pub fn normalize_foreign_plate(value: &str) -> Result<String, QuoteMessage> {
+fn normalize_foreign_plate(value: &str) -> Result<String, QuoteMessage> {
     match compact(value) {
         Some(v) if (2..=12).contains(&v.len()) => Ok(v),
         _ => Err(QuoteMessage::ForeignPlate),
