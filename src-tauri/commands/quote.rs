@@ -2,10 +2,9 @@
 
 use casco_core::insurers::enabled_insurers;
 use casco_core::quote::{
-    insurer_gaps, required_paths, validate_draft, CoverCurrency, Gender, InsurerGap, QuoteDraft,
+    insurer_gaps, required_paths, validate_draft, Gender, InsurerGap, QuoteDraft,
 };
 use casco_core::reference_data::ReferenceData;
-use casco_core::settings::Currency;
 use casco_core::store::{DraftId, DraftRecord, DraftSummary};
 use casco_core::validate::{cnp_facts, today_in_bucharest};
 use casco_core::{AppError, FieldErrors};
@@ -61,18 +60,7 @@ pub fn validate_quote_draft(file: State<'_, SettingsFile>, draft: QuoteDraft) ->
 #[tauri::command]
 #[specta::specta]
 pub fn new_quote_draft(file: State<'_, SettingsFile>) -> QuoteDraft {
-    let defaults = file.current().defaults;
-    let mut draft = QuoteDraft::default();
-    draft.cover.currency = match defaults.currency {
-        Currency::RON => CoverCurrency::Ron,
-        Currency::EUR => CoverCurrency::Eur,
-    };
-    draft.cover.installments = u32::from(defaults.installments);
-    draft.cover.term_months = u32::from(defaults.term_months);
-    // Tomorrow on the Bucharest calendar: the earliest start a registered vehicle may have.
-    let tomorrow = today_in_bucharest(Utc::now()) + chrono::Days::new(1);
-    draft.cover.start_date = tomorrow.format("%d.%m.%Y").to_string();
-    draft
+    QuoteDraft::with_defaults(&file.current().defaults, today_in_bucharest(Utc::now()))
 }
 
 /// Birth date and sex read from a valid CNP; `None` while the CNP is not valid.

@@ -163,6 +163,15 @@ pub enum CoverCurrency {
     Eur,
 }
 
+impl From<crate::settings::Currency> for CoverCurrency {
+    fn from(currency: crate::settings::Currency) -> Self {
+        match currency {
+            crate::settings::Currency::RON => CoverCurrency::Ron,
+            crate::settings::Currency::EUR => CoverCurrency::Eur,
+        }
+    }
+}
+
 /// Tip contract leasing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "lowercase")]

@@ -8,7 +8,10 @@
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+use crate::settings::QuoteDefaults;
 
 use super::choices::*;
 
@@ -380,6 +383,20 @@ pub struct QuoteDraft {
 }
 
 impl QuoteDraft {
+    /// A fresh draft with the quote defaults from Setări (currency, installments, term),
+    /// starting the day after `today` (Bucharest): the earliest start a registered vehicle
+    /// may have.
+    pub fn with_defaults(defaults: &QuoteDefaults, today: NaiveDate) -> Self {
+        let mut draft = QuoteDraft::default();
+        draft.cover.currency = defaults.currency.into();
+        draft.cover.installments = u32::from(defaults.installments);
+        draft.cover.term_months = u32::from(defaults.term_months);
+        draft.cover.start_date = (today + chrono::Days::new(1))
+            .format("%d.%m.%Y")
+            .to_string();
+        draft
+    }
+
     /// The name to list the draft under: "Pop Ion", "TechCorp SRL", or "" while unknown.
     pub fn client_name(&self) -> String {
         let p = &self.policyholder;
@@ -410,6 +427,21 @@ impl QuoteDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_draft_takes_the_settings_defaults_and_starts_tomorrow() {
+        let defaults = QuoteDefaults {
+            currency: crate::settings::Currency::EUR,
+            installments: 4,
+            term_months: 6,
+        };
+        let today = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+        let d = QuoteDraft::with_defaults(&defaults, today);
+        assert_eq!(d.cover.currency, CoverCurrency::Eur);
+        assert_eq!(d.cover.installments, 4);
+        assert_eq!(d.cover.term_months, 6);
+        assert_eq!(d.cover.start_date, "01.01.2027");
+    }
 
     #[test]
     fn a_fresh_draft_has_the_agreed_defaults() {
