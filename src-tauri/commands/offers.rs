@@ -82,10 +82,17 @@ pub async fn quote_offers(
     let calls = catalogue()
         .iter()
         .filter(|i| only.as_ref().is_none_or(|keys| keys.contains(&i.key)))
-        .map(|insurer| InsurerCall {
-            insurer,
-            credentials: api.insurers.credentials(&target, &insurer.key),
-            enabled: settings.insurer_enabled(&insurer.key),
+        .map(|insurer| {
+            let enabled = settings.insurer_enabled(&insurer.key);
+            // A keychain read is a Secret Service round trip; a switched-off insurer needs none.
+            let credentials = enabled
+                .then(|| api.insurers.credentials(&target, &insurer.key))
+                .flatten();
+            InsurerCall {
+                insurer,
+                credentials,
+                enabled,
+            }
         })
         .collect();
     let options = FanoutOptions {
