@@ -4,6 +4,7 @@
 mod api;
 mod commands;
 mod ipc;
+#[cfg(target_os = "linux")]
 mod relaunch;
 mod settings_file;
 
@@ -59,6 +60,7 @@ pub fn run() {
         .build(tauri::generate_context!());
     match app {
         Ok(app) => app.run(|_, _| {}),
+        #[cfg(target_os = "linux")]
         Err(error) if relaunch::predecessor_unreachable(&error) => relaunch::start_over(&error),
         Err(error) => panic!("the Tauri runtime failed to start: {error}"),
     }

@@ -5,7 +5,11 @@
 //! its arguments to an instance that never answers, and the plugin fails the whole start. The
 //! agent would see nothing happen. Instead the launch starts itself over after a short pause,
 //! a few times, by which point the name is free or a live instance answers.
+//!
+//! Linux only: on Windows and macOS tauri-plugin-single-instance (2.5) never fails a start
+//! this way.
 
+use std::os::unix::process::CommandExt;
 use std::time::Duration;
 
 /// How many times a launch starts itself over before giving up.
@@ -44,29 +48,14 @@ pub fn start_over(error: &tauri::Error) -> ! {
         eprintln!("Casco Desk cannot find its own executable to start again: {e}");
         std::process::exit(1)
     });
-    let mut command = std::process::Command::new(exe);
-    command
+    // exec keeps the process id, so whoever launched the app (a shortcut, a WebDriver) still
+    // holds the right process.
+    let error = std::process::Command::new(exe)
         .args(std::env::args_os().skip(1))
-        .env(ATTEMPT_VAR, attempt.to_string());
-    #[cfg(unix)]
-    {
-        // exec keeps the process id, so whoever launched the app (a shortcut, a WebDriver)
-        // still holds the right process.
-        use std::os::unix::process::CommandExt;
-        let error = command.exec();
-        eprintln!("Casco Desk could not start again: {error}");
-        std::process::exit(1)
-    }
-    #[cfg(not(unix))]
-    {
-        match command.spawn() {
-            Ok(_) => std::process::exit(0),
-            Err(error) => {
-                eprintln!("Casco Desk could not start again: {error}");
-                std::process::exit(1)
-            }
-        }
-    }
+        .env(ATTEMPT_VAR, attempt.to_string())
+        .exec();
+    eprintln!("Casco Desk could not start again: {error}");
+    std::process::exit(1)
 }
 
 #[cfg(test)]

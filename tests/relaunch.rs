@@ -4,6 +4,7 @@
 #![cfg(target_os = "linux")]
 
 use std::io::Read;
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -13,13 +14,14 @@ use zbus::names::BusName;
 /// The single-instance plugin's lock: the app identifier plus ".SingleInstance".
 const LOCK: &str = "ro.cascodesk.app.SingleInstance";
 
-/// Kills the app however the test ends.
-struct Launched(Child);
+/// Kills the app and removes its files however the test ends.
+struct Launched(Child, PathBuf);
 
 impl Drop for Launched {
     fn drop(&mut self) {
         let _ = self.0.kill();
         let _ = self.0.wait();
+        let _ = std::fs::remove_dir_all(&self.1);
     }
 }
 
@@ -50,6 +52,7 @@ fn a_launch_meeting_a_dying_instance_starts_over_and_runs() {
             .stderr(Stdio::piped())
             .spawn()
             .expect("the app binary"),
+        dir,
     );
 
     let forwarded = incoming.by_ref().filter_map(Result::ok).find(|m| {
@@ -92,5 +95,4 @@ fn a_launch_meeting_a_dying_instance_starts_over_and_runs() {
         .read_to_string(&mut err)
         .unwrap();
     assert!(err.contains("starting again (1/5)"), "stderr:\n{err}");
-    std::fs::remove_dir_all(&dir).ok();
 }
