@@ -1,4 +1,4 @@
-# Shared by scripts/app and scripts/test: paths, and installing what a fresh Debian 12 machine
+# Shared by scripts/app, test, e2e and bench: paths, and installing what a fresh Debian 12 machine
 # lacks. Sourced, not run.
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { Session } from "./webdriver.mjs";
+import { Key, Session } from "./webdriver.mjs";
 
 const DRIVER = process.env.TAURI_DRIVER_URL ?? "http://127.0.0.1:4444";
 /** The app binary under test (scripts/test builds it and sets this). */
@@ -57,7 +57,7 @@ export function freshData() {
 }
 
 /** Sets the window's size and lets the layout settle. */
-export async function resize(session, width, height) {
+async function resize(session, width, height) {
   await session.cmd("POST", "/window/rect", { width, height });
   await new Promise((r) => setTimeout(r, 500));
 }
@@ -92,6 +92,23 @@ export async function reveal(session, sel, timeout = 15000) {
   // The element found, not a second query: the page may re-render between the two calls.
   await session.exec("arguments[0].scrollIntoView({ block: 'center' });", el.reference());
   return el;
+}
+
+/** Types into a picker (`sel` is its input) and takes the first suggestion with Enter. */
+export async function pick(session, sel, text) {
+  const input = await reveal(session, sel);
+  await input.click();
+  await input.type(text);
+  await session.waitFor(`${sel}-list`);
+  await session.keys(Key.Enter);
+  await session.waitGone(`${sel}-list`);
+  return input;
+}
+
+/** Kills the app as a crash would (SIGKILL), then closes the WebDriver session. */
+export async function crash(session) {
+  spawnSync("pkill", ["-KILL", "-f", APP]);
+  await session.end();
 }
 
 /** The Bucharest calendar day `days` from now, as the app shows dates (dd.mm.yyyy). */

@@ -7,12 +7,10 @@
 // Then the batch is interrupted: two insurers are made to hang, the app is SIGKILLed while they
 // are waited for, and on the next start the draft shows who answered and re-quotes the rest.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { APP, bucharestDay, capture, freshData, launch, reveal } from "./app.mjs";
+import { bucharestDay, capture, crash, freshData, launch, reveal } from "./app.mjs";
 
 let app;
 before(() => freshData());
@@ -26,7 +24,6 @@ const HANGING = ["allianz", "uniqa"];
 /** Calls a Tauri command the way the UI does, and returns its answer. */
 const invoke = (cmd, args = {}) =>
   app.exec("return window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]);", cmd, args);
-
 
 /**
  * A complete draft, as an agent would have typed it, with what every sandbox insurer asks for
@@ -156,8 +153,7 @@ test("quote every insurer, fix Grawe's floor from its error, retry it alone", as
 test("a batch cut short by a crash shows who answered and re-quotes the rest", async () => {
   await app.end();
   // The Demo sandbox, this time with two insurers that never answer.
-  const dir = mkdtempSync(join(tmpdir(), "casco-e2e-"));
-  const config = join(dir, "sandbox.json");
+  const config = join(process.env.CASCO_TMP, "sandbox.json");
   const insurers = Object.fromEntries(HANGING.map((k) => [k, { failure: "hang" }]));
   writeFileSync(config, JSON.stringify({ insurers }));
   app = await launch(["--demo-sandbox-config", config]);
@@ -172,8 +168,7 @@ test("a batch cut short by a crash shows who answered and re-quotes the rest", a
   );
   await app.waitFor(`tr.insurer-row[data-insurer=${HANGING[0]}]`, { text: "2 s" });
   await shot("56-offers-waiting");
-  execFileSync("pkill", ["-KILL", "-f", APP]);
-  await app.end();
+  await crash(app);
 
   // The next start (a normal Demo) reopens the draft at Oferte from the store.
   app = await launch();

@@ -3,9 +3,8 @@
 // indicator shows and the same search still answers.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { freshData, launch, SHOTS, useCustomEnvironment } from "./app.mjs";
+import { freshData, launch, pick, SHOTS, useCustomEnvironment } from "./app.mjs";
 import { startSandbox } from "./sandbox.mjs";
-import { Key } from "./webdriver.mjs";
 
 let app;
 let sandbox;
@@ -18,19 +17,10 @@ after(async () => {
   sandbox?.stop();
 });
 
-async function pickByKeyboard(id, text) {
-  const input = await app.waitFor(`#${id}`);
-  await input.click();
-  await input.type(text);
-  await app.waitFor(`#${id}-list`);
-  await app.keys(Key.Enter);
-  await app.waitGone(`#${id}-list`);
-}
-
 async function chooseClujNapoca() {
-  await pickByKeyboard("lookup-county", "cluj");
+  await pick(app, "#lookup-county", "cluj");
   assert.equal(await (await app.find("#lookup-county")).property("value"), "CLUJ");
-  await pickByKeyboard("lookup-locality", "cluj nap");
+  await pick(app, "#lookup-locality", "cluj nap");
   await app.waitFor("#lookup-chosen-locality", { text: "CLUJ-NAPOCA" });
 }
 

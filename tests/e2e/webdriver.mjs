@@ -119,6 +119,16 @@ export class Session {
     await this.cmd("DELETE", "/actions");
   }
 
+  /** Presses `keys` together (e.g. Alt+→): all down in order, then up in reverse. */
+  async chord(...keys) {
+    const actions = [
+      ...keys.map((k) => ({ type: "keyDown", value: k })),
+      ...[...keys].reverse().map((k) => ({ type: "keyUp", value: k })),
+    ];
+    await this.cmd("POST", "/actions", { actions: [{ type: "key", id: "kbd", actions }] });
+    await this.cmd("DELETE", "/actions");
+  }
+
   async screenshot(file) {
     const b64 = await this.cmd("GET", "/screenshot");
     mkdirSync(dirname(file), { recursive: true });
@@ -127,7 +137,7 @@ export class Session {
 }
 
 /** Special keys, as W3C code points. */
-export const Key = { Tab: "\uE004", Enter: "\uE007", Escape: "\uE00C", Down: "\uE015", Up: "\uE013" };
+export const Key = { Tab: "\uE004", Enter: "\uE007", Escape: "\uE00C", Down: "\uE015", Up: "\uE013", Alt: "\uE00A", Right: "\uE014" };
 
 /** A found element. */
 export class Element {

@@ -2,19 +2,14 @@
 // the countries list (the payload carries the ISO code).
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { freshData, launch, SHOTS } from "./app.mjs";
-import { Key } from "./webdriver.mjs";
+import { freshData, launch, pick, SHOTS } from "./app.mjs";
 
 let app;
 before(() => freshData());
 after(() => app?.end());
 
 async function pickCountry(id, typed, shown) {
-  const input = await app.waitFor(id);
-  await input.click();
-  await input.type(typed);
-  await app.waitFor(`${id}-list`);
-  await app.keys(Key.Enter);
+  const input = await pick(app, id, typed);
   assert.equal(await input.property("value"), shown);
 }
 

@@ -2,9 +2,8 @@
 // (SIGKILL, no chance to save on exit), the draft offered again on the next start with every
 // field intact, then finished up to Verificare with "Cere oferte" enabled, which opens Oferte.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { after, before, test } from "node:test";
-import { APP, bucharestDay, capture, freshData, launch, reveal } from "./app.mjs";
+import { bucharestDay, capture, crash, freshData, launch, pick as pickIn, reveal } from "./app.mjs";
 import { Key } from "./webdriver.mjs";
 
 let app;
@@ -13,23 +12,12 @@ after(async () => {
   await app?.end();
 });
 
-const ALT = "\uE00A";
-const RIGHT = "\uE014";
 const id = (path) => "#f-" + path.replace(/\./g, "-");
 const P = "product.policyholder";
 const V = "product.vehicle";
 
 /** Alt+→ (next step), as one chord. */
-async function altRight() {
-  const actions = [
-    { type: "keyDown", value: ALT },
-    { type: "keyDown", value: RIGHT },
-    { type: "keyUp", value: RIGHT },
-    { type: "keyUp", value: ALT },
-  ];
-  await app.cmd("POST", "/actions", { actions: [{ type: "key", id: "kbd", actions }] });
-  await app.cmd("DELETE", "/actions");
-}
+const altRight = () => app.chord(Key.Alt, Key.Right);
 
 const focused = () => app.exec("return document.activeElement && document.activeElement.id;");
 const valueOf = async (path) => (await app.find(id(path))).property("value");
@@ -44,15 +32,7 @@ async function fill(path, text) {
 const shot = (name) => capture(app, name);
 
 /** Types into a picker and takes the first suggestion with Enter. */
-async function pick(path, text) {
-  const sel = id(path);
-  const el = await reveal(app, sel);
-  await el.click();
-  await el.type(text);
-  await app.waitFor(`${sel}-list`);
-  await app.keys(Key.Enter);
-  await app.waitGone(`${sel}-list`);
-}
+const pick = (path, text) => pickIn(app, id(path), text);
 
 /**
  * Chooses a select's option by keyboard: focus it (as Tab would) and type the start of the
@@ -64,7 +44,6 @@ async function choose(path, typed, expected) {
   await app.keys(...typed.split(""));
   assert.equal(await valueOf(path), expected);
 }
-
 
 /** The policyholder as typed before the kill, checked again after it. */
 const HOLDER = {
@@ -107,7 +86,7 @@ test("a quote survives a crash and reaches Verificare with Cere oferte enabled",
   await app.keys(..."Popescu", Key.Enter, ..."Ion");
   // The CNP prefills birth date and sex.
   await app.waitFor(`${id(`${P}.birthdate`)}`);
-  for (let i = 0; i < 50 && (await valueOf(`${P}.birthdate`)) !== "01.01.1980"; i++) await new Promise((r) => setTimeout(r, 100));
+  await app.poll(async () => (await valueOf(`${P}.birthdate`)) === "01.01.1980", 5000, () => "the birth date prefilled from the CNP");
   assert.equal(await valueOf(`${P}.birthdate`), "01.01.1980");
   assert.equal(await valueOf(`${P}.gender`), "m");
 
@@ -134,8 +113,7 @@ test("a quote survives a crash and reaches Verificare with Cere oferte enabled",
   await app.waitFor("#wizard-save-state", { text: "Ciornă salvată" });
   await shot("32-wizard-step2-before-kill");
 
-  execFileSync("pkill", ["-KILL", "-f", APP]);
-  await app.end();
+  await crash(app);
 
   // A new start offers the draft; every field typed before the kill is there.
   app = await launch();
