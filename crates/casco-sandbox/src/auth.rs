@@ -13,7 +13,7 @@ use jsonwebtoken::{
     decode, encode, errors::ErrorKind, Algorithm, DecodingKey, EncodingKey, Header, Validation,
 };
 use serde::{Deserialize, Serialize};
-use serde_json::json;
+use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
@@ -74,19 +74,42 @@ pub fn authorize(state: &AppState, headers: &HeaderMap) -> Result<Claims, Box<Re
     Ok(claims)
 }
 
+/// The session's claims and the JSON object body of an authorised POST, or the answer that
+/// refuses it: the session check first (403/401), then the body (400 with the envelope, never
+/// a bare error).
+pub fn authorized_object(
+    state: &AppState,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<(Claims, Value), Box<Response>> {
+    let claims = authorize(state, headers)?;
+    match serde_json::from_slice(body) {
+        Ok(value @ Value::Object(_)) => Ok((claims, value)),
+        Ok(_) => Err(Box::new(reply::error(
+            StatusCode::BAD_REQUEST,
+            "Corpul cererii trebuie să fie un obiect JSON.",
+        ))),
+        Err(e) => Err(Box::new(reply::error(
+            StatusCode::BAD_REQUEST,
+            format!("JSON invalid în corpul cererii: {e}"),
+        ))),
+    }
+}
+
 /// [`crate::config::FailureMode::TokenExpiresMidBatch`] for `knob`: unless it has fired
 /// already, the token of this (authorised) request expires now, revoked for every later
 /// request, and the request is refused as expired. The refresh token is left alone. Firing is
 /// checked and recorded under the sessions lock, so concurrent requests cannot both fire it.
 pub fn expire_mid_batch(state: &AppState, claims: &Claims, knob: MidBatchKnob) -> Option<Response> {
-    let config = state.config();
-    let mut sessions = state.sessions();
-    if !sessions.expired_mid_batch.insert(knob) {
-        return None;
+    {
+        let mut sessions = state.sessions();
+        if !sessions.expired_mid_batch.insert(knob) {
+            return None;
+        }
+        sessions.revoked.insert(claims.jti.clone());
     }
-    sessions.revoked.insert(claims.jti.clone());
     tracing::info!(jti = %claims.jti, "sandbox: access token expired mid-batch");
-    Some(expired_token(&config))
+    Some(expired_token(&state.config()))
 }
 
 /// POST /auth?account=..&password=..

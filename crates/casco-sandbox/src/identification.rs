@@ -1,6 +1,7 @@
 //! POST /vehicle/identification: matches mechanical data against the catalogue and
 //! answers, per insurer, that insurer's identifiers and market values.
 
+use crate::auth::authorized_object;
 use crate::data::{self, IdentifierStyle, Make, Model, Pricing, Variant};
 use crate::reply;
 use crate::state::AppState;
@@ -26,7 +27,7 @@ pub async fn identify(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let (_, request) = match reply::authorized_object(&state, &headers, &body) {
+    let (_, request) = match authorized_object(&state, &headers, &body) {
         Ok(authorized) => authorized,
         Err(refused) => return *refused,
     };

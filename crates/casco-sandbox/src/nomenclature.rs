@@ -10,7 +10,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde_json::{json, Value};
-use std::sync::Arc;
+use std::sync::{Arc, PoisonError};
 
 /// The failure configured for one nomenclature list (see
 /// [`crate::SandboxConfig::nomenclature_failures`]); `arg` is the county code or make name
@@ -22,7 +22,8 @@ fn configured_failure(
     list: &str,
     arg: Option<&str>,
 ) -> Option<(String, FailureMode)> {
-    let config = state.config();
+    // Read under the lock: this runs on every nomenclature request, and nothing here awaits.
+    let config = state.config.read().unwrap_or_else(PoisonError::into_inner);
     config
         .nomenclature_failures
         .iter()

@@ -1,6 +1,6 @@
 //! POST /policy (issue exactly once per offer) and the offer/policy PDF routes.
 
-use crate::auth::authorize;
+use crate::auth::{authorize, authorized_object};
 use crate::data;
 use crate::documents;
 use crate::insurer_behaviour::{self, Outcome};
@@ -39,7 +39,7 @@ pub async fn issue(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let (claims, request) = match reply::authorized_object(&state, &headers, &body) {
+    let (claims, request) = match authorized_object(&state, &headers, &body) {
         Ok(authorized) => authorized,
         Err(refused) => return *refused,
     };

@@ -1,5 +1,6 @@
 //! POST /offer: validation as the insurers do it, then a priced offer.
 
+use crate::auth::authorized_object;
 use crate::config::SandboxConfig;
 use crate::data;
 use crate::documents::Summary;
@@ -30,7 +31,7 @@ pub async fn quote(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let (claims, request) = match reply::authorized_object(&state, &headers, &body) {
+    let (claims, request) = match authorized_object(&state, &headers, &body) {
         Ok(authorized) => authorized,
         Err(refused) => return *refused,
     };

@@ -69,25 +69,3 @@ pub fn bad_gateway() -> Response {
     )
         .into_response()
 }
-
-/// The session's claims and the JSON object body of an authorised POST, or the answer that
-/// refuses it: the session check first (403/401), then the body (400 with the envelope, never
-/// a bare error).
-pub fn authorized_object(
-    state: &crate::state::AppState,
-    headers: &axum::http::HeaderMap,
-    body: &[u8],
-) -> Result<(crate::auth::Claims, serde_json::Value), Box<Response>> {
-    let claims = crate::auth::authorize(state, headers)?;
-    match serde_json::from_slice(body) {
-        Ok(value @ serde_json::Value::Object(_)) => Ok((claims, value)),
-        Ok(_) => Err(Box::new(error(
-            StatusCode::BAD_REQUEST,
-            "Corpul cererii trebuie să fie un obiect JSON.",
-        ))),
-        Err(e) => Err(Box::new(error(
-            StatusCode::BAD_REQUEST,
-            format!("JSON invalid în corpul cererii: {e}"),
-        ))),
-    }
-}
