@@ -16,27 +16,25 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use casco_api::insurers::{self, Insurer};
-use casco_api::{CallOptions, CascoClient};
+use casco_api::CascoClient;
 use casco_core::quote::fanout::{quote_insurers, FanoutOptions, InsurerOutcome, OutcomeState};
 use casco_core::quote::QuoteDraft;
-use casco_core::validate::today_in_bucharest;
 use casco_core::Language;
 use casco_sandbox::{InsurerKnobs, Latency, SandboxConfig, SandboxHandle};
-use chrono::Utc;
 
 #[path = "../tests/support/sample_draft.rs"]
 mod sample_draft;
-use sample_draft::valid_draft_from;
+use sample_draft::{today, tomorrow_in_bucharest, valid_draft_from};
 #[path = "../tests/support/demo_account.rs"]
 mod demo_account;
-use demo_account::{demo_call, demo_client};
+use demo_account::{demo_call, logged_in_demo_client};
 
 /// Far above the slowest latency: no call may time out in the bench.
 const TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The sample with a start date the sandbox accepts today (tomorrow in Bucharest).
 fn valid_draft() -> QuoteDraft {
-    valid_draft_from(today_in_bucharest(Utc::now()).succ_opt().expect("tomorrow"))
+    valid_draft_from(tomorrow_in_bucharest())
 }
 
 /// What one timed batch did.
@@ -55,7 +53,7 @@ async fn batch(
     let options = FanoutOptions {
         per_insurer_timeout: TIMEOUT,
         lang: Language::Ro,
-        today: Utc::now().date_naive(),
+        today: today(),
     };
     let start = Instant::now();
     let outcomes = quote_insurers(
@@ -111,11 +109,7 @@ async fn run(sandbox: &SandboxHandle, latency_ms: &[u64]) -> Run {
             })
             .collect();
     });
-    let client = demo_client(sandbox.base_url());
-    client
-        .login(CallOptions::default())
-        .await
-        .expect("demo/demo logs in");
+    let client = logged_in_demo_client(sandbox.base_url()).await;
     let draft = valid_draft();
     let fanout = batch(&client, &draft, &catalogue).await;
     let start = Instant::now();

@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use casco_api::{routes, CallOptions};
+use casco_api::routes;
 use casco_core::nomenclature::sync::run;
 use casco_core::nomenclature::{ApiNomenclatureSource, SyncOptions};
 use casco_core::store::Store;
@@ -20,7 +20,7 @@ use tokio_util::sync::CancellationToken;
 
 #[path = "../tests/support/demo_account.rs"]
 mod demo_account;
-use demo_account::demo_client;
+use demo_account::logged_in_demo_client;
 
 /// Added to every nomenclature call, as a slow link to the real service would.
 const LATENCY_MS: u64 = 100;
@@ -44,11 +44,7 @@ struct Run {
 /// One full sync at `concurrency` into a fresh store, through a fresh client that logged in
 /// before the clock starts (login is not a nomenclature call and has no added latency).
 async fn timed_sync(base_url: &str, concurrency: usize) -> Run {
-    let client = demo_client(base_url);
-    client
-        .login(CallOptions::default())
-        .await
-        .expect("demo/demo logs in");
+    let client = logged_in_demo_client(base_url).await;
     let source = ApiNomenclatureSource::new(client);
     let dir = tempfile::tempdir().expect("temp dir");
     let (store, _) = Store::open(dir.path().join("casco.db")).expect("store");

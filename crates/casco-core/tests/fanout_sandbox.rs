@@ -10,24 +10,23 @@ use std::time::{Duration, Instant};
 
 use casco_api::insurers;
 use casco_api::model::ProviderAuthentication;
-use casco_api::{CallOptions, CascoClient, Secret};
+use casco_api::{routes, CallOptions, CascoClient, Secret};
 use casco_core::quote::comparison::compare;
 use casco_core::quote::fanout::{
     quote_insurers, FanoutOptions, InsurerCall, InsurerOutcome, OutcomeState,
 };
 use casco_core::quote::{build_quote_request, QuoteDraft};
 use casco_core::store::Store;
-use casco_core::validate::today_in_bucharest;
 use casco_core::Language;
 use casco_sandbox::{FailureMode, InsurerKnobs, Latency, SandboxConfig};
-use chrono::{NaiveDate, Utc};
+use chrono::Utc;
 
 #[path = "support/sample_draft.rs"]
 mod sample_draft;
-use sample_draft::valid_draft_from;
+use sample_draft::{today, tomorrow_in_bucharest, valid_draft_from};
 #[path = "support/demo_account.rs"]
 mod demo_account;
-use demo_account::{demo_call, demo_client};
+use demo_account::{demo_call, demo_sandbox};
 
 const HANG: &str = "generali";
 const SERVER_ERROR: &str = "groupama";
@@ -39,16 +38,7 @@ const TIMEOUT: Duration = Duration::from_millis(1500);
 
 /// The sample with a start date the sandbox accepts today.
 fn valid_draft() -> QuoteDraft {
-    valid_draft_from(tomorrow())
-}
-
-/// Tomorrow in Bucharest: the earliest start date for a registered vehicle.
-fn tomorrow() -> NaiveDate {
-    today_in_bucharest(Utc::now()).succ_opt().unwrap()
-}
-
-fn today() -> NaiveDate {
-    Utc::now().date_naive()
+    valid_draft_from(tomorrow_in_bucharest())
 }
 
 /// Every catalogue insurer, enabled, with the sandbox's demo provider credentials.
@@ -81,6 +71,12 @@ fn by_key(outcomes: &[InsurerOutcome]) -> BTreeMap<&str, &InsurerOutcome> {
     outcomes.iter().map(|o| (o.insurer.as_str(), o)).collect()
 }
 
+fn assert_all_offered(outcomes: &[InsurerOutcome]) {
+    for o in outcomes {
+        assert!(matches!(o.state, OutcomeState::Offers { .. }), "{o:?}");
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_failure_gets_its_own_state_and_the_rest_still_quote() {
     let mut config = SandboxConfig::default();
@@ -103,8 +99,7 @@ async fn every_failure_gets_its_own_state_and_the_rest_still_quote() {
     ] {
         config.insurers.get_mut(key).unwrap().failure = Some(failure);
     }
-    let sandbox = casco_sandbox::start(config).await.unwrap();
-    let client = demo_client(sandbox.base_url());
+    let (sandbox, client) = demo_sandbox(config).await;
     // The app logged in earlier with token T0 (15 min: no early refresh during the batch).
     // The session then runs out mid-batch: the sandbox expires T0 when TOKEN_EXPIRES's
     // request arrives and refuses it with 403; calls with T0 it had already let through
@@ -180,7 +175,7 @@ async fn every_failure_gets_its_own_state_and_the_rest_still_quote() {
                 assert!(!offers.is_empty(), "{key}");
                 let offer = &offers[0];
                 assert_eq!(offer.insurer, key);
-                assert_eq!(offer.start_date, tomorrow());
+                assert_eq!(offer.start_date, tomorrow_in_bucharest());
                 assert!(!offer.expired);
                 assert!(offer.premium_ron.parse::<f64>().unwrap() > 0.0);
                 if offer.currency == "EUR" {
@@ -208,7 +203,7 @@ async fn every_failure_gets_its_own_state_and_the_rest_still_quote() {
     assert_eq!(counters.logins, 1);
     // Ten first attempts, TOKEN_EXPIRES's retry, and one retry for each call refused with
     // T0 after it expired (how many depends on arrival order; each retries once).
-    let quotes = counters.requests_to("quote");
+    let quotes = counters.requests_to(routes::QUOTE.name);
     assert!((11..=20).contains(&quotes), "{quotes}");
 
     // Streamed as they completed: the quick answers came long before the hung insurer's
@@ -225,7 +220,8 @@ async fn every_failure_gets_its_own_state_and_the_rest_still_quote() {
     assert!(store.unanswered_insurers(draft_id).unwrap().is_empty());
     for call in &calls {
         let auth = &call.request["provider"]["authentication"];
-        assert_eq!(auth["account"], format!("demo-{}", call.insurer));
+        let (account, _) = casco_sandbox::demo_provider_credentials(&call.insurer);
+        assert_eq!(auth["account"], account);
         assert!(auth.get("password").is_none(), "{auth}");
         assert_eq!(call.outcome.as_ref().unwrap().insurer, call.insurer);
     }
@@ -234,26 +230,21 @@ async fn every_failure_gets_its_own_state_and_the_rest_still_quote() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_token_the_server_dropped_before_the_batch_is_renewed_once() {
-    let sandbox = casco_sandbox::start(SandboxConfig::default())
-        .await
-        .unwrap();
-    let client = demo_client(sandbox.base_url());
+    let (sandbox, client) = demo_sandbox(SandboxConfig::default()).await;
     // The app logged in earlier; the server has since dropped that token, so every call of
     // the batch is refused once with 403 and the client must renew once for all of them.
     client.login(CallOptions::default()).await.unwrap();
     sandbox.expire_access_tokens();
     let outcomes = quote_everyone(&client, Language::Ro).await;
     assert_eq!(outcomes.len(), 10);
-    for o in &outcomes {
-        assert!(matches!(o.state, OutcomeState::Offers { .. }), "{o:?}");
-    }
+    assert_all_offered(&outcomes);
     assert_eq!(client.stats().refreshes(), 1);
     assert_eq!(client.stats().logins(), 1);
     let counters = sandbox.counters();
     assert_eq!((counters.logins, counters.refreshes), (1, 1));
     // Each call carrying the dropped token was refused once and retried; a call that only
     // took its token after the renewal went straight through.
-    let quotes = counters.requests_to("quote");
+    let quotes = counters.requests_to(routes::QUOTE.name);
     assert!((11..=20).contains(&quotes), "{quotes}");
     sandbox.stop().await;
 }
@@ -266,14 +257,11 @@ async fn a_token_running_out_is_renewed_once_for_the_whole_batch() {
         token_lifetime_secs: 2,
         ..SandboxConfig::default()
     };
-    let sandbox = casco_sandbox::start(config).await.unwrap();
-    let client = demo_client(sandbox.base_url());
+    let (sandbox, client) = demo_sandbox(config).await;
     client.login(CallOptions::default()).await.unwrap();
     tokio::time::sleep(Duration::from_millis(1200)).await;
     let outcomes = quote_everyone(&client, Language::En).await;
-    for o in &outcomes {
-        assert!(matches!(o.state, OutcomeState::Offers { .. }), "{o:?}");
-    }
+    assert_all_offered(&outcomes);
     assert_eq!(client.stats().refreshes(), 1);
     let counters = sandbox.counters();
     assert_eq!((counters.logins, counters.refreshes), (1, 1));
@@ -282,10 +270,7 @@ async fn a_token_running_out_is_renewed_once_for_the_whole_batch() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn insurers_switched_off_or_without_credentials_are_not_asked() {
-    let sandbox = casco_sandbox::start(SandboxConfig::default())
-        .await
-        .unwrap();
-    let client = demo_client(sandbox.base_url());
+    let (sandbox, client) = demo_sandbox(SandboxConfig::default()).await;
     let mut calls = all_insurers();
     calls[0].enabled = false;
     calls[1].credentials = None;
@@ -316,19 +301,17 @@ async fn insurers_switched_off_or_without_credentials_are_not_asked() {
     assert_eq!(offered, 8);
     // The client had no session: the batch logged in once, before any quote.
     assert_eq!(sandbox.counters().logins, 1);
-    assert_eq!(sandbox.counters().requests_to("quote"), 8);
+    assert_eq!(sandbox.counters().requests_to(routes::QUOTE.name), 8);
     sandbox.stop().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_draft_the_server_cannot_take_is_rejected_per_field_without_calls() {
-    let sandbox = casco_sandbox::start(SandboxConfig::default())
-        .await
-        .unwrap();
+    let (sandbox, client) = demo_sandbox(SandboxConfig::default()).await;
     let mut draft = valid_draft();
     draft.vehicle.make.clear();
     let outcomes = quote_insurers(
-        demo_client(sandbox.base_url()),
+        client,
         &draft,
         all_insurers(),
         options(Language::Ro),
@@ -343,7 +326,7 @@ async fn a_draft_the_server_cannot_take_is_rejected_per_field_without_calls() {
         };
         assert!(fields.contains_key("product.vehicle.brand"), "{fields:?}");
     }
-    assert_eq!(sandbox.counters().requests_to("quote"), 0);
+    assert_eq!(sandbox.counters().requests_to(routes::QUOTE.name), 0);
     sandbox.stop().await;
 }
 

@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use casco_api::insurers::{self, Insurer};
-use casco_api::{CallOptions, CascoClient};
+use casco_api::{routes, CallOptions, CascoClient};
 use casco_core::quote::{identify_vehicle, QuoteDraft, VehicleIdentification};
 use casco_core::store::{DraftId, Store};
 use casco_core::{AppError, ErrorCode, Language};
@@ -18,9 +18,9 @@ mod sample_draft;
 use sample_draft::sample_draft;
 #[path = "support/demo_account.rs"]
 mod demo_account;
-use demo_account::demo_client;
+use demo_account::demo_sandbox;
 
-const ROUTE: &str = "vehicle_identification";
+const ROUTE: &str = routes::VEHICLE_IDENTIFICATION.name;
 
 fn enabled() -> Vec<&'static Insurer> {
     insurers::catalogue().iter().collect()
@@ -74,10 +74,7 @@ fn assert_preselected_in(year: u16, id: &VehicleIdentification) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn identification_is_cached_per_draft_and_vehicle() {
-    let sandbox = casco_sandbox::start(SandboxConfig::default())
-        .await
-        .unwrap();
-    let client = demo_client(sandbox.base_url());
+    let (sandbox, client) = demo_sandbox(SandboxConfig::default()).await;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("casco.db");
     let (store, _) = Store::open(&path).unwrap();
@@ -158,10 +155,7 @@ async fn identification_is_cached_per_draft_and_vehicle() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_the_insurers_asked_for_appear_and_missing_ones_are_empty() {
-    let sandbox = casco_sandbox::start(SandboxConfig::default())
-        .await
-        .unwrap();
-    let client = demo_client(sandbox.base_url());
+    let (sandbox, client) = demo_sandbox(SandboxConfig::default()).await;
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = Store::open(dir.path().join("casco.db")).unwrap();
     let mut draft = sample_draft();

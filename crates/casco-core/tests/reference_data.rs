@@ -10,7 +10,7 @@ use casco_sandbox::{FailureMode, Latency, SandboxConfig};
 
 #[path = "support/demo_account.rs"]
 mod demo_account;
-use demo_account::demo_client;
+use demo_account::demo_sandbox;
 
 #[tokio::test]
 async fn sync_fills_the_status_and_search_answers_offline() {
@@ -24,10 +24,7 @@ async fn sync_fills_the_status_and_search_answers_offline() {
         .unwrap_err();
     assert!(e.message.contains("nu a fost"), "{}", e.message);
 
-    let sandbox = casco_sandbox::start(SandboxConfig::default())
-        .await
-        .unwrap();
-    let client = demo_client(sandbox.base_url());
+    let (sandbox, client) = demo_sandbox(SandboxConfig::default()).await;
     let events = Arc::new(Mutex::new(Vec::new()));
     let seen = Arc::clone(&events);
     let summary = data
@@ -74,8 +71,7 @@ async fn a_sync_dropped_midway_frees_the_next_whose_reasons_follow_the_language(
     config
         .route_latency
         .insert("countries".into(), Latency::Fixed(30_000));
-    let sandbox = casco_sandbox::start(config).await.unwrap();
-    let client = demo_client(sandbox.base_url());
+    let (sandbox, client) = demo_sandbox(config).await;
     let week = Duration::from_secs(7 * 86_400);
 
     // The window reloads mid-sync: the command's future is dropped, never finished.

@@ -6,19 +6,19 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use casco_api::{CallOptions, CascoClient};
+use casco_api::{routes, CallOptions, CascoClient};
 use casco_core::messages::{Language, Message};
 use casco_core::nomenclature::{
-    ApiNomenclatureSource, Catalog, Locality, NomenclatureSource, Part, RetryPolicy, SyncOptions,
-    SyncSummary,
+    ApiNomenclatureSource, Catalog, Index, Locality, NomenclatureSource, Part, RetryPolicy,
+    SyncOptions, SyncSummary,
 };
-use casco_core::store::Store;
+use casco_core::store::{Store, SyncState};
 use casco_sandbox::{FailureMode, NomenclatureSpelling, SandboxConfig, SandboxHandle};
 use tokio_util::sync::CancellationToken;
 
 #[path = "support/demo_account.rs"]
 mod demo_account;
-use demo_account::demo_client;
+use demo_account::demo_sandbox;
 
 const ENV: &str = "demo";
 const ATTEMPTS: u32 = 3;
@@ -37,8 +37,7 @@ struct Rig {
 /// A sandbox on 127.0.0.1:0, a client logged in lazily as demo/demo, and a catalog over a
 /// fresh store file.
 async fn fixture(config: SandboxConfig) -> (SandboxHandle, Rig) {
-    let sandbox = casco_sandbox::start(config).await.expect("sandbox starts");
-    let client = demo_client(sandbox.base_url());
+    let (sandbox, client) = demo_sandbox(config).await;
     // Short per-call timeout: a hanging list must fail fast in tests.
     let source =
         ApiNomenclatureSource::new(Arc::clone(&client)).with_timeout(Duration::from_secs(5));
@@ -87,6 +86,26 @@ fn keys(parts: impl IntoIterator<Item = String>) -> Vec<String> {
 
 fn call() -> CallOptions {
     CallOptions::with_timeout(Duration::from_secs(5))
+}
+
+/// The parts a sync failed, in the order it reports them.
+fn failed_parts(summary: &SyncSummary) -> Vec<String> {
+    summary.failed.iter().map(|p| p.part.clone()).collect()
+}
+
+/// What the store records of CJ's localities' last sync.
+fn cj_sync_state(f: &Rig) -> SyncState {
+    f.catalog
+        .store()
+        .sync_state(ENV, &Part::Localities("CJ".into()))
+        .unwrap()
+        .unwrap()
+}
+
+/// Searching CJ for "cluj nap" puts Cluj-Napoca first.
+fn assert_finds_cluj_napoca(index: &Index) {
+    let cluj = index.localities("CJ", "cluj nap", 10).unwrap();
+    assert_eq!(cluj.first().map(|l| l.name.as_str()), Some("CLUJ-NAPOCA"));
 }
 
 /// Everything one environment holds, for comparisons.
@@ -193,8 +212,7 @@ async fn with_the_server_gone_search_answers_and_sync_fails_transiently_keeping_
 
     // Search answers from the store alone.
     let index = f.catalog.index(ENV).unwrap();
-    let cluj = index.localities("CJ", "cluj nap", 10).unwrap();
-    assert_eq!(cluj.first().map(|l| l.name.as_str()), Some("CLUJ-NAPOCA"));
+    assert_finds_cluj_napoca(&index);
     let brasov = index.counties("brasov", 5).unwrap();
     assert_eq!(brasov.first().map(|c| c.name.as_str()), Some("BRAŞOV"));
 
@@ -213,12 +231,7 @@ async fn with_the_server_gone_search_answers_and_sync_fails_transiently_keeping_
         assert_eq!(failure.reason, cannot_connect, "{}", failure.part);
     }
     assert_eq!(snapshot(f.catalog.store()), before);
-    let state = f
-        .catalog
-        .store()
-        .sync_state(ENV, &Part::Localities("CJ".into()))
-        .unwrap()
-        .unwrap();
+    let state = cj_sync_state(&f);
     assert!(
         state.fetched_at.is_some(),
         "the last success stays recorded"
@@ -226,9 +239,7 @@ async fn with_the_server_gone_search_answers_and_sync_fails_transiently_keeping_
     assert_eq!(state.last_error.as_deref(), Some(cannot_connect.as_str()));
 
     // The index rebuilt after the failed sync still answers.
-    let index = f.catalog.index(ENV).unwrap();
-    let cluj = index.localities("CJ", "cluj nap", 10).unwrap();
-    assert_eq!(cluj.first().map(|l| l.name.as_str()), Some("CLUJ-NAPOCA"));
+    assert_finds_cluj_napoca(&f.catalog.index(ENV).unwrap());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -245,14 +256,13 @@ async fn one_failing_county_keeps_its_rows_and_alone_is_refetched_later() {
         c.nomenclature_failures
             .insert("localities:CJ".into(), FailureMode::ServerError);
     });
-    let calls_before = sandbox.counters().requests_to("localities");
+    let calls_before = sandbox.counters().requests_to(routes::LOCALITIES.name);
     let partial = sync(&f, true).await;
-    let failed: Vec<String> = partial.failed.iter().map(|p| p.part.clone()).collect();
-    assert_eq!(failed, ["localities:CJ"]);
+    assert_eq!(failed_parts(&partial), ["localities:CJ"]);
     assert_eq!(partial.succeeded.len(), first.succeeded.len() - 1);
     // A 5xx is transient: CJ was tried `ATTEMPTS` times, every other county once.
     assert_eq!(
-        sandbox.counters().requests_to("localities") - calls_before,
+        sandbox.counters().requests_to(routes::LOCALITIES.name) - calls_before,
         41 + u64::from(ATTEMPTS)
     );
     assert_eq!(
@@ -260,21 +270,14 @@ async fn one_failing_county_keeps_its_rows_and_alone_is_refetched_later() {
         cluj_before
     );
     assert_eq!(snapshot(f.catalog.store()), before);
-    let cj = f
-        .catalog
-        .store()
-        .sync_state(ENV, &Part::Localities("CJ".into()))
-        .unwrap()
-        .unwrap();
+    let cj = cj_sync_state(&f);
     assert!(cj.last_error.is_some());
     // Search still finds CJ's places.
-    let index = f.catalog.index(ENV).unwrap();
-    let cluj = index.localities("CJ", "cluj nap", 10).unwrap();
-    assert_eq!(cluj.first().map(|l| l.name.as_str()), Some("CLUJ-NAPOCA"));
+    assert_finds_cluj_napoca(&f.catalog.index(ENV).unwrap());
 
     // Healed: a normal (not forced) sync refetches CJ only; the rest is fresh.
     sandbox.update_config(|c| c.nomenclature_failures.clear());
-    let calls_before = sandbox.counters().requests_to("localities");
+    let calls_before = sandbox.counters().requests_to(routes::LOCALITIES.name);
     let other_routes: BTreeMap<String, u64> = sandbox.counters().requests;
     let healed = sync(&f, false).await;
     assert!(healed.failed.is_empty(), "{:?}", healed.failed);
@@ -282,20 +285,20 @@ async fn one_failing_county_keeps_its_rows_and_alone_is_refetched_later() {
     assert_eq!(refreshed, ["localities:CJ"]);
     assert_eq!(healed.fresh as usize, first.succeeded.len() - 1);
     let after = sandbox.counters();
-    assert_eq!(after.requests_to("localities") - calls_before, 1);
-    for route in ["counties", "countries", "vehicle_makes", "vehicle_models"] {
+    assert_eq!(after.requests_to(routes::LOCALITIES.name) - calls_before, 1);
+    for route in [
+        routes::COUNTIES.name,
+        routes::COUNTRIES.name,
+        routes::VEHICLE_MAKES.name,
+        routes::VEHICLE_MODELS.name,
+    ] {
         assert_eq!(
             after.requests_to(route),
             other_routes.get(route).copied().unwrap_or(0),
             "{route} was not called again"
         );
     }
-    let cj = f
-        .catalog
-        .store()
-        .sync_state(ENV, &Part::Localities("CJ".into()))
-        .unwrap()
-        .unwrap();
+    let cj = cj_sync_state(&f);
     assert_eq!(cj.last_error, None);
     assert_eq!(snapshot(f.catalog.store()), before);
     sandbox.stop().await;
@@ -313,11 +316,13 @@ async fn a_failing_county_list_falls_back_to_the_stored_counties() {
         c.nomenclature_failures
             .insert("counties".into(), FailureMode::MalformedJson);
     });
-    let calls_before = sandbox.counters().requests_to("counties");
+    let calls_before = sandbox.counters().requests_to(routes::COUNTIES.name);
     let summary = sync(&f, true).await;
-    let failed: Vec<String> = summary.failed.iter().map(|p| p.part.clone()).collect();
-    assert_eq!(failed, ["counties"]);
-    assert_eq!(sandbox.counters().requests_to("counties") - calls_before, 1);
+    assert_eq!(failed_parts(&summary), ["counties"]);
+    assert_eq!(
+        sandbox.counters().requests_to(routes::COUNTIES.name) - calls_before,
+        1
+    );
     let localities = summary
         .succeeded
         .iter()
@@ -352,8 +357,7 @@ async fn a_hanging_make_times_out_alone() {
         .sync(&f.source, ENV, &options, &|_| {}, &CancellationToken::new())
         .await
         .unwrap();
-    let failed: Vec<String> = summary.failed.iter().map(|p| p.part.clone()).collect();
-    assert_eq!(failed, ["models:dacia"]);
+    assert_eq!(failed_parts(&summary), ["models:dacia"]);
     assert_eq!(
         summary.failed[0].reason,
         Message::TimedOut.text(Language::Ro)

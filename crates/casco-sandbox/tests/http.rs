@@ -198,12 +198,8 @@ async fn the_binary_serves_on_loopback_with_a_config_file() {
         .as_str()
         .unwrap()
         .to_owned();
-    let counties: Value = client
-        .get(format!("{base}/nomenclature/county"))
-        .header("Token", jwt)
-        .send()
+    let counties: Value = get_with_token(&client, format!("{base}/nomenclature/county"), &jwt)
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
@@ -218,10 +214,11 @@ async fn the_binary_serves_on_loopback_with_a_config_file() {
 /// A quote body the sandbox accepts for Asirom (its one extra field is the bonus-malus class).
 fn asirom_quote() -> Value {
     let start = chrono::Utc::now().date_naive() + chrono::Days::new(2);
+    let (account, password) = casco_sandbox::demo_provider_credentials("asirom");
     serde_json::json!({
         "provider": {
             "organization": {"businessName": "asirom"},
-            "authentication": {"account": "demo-asirom", "password": "demo"}
+            "authentication": {"account": account, "password": password}
         },
         "product": {
             "name": "casco",

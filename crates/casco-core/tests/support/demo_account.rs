@@ -6,9 +6,10 @@
 use std::sync::Arc;
 
 use casco_api::insurers::Insurer;
-use casco_api::{CascoClient, ClientConfig, Credentials, Secret};
+use casco_api::{CallOptions, CascoClient, ClientConfig, Credentials, Secret};
 use casco_core::insurers::ProviderCredentials;
 use casco_core::quote::fanout::InsurerCall;
+use casco_sandbox::{SandboxConfig, SandboxHandle};
 
 /// A client for the sandbox's demo/demo account; it logs in on its first call.
 pub fn demo_client(base_url: &str) -> Arc<CascoClient> {
@@ -19,6 +20,25 @@ pub fn demo_client(base_url: &str) -> Arc<CascoClient> {
         )
         .expect("client"),
     )
+}
+
+/// [`demo_client`], logged in before it is handed back.
+pub async fn logged_in_demo_client(base_url: &str) -> Arc<CascoClient> {
+    let client = demo_client(base_url);
+    client
+        .login(CallOptions::default())
+        .await
+        .expect("demo/demo logs in");
+    client
+}
+
+/// A sandbox on loopback with `config`, and a [`demo_client`] for it (not logged in yet).
+pub async fn demo_sandbox(config: SandboxConfig) -> (SandboxHandle, Arc<CascoClient>) {
+    let sandbox = casco_sandbox::start(config)
+        .await
+        .expect("sandbox starts on loopback");
+    let client = demo_client(sandbox.base_url());
+    (sandbox, client)
 }
 
 /// `insurer` switched on, with the sandbox's demo provider credentials.

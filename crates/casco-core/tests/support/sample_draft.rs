@@ -2,7 +2,20 @@
 //! by the payload tests, the fan-out tests and the fan-out benchmark (included with `#[path]`).
 
 use casco_core::quote::*;
-use chrono::NaiveDate;
+use casco_core::validate::today_in_bucharest;
+use chrono::{NaiveDate, Utc};
+
+/// Today on the Bucharest calendar, as the app judges dates.
+#[allow(dead_code)] // not every crate that includes this file quotes
+pub fn today() -> NaiveDate {
+    today_in_bucharest(Utc::now())
+}
+
+/// Tomorrow in Bucharest: the earliest start date for a registered vehicle.
+#[allow(dead_code)] // not every crate that includes this file quotes
+pub fn tomorrow_in_bucharest() -> NaiveDate {
+    today().succ_opt().expect("tomorrow")
+}
 
 /// The published sample, typed into the wizard as an agent would.
 pub fn sample_draft() -> QuoteDraft {
