@@ -22,7 +22,7 @@ const KEYCHAIN_SERVICE: &str = if cfg!(debug_assertions) {
 /// The command-line option naming a sandbox config file (the `casco-sandbox --config`
 /// format) for the Demo environment. The e2e suite uses it to make insurers hang; agents never
 /// need it, and it changes nothing but the built-in sandbox.
-pub const DEMO_CONFIG_ARG: &str = "--demo-sandbox-config";
+const DEMO_CONFIG_ARG: &str = "--demo-sandbox-config";
 
 /// The Demo sandbox's settings: the built-in defaults unless [`DEMO_CONFIG_ARG`] names a file.
 fn demo_config() -> std::io::Result<SandboxConfig> {
@@ -32,11 +32,10 @@ fn demo_config() -> std::io::Result<SandboxConfig> {
     let Some(path) = args.next() else {
         return Ok(SandboxConfig::default());
     };
-    let text = std::fs::read_to_string(&path)?;
-    let config = serde_json::from_str(&text).map_err(|e| {
+    let config = SandboxConfig::from_file(path.as_ref()).map_err(|e| {
         std::io::Error::new(
             std::io::ErrorKind::InvalidData,
-            format!("{DEMO_CONFIG_ARG} {}: {e}", path.to_string_lossy()),
+            format!("{DEMO_CONFIG_ARG}: {e}"),
         )
     })?;
     log::warn!("Demo sandbox configured from {}", path.to_string_lossy());

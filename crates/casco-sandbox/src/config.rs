@@ -41,6 +41,16 @@ pub struct SandboxConfig {
     pub jwt_secret: String,
 }
 
+impl SandboxConfig {
+    /// Reads a config file (the `--config` format); the error names the file.
+    pub fn from_file(path: &std::path::Path) -> Result<Self, String> {
+        let shown = path.display();
+        let text =
+            std::fs::read_to_string(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
+        serde_json::from_str(&text).map_err(|e| format!("invalid config {shown}: {e}"))
+    }
+}
+
 impl Default for SandboxConfig {
     fn default() -> Self {
         SandboxConfig {

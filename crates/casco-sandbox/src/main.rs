@@ -21,10 +21,7 @@ fn parse_args() -> Result<(u16, SandboxConfig), String> {
             }
             "--config" => {
                 let path = args.next().ok_or("--config needs a file")?;
-                let text = std::fs::read_to_string(&path)
-                    .map_err(|e| format!("cannot read {path}: {e}"))?;
-                config = serde_json::from_str(&text)
-                    .map_err(|e| format!("invalid config {path}: {e}"))?;
+                config = SandboxConfig::from_file(std::path::Path::new(&path))?;
             }
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
