@@ -1,5 +1,9 @@
 //! `casco`: the support command line for CascoApi. Prints the same typed shapes the app
-//! decodes into, as JSON on stdout; errors go to stderr with a non-zero exit code.
+//! decodes into, as JSON on stdout; errors go to stderr with a non-zero exit code. Control
+//! characters in what it prints are escaped (see [`terminal`]), so a hostile server cannot
+//! drive the terminal.
+
+mod terminal;
 
 use casco_api::model::{PolicyRequest, QuoteRequest, VehicleSpecs};
 use casco_api::{ApiError, CallOptions, CascoClient, ClientConfig, Credentials, PdfDocument};
@@ -91,19 +95,32 @@ enum Command {
     },
 }
 
-/// A CLI failure: what to print and the exit code.
+/// A CLI failure: what to print on stderr, control characters already escaped.
 struct Failure(String);
+
+impl Failure {
+    /// A one-line failure. `text` may hold server text (an error's message) or file text
+    /// (a bad field's path), so its control characters are escaped.
+    fn new(text: impl AsRef<str>) -> Failure {
+        Failure(terminal::escape_text(text.as_ref()))
+    }
+}
 
 impl From<ApiError> for Failure {
     fn from(error: ApiError) -> Failure {
         let ApiError::Validation { fields, .. } = &error else {
-            return Failure(format!("error: {error}"));
+            return Failure::new(format!("error: {error}"));
         };
-        // One line per field message, so agents can read long rejections.
+        // One line per field message, so agents can read long rejections; the line breaks
+        // are ours, anything inside a path or message is escaped.
         let mut text = "error: the request was rejected (VALIDATION_ERROR):".to_owned();
         for (path, messages) in fields {
             for message in messages {
-                text.push_str(&format!("\n  {path}: {message}"));
+                text.push_str(&format!(
+                    "\n  {}: {}",
+                    terminal::escape_text(path),
+                    terminal::escape_text(message)
+                ));
             }
         }
         Failure(text)
@@ -169,9 +186,9 @@ async fn run(cli: Cli) -> Result<String, Failure> {
 /// Reads a request file, naming the JSON path of a bad field.
 fn read_json<T: DeserializeOwned>(path: &Path) -> Result<T, Failure> {
     let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure(format!("error: cannot read {}: {e}", path.display())))?;
+        .map_err(|e| Failure::new(format!("error: cannot read {}: {e}", path.display())))?;
     serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(&text)).map_err(|e| {
-        Failure(format!(
+        Failure::new(format!(
             "error: {} is not a valid request at `{}`: {}",
             path.display(),
             e.path(),
@@ -182,13 +199,15 @@ fn read_json<T: DeserializeOwned>(path: &Path) -> Result<T, Failure> {
 
 fn save_pdf(pdf: PdfDocument, out: &Path) -> Result<String, Failure> {
     std::fs::write(out, &pdf.bytes)
-        .map_err(|e| Failure(format!("error: cannot write {}: {e}", out.display())))?;
+        .map_err(|e| Failure::new(format!("error: cannot write {}: {e}", out.display())))?;
     output(
         &serde_json::json!({"name": pdf.name, "type": pdf.kind, "bytes": pdf.bytes.len(), "out": out}),
     )
 }
 
+/// The answer as pretty JSON for stdout, with no raw control character left in it.
 fn output<T: Serialize>(value: &T) -> Result<String, Failure> {
     serde_json::to_string_pretty(value)
-        .map_err(|e| Failure(format!("error: cannot print the answer: {e}")))
+        .map(|json| terminal::escape_json(&json))
+        .map_err(|e| Failure::new(format!("error: cannot print the answer: {e}")))
 }

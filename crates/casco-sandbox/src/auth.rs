@@ -1,9 +1,11 @@
-//! Sessions: HS256 JWTs with a short lifetime, rotating refresh tokens, and the
-//! vendor's habit of answering an expired token with 403 (or 401, configurable).
+//! Sessions: HS256 JWTs with a short lifetime, signed with a secret drawn at each start and
+//! valid only for a configured account; random, single-use, rotating refresh tokens; and
+//! the vendor's habit of answering an expired token with 403 (or 401, configurable).
 
-use crate::config::SandboxConfig;
+use crate::config::{SandboxConfig, REFRESH_TOKEN_LENGTHS};
 use crate::reply;
 use crate::state::{AppState, MidBatchKnob};
+use crate::tokens;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -34,6 +36,7 @@ pub struct Claims {
 }
 
 const EXPIRED: &str = "Tokenul a expirat. Reînnoiți sesiunea.";
+const INVALID_TOKEN: &str = "Token invalid.";
 
 /// The answer to an expired or revoked access token: 403, or the configured status.
 fn expired_token(config: &SandboxConfig) -> Response {
@@ -41,7 +44,8 @@ fn expired_token(config: &SandboxConfig) -> Response {
     reply::error(status, EXPIRED)
 }
 
-/// Checks the `Token` header of a protected route.
+/// Checks the `Token` header of a protected route: signed with this start's secret, for an
+/// account the sandbox has (a removed account's tokens die with it), not expired or revoked.
 pub fn authorize(state: &AppState, headers: &HeaderMap) -> Result<Claims, Box<Response>> {
     let config = state.config();
     let refuse = |status: StatusCode, message: &str| Err(Box::new(reply::error(status, message)));
@@ -56,14 +60,18 @@ pub fn authorize(state: &AppState, headers: &HeaderMap) -> Result<Claims, Box<Re
     }
     let mut validation = Validation::new(Algorithm::HS256);
     validation.leeway = 0;
-    let key = DecodingKey::from_secret(config.jwt_secret.as_bytes());
+    let key = DecodingKey::from_secret(state.secret.bytes());
     let claims = match decode::<Claims>(value, &key, &validation) {
         Ok(data) => data.claims,
         Err(e) if matches!(e.kind(), ErrorKind::ExpiredSignature) => {
             return Err(Box::new(expired_token(&config)))
         }
-        Err(_) => return refuse(StatusCode::UNAUTHORIZED, "Token invalid."),
+        Err(_) => return refuse(StatusCode::UNAUTHORIZED, INVALID_TOKEN),
     };
+    // Same answer as a bad signature: a caller learns nothing about which accounts exist.
+    if !has_account(&config, &claims.sub) {
+        return refuse(StatusCode::UNAUTHORIZED, INVALID_TOKEN);
+    }
     let sessions = state.sessions();
     if config.reject_all_tokens
         || claims.gen < sessions.generation
@@ -72,6 +80,11 @@ pub fn authorize(state: &AppState, headers: &HeaderMap) -> Result<Claims, Box<Re
         return Err(Box::new(expired_token(&config)));
     }
     Ok(claims)
+}
+
+/// Whether `account` is one of the configured accounts (they can change while running).
+fn has_account(config: &SandboxConfig, account: &str) -> bool {
+    config.accounts.iter().any(|a| a.account == account)
 }
 
 /// The session's claims and the JSON object body of an authorised POST, or the answer that
@@ -147,7 +160,8 @@ pub async fn login(
     issue(&state, account)
 }
 
-/// PATCH /auth with `Token: Refresh <refresh_token>`; the refresh token is single-use.
+/// PATCH /auth with `Token: Refresh <refresh_token>`; the refresh token is single-use, and
+/// only renews a session of an account the sandbox still has.
 #[utoipa::path(patch, path = "/auth", tag = "auth",
     params(("Token" = String, Header, description = "Refresh <refresh_token>")),
     responses((status = 200, description = "A new token pair"), (status = 401, description = "Unknown or expired refresh token")))]
@@ -161,7 +175,9 @@ pub async fn refresh(State(state): State<Arc<AppState>>, headers: HeaderMap) -> 
         .to_owned();
     let entry = state.sessions().refresh_tokens.remove(&presented);
     match entry {
-        Some((account, expires)) if expires > Utc::now().timestamp() => {
+        Some((account, expires))
+            if expires > Utc::now().timestamp() && has_account(&state.config(), &account) =>
+        {
             state.counters.refreshes.fetch_add(1, Ordering::SeqCst);
             issue(&state, &account)
         }
@@ -192,21 +208,11 @@ fn issue(state: &AppState, account: &str) -> Response {
     let now = Utc::now().timestamp();
     let lifetime = i64::try_from(config.token_lifetime_secs).unwrap_or(i64::MAX / 4);
     let refresh_lifetime = i64::try_from(config.refresh_lifetime_secs).unwrap_or(i64::MAX / 4);
-    let (jti, generation, refresh_token) = {
-        let mut sessions = state.sessions();
-        sessions.next_id += 1;
-        let jti = format!("s{}", sessions.next_id);
-        let refresh_token = format!(
-            "rt-{}-{:x}",
-            sessions.next_id,
-            Utc::now().timestamp_nanos_opt().unwrap_or(now)
-        );
-        sessions.refresh_tokens.insert(
-            refresh_token.clone(),
-            (account.to_owned(), now + refresh_lifetime),
-        );
-        (jti, sessions.generation, refresh_token)
-    };
+    let (jti, generation, refresh_token) =
+        match new_session(state, &config, account, now + refresh_lifetime) {
+            Ok(session) => session,
+            Err(refused) => return *refused,
+        };
     let claims = Claims {
         sub: account.to_owned(),
         exp: now + lifetime,
@@ -217,7 +223,7 @@ fn issue(state: &AppState, account: &str) -> Response {
     let token = match encode(
         &Header::new(Algorithm::HS256),
         &claims,
-        &EncodingKey::from_secret(config.jwt_secret.as_bytes()),
+        &EncodingKey::from_secret(state.secret.bytes()),
     ) {
         Ok(token) => token,
         Err(e) => {
@@ -233,4 +239,45 @@ fn issue(state: &AppState, account: &str) -> Response {
         .format("%Y-%m-%d %H:%M:%S")
         .to_string();
     reply::ok(json!({"token": token, "expires_at": expires_at, "refresh_token": refresh_token}))
+}
+
+/// Records a new session for `account`: its token id, the current generation, and a refresh
+/// token valid until `refresh_expiry`, unique among the live ones.
+fn new_session(
+    state: &AppState,
+    config: &SandboxConfig,
+    account: &str,
+    refresh_expiry: i64,
+) -> Result<(String, u64, String), Box<Response>> {
+    let length = config.refresh_token_length;
+    if length.is_some_and(|n| !REFRESH_TOKEN_LENGTHS.contains(&n)) {
+        // Only reachable from Rust (the config file refuses it): say which knob is wrong.
+        return Err(Box::new(reply::error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!(
+                "Configurație invalidă: refreshTokenLength trebuie să fie între {} și {}.",
+                REFRESH_TOKEN_LENGTHS.start(),
+                REFRESH_TOKEN_LENGTHS.end()
+            ),
+        )));
+    }
+    let mut sessions = state.sessions();
+    let refresh_token = loop {
+        let candidate = tokens::refresh_token(length).map_err(|e| {
+            Box::new(reply::error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                format!("Tokenul nu a putut fi emis: {e}"),
+            ))
+        })?;
+        // 96 random bits at the least make a repeat unheard of; checking makes it impossible.
+        if !sessions.refresh_tokens.contains_key(&candidate) {
+            break candidate;
+        }
+    };
+    sessions.next_id += 1;
+    let jti = format!("s{}", sessions.next_id);
+    sessions
+        .refresh_tokens
+        .insert(refresh_token.clone(), (account.to_owned(), refresh_expiry));
+    Ok((jti, sessions.generation, refresh_token))
 }

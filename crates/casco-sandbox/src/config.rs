@@ -37,8 +37,31 @@ pub struct SandboxConfig {
     pub nomenclature_failures: BTreeMap<String, FailureMode>,
     /// Refuse every access token as expired (a session that can never be used).
     pub reject_all_tokens: bool,
-    /// HS256 secret for the sandbox's JWTs.
-    pub jwt_secret: String,
+    /// Exact length, in characters, of the refresh tokens the sandbox issues (between
+    /// [`REFRESH_TOKEN_LENGTHS`]' bounds); `None` issues the default `rt-` + 43 characters.
+    /// Lets a client meet a long refresh token (a real JWT one) that must still fit where
+    /// it stores it. Long tokens stay unique, single-use and rotating.
+    #[serde(deserialize_with = "refresh_token_length")]
+    pub refresh_token_length: Option<usize>,
+}
+
+/// The refresh token lengths [`SandboxConfig::refresh_token_length`] accepts: from 16
+/// characters (96 random bits, never guessed) to 16 KiB (beyond it no proxy would pass the
+/// `Token` header).
+pub const REFRESH_TOKEN_LENGTHS: std::ops::RangeInclusive<usize> = 16..=16_384;
+
+/// Reads `refreshTokenLength`, refusing a length outside [`REFRESH_TOKEN_LENGTHS`] so a
+/// config file with a useless value fails at start instead of at the first login.
+fn refresh_token_length<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<usize>, D::Error> {
+    let length = Option::<usize>::deserialize(d)?;
+    match length {
+        Some(n) if !REFRESH_TOKEN_LENGTHS.contains(&n) => Err(serde::de::Error::custom(format!(
+            "refreshTokenLength must be between {} and {}, not {n}",
+            REFRESH_TOKEN_LENGTHS.start(),
+            REFRESH_TOKEN_LENGTHS.end()
+        ))),
+        _ => Ok(length),
+    }
 }
 
 impl SandboxConfig {
@@ -68,7 +91,7 @@ impl Default for SandboxConfig {
             insurers: BTreeMap::new(),
             nomenclature_failures: BTreeMap::new(),
             reject_all_tokens: false,
-            jwt_secret: "casco-sandbox-demo-secret".into(),
+            refresh_token_length: None,
         }
     }
 }
@@ -203,6 +226,35 @@ mod tests {
         assert_eq!(config.accounts[0].account, "demo");
         assert!(serde_json::from_str::<SandboxConfig>(r#"{"tokenLifetime": 2}"#).is_err());
         assert!(config.nomenclature_failures.is_empty());
+    }
+
+    #[test]
+    fn refresh_token_length_reads_in_camel_case_within_its_bounds() {
+        let config: SandboxConfig =
+            serde_json::from_str(r#"{"refreshTokenLength": 2000}"#).unwrap();
+        assert_eq!(config.refresh_token_length, Some(2000));
+        assert_eq!(SandboxConfig::default().refresh_token_length, None);
+        for refused in [
+            r#"{"refreshTokenLength": 15}"#,
+            r#"{"refreshTokenLength": 16385}"#,
+            r#"{"refreshTokenLength": -1}"#,
+        ] {
+            assert!(
+                serde_json::from_str::<SandboxConfig>(refused).is_err(),
+                "{refused}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_signing_secret_is_not_a_knob() {
+        // It is random per start; a fixed one in a file would let anyone forge tokens.
+        let text = r#"{"jwtSecret": "casco-sandbox-demo-secret"}"#;
+        let error = serde_json::from_str::<SandboxConfig>(text).unwrap_err();
+        assert!(
+            error.to_string().contains("unknown field `jwtSecret`"),
+            "{error}"
+        );
     }
 
     #[test]

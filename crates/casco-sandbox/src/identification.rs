@@ -3,6 +3,7 @@
 
 use crate::auth::authorized_object;
 use crate::data::{self, IdentifierStyle, Make, Model, Pricing, Variant};
+use crate::plausibility;
 use crate::reply;
 use crate::state::AppState;
 use crate::valuation;
@@ -31,35 +32,19 @@ pub async fn identify(
         Ok(authorized) => authorized,
         Err(refused) => return *refused,
     };
-    let text = |name: &str| valuation::text(&request, name);
-    let mut errors = reply::required(&[
-        ("vehicleType", text("vehicleType").unwrap_or_default()),
-        ("brand", text("brand").unwrap_or_default()),
-        ("model", text("model").unwrap_or_default()),
-    ]);
-    let year = request
-        .get("yearOfConstruction")
-        .and_then(valuation::as_i64);
     let current_year = crate::insurer_behaviour::today_in_bucharest().year();
-    match year {
-        Some(y) if (1950..=i64::from(current_year) + 1).contains(&y) => {}
-        _ => {
-            errors.insert(
-                "yearOfConstruction".into(),
-                vec![format!(
-                    "Anul de fabricație trebuie să fie între 1950 și {}.",
-                    current_year + 1
-                )],
-            );
-        }
-    }
+    let errors = validate(&request, current_year);
     if !errors.is_empty() {
         return reply::validation(errors);
     }
+    let text = |name: &str| valuation::text(&request, name);
     let (brand, model_name, year) = (
         text("brand").unwrap_or_default(),
         text("model").unwrap_or_default(),
-        year.unwrap_or_default(),
+        request
+            .get("yearOfConstruction")
+            .and_then(valuation::as_i64)
+            .unwrap_or_default(),
     );
     let wanted = Wanted {
         fuel: text("fuelType").map(str::to_owned),
@@ -106,6 +91,33 @@ pub async fn identify(
         answer.insert(insurer.key.clone(), Value::Array(list));
     }
     reply::ok(Value::Object(answer))
+}
+
+/// Every problem with an identification request, by field, in Romanian.
+fn validate(request: &Value, current_year: i32) -> reply::FieldErrors {
+    let text = |name: &str| valuation::text(request, name);
+    let mut errors = reply::required(&[
+        ("vehicleType", text("vehicleType").unwrap_or_default()),
+        ("brand", text("brand").unwrap_or_default()),
+        ("model", text("model").unwrap_or_default()),
+    ]);
+    let year = request
+        .get("yearOfConstruction")
+        .and_then(valuation::as_i64);
+    match year {
+        Some(y) if (1950..=i64::from(current_year) + 1).contains(&y) => {}
+        _ => {
+            errors.insert(
+                "yearOfConstruction".into(),
+                vec![format!(
+                    "Anul de fabricație trebuie să fie între 1950 și {}.",
+                    current_year + 1
+                )],
+            );
+        }
+    }
+    plausibility::check_vehicle_sizes(request, "", &mut errors);
+    errors
 }
 
 struct Wanted {

@@ -5,6 +5,11 @@
 //! on expired tokens, Bucharest-local `expires_at`, per-insurer required fields, latency
 //! and failures. Start it in-process with [`start`]; change knobs with
 //! [`SandboxHandle::update_config`].
+//!
+//! Each start signs its tokens with a random secret, refuses tokens for accounts it does not
+//! have, keeps every offer and policy to the account that made it, answers every rejection
+//! with the envelope and refuses impossible values (a birth date in the future, a negative
+//! deductible or engine).
 
 mod auth;
 pub mod config;
@@ -14,12 +19,15 @@ mod identification;
 mod insurer_behaviour;
 mod nomenclature;
 mod openapi;
+mod plausibility;
 mod policy;
 mod pricing;
 mod quote;
+mod rejections;
 mod reply;
 mod server;
 mod state;
+mod tokens;
 mod valuation;
 
 pub use config::{

@@ -6,6 +6,7 @@ use crate::config::{FailureMode, NomenclatureSpelling};
 use crate::data;
 use crate::reply;
 use crate::state::{AppState, MidBatchKnob};
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
@@ -92,6 +93,20 @@ async fn simulated_failure(
     }
 }
 
+/// The path parameter `name`, or the answer refusing the request: a refused session first
+/// (as for any other request), then a value that cannot be read.
+fn path_arg(
+    state: &AppState,
+    headers: &HeaderMap,
+    value: Result<Path<String>, PathRejection>,
+    name: &str,
+) -> Result<String, Box<Response>> {
+    reply::path_value(value, name).map_err(|unreadable| match authorize(state, headers) {
+        Ok(_) => unreadable,
+        Err(refused) => refused,
+    })
+}
+
 /// GET /nomenclature/country
 #[utoipa::path(get, path = "/nomenclature/country", tag = "nomenclature",
     params(("Token" = String, Header, description = "JWT")),
@@ -138,8 +153,12 @@ pub async fn counties(State(state): State<Arc<AppState>>, headers: HeaderMap) ->
 pub async fn localities(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
-    Path(county): Path<String>,
+    county: Result<Path<String>, PathRejection>,
 ) -> Response {
+    let county = match path_arg(&state, &headers, county, "county_code") {
+        Ok(county) => county,
+        Err(refused) => return *refused,
+    };
     if let Some(refused) = refusal(&state, &headers, "localities", Some(&county)).await {
         return refused;
     }
@@ -183,8 +202,12 @@ pub async fn makes(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Re
 pub async fn models(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
-    Path(make): Path<String>,
+    make: Result<Path<String>, PathRejection>,
 ) -> Response {
+    let make = match path_arg(&state, &headers, make, "make") {
+        Ok(make) => make,
+        Err(refused) => return *refused,
+    };
     if let Some(refused) = refusal(&state, &headers, "models", Some(&make)).await {
         return refused;
     }

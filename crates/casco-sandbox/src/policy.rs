@@ -5,10 +5,10 @@ use crate::data;
 use crate::documents;
 use crate::insurer_behaviour::{self, Outcome};
 use crate::reply::{self, FieldErrors};
-use crate::state::{AppState, StoredPolicy};
+use crate::state::{AppState, Book, StoredOffer, StoredPolicy};
 use crate::valuation::{as_decimal, as_i64, at, date, number, text};
 use axum::body::Bytes;
-use axum::extract::rejection::QueryRejection;
+use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
@@ -51,11 +51,8 @@ pub async fn issue(
         .and_then(as_i64)
         .and_then(|id| u64::try_from(id).ok())
         .unwrap_or_default();
-    let Some(stored) = state.book().offers.get(&offer_id).cloned() else {
-        return reply::error(
-            StatusCode::NOT_FOUND,
-            format!("Oferta {offer_id} nu există."),
-        );
+    let Some(stored) = state.book().offer_of(offer_id, &claims.sub).cloned() else {
+        return no_such_offer(offer_id);
     };
     let Some(insurer) = insurers::find(&stored.insurer) else {
         return reply::error(
@@ -78,6 +75,19 @@ pub async fn issue(
             format!("Oferta {offer_id} a expirat la {}.", stored.expiry),
         );
     }
+    let policy = book_policy(&mut book, &stored, &request, offer_id, &claims.sub);
+    reply::ok(json!({"policies": [policy]}))
+}
+
+/// Issues the policy of `stored` (offer `offer_id`, paid as `request` says) to `account`,
+/// records it, and returns it as the answer lists it.
+fn book_policy(
+    book: &mut Book,
+    stored: &StoredOffer,
+    request: &Value,
+    offer_id: u64,
+    account: &str,
+) -> Value {
     book.next_policy_number += 1;
     let policy_id = book.next_policy_number;
     let series = data::pricing()
@@ -95,7 +105,7 @@ pub async fn issue(
         "number": number_text,
         "payment": {
             "method": payment["method"], "currency": payment["currency"],
-            "amount": number(at(&request, "payment.amount").and_then(as_decimal).unwrap_or_default()),
+            "amount": number(at(request, "payment.amount").and_then(as_decimal).unwrap_or_default()),
             "date": payment["date"], "documentNumber": payment.get("documentNumber").cloned().unwrap_or(Value::Null),
         },
         "startDate": offer["startDate"],
@@ -107,12 +117,22 @@ pub async fn issue(
         "notes": format!("Poliță emisă din oferta {offer_id} (mediu demonstrativ)."),
     });
     book.policies.push(StoredPolicy {
+        account: account.to_owned(),
         offer_id,
         series,
         number: number_text,
         policy: policy.clone(),
     });
-    reply::ok(json!({"policies": [policy]}))
+    policy
+}
+
+/// The 404 of an offer that does not exist, or that another account made (the same answer,
+/// so offer ids, which are sequential, reveal nothing about other accounts).
+fn no_such_offer(offer_id: u64) -> Response {
+    reply::error(
+        StatusCode::NOT_FOUND,
+        format!("Oferta {offer_id} nu există."),
+    )
 }
 
 fn validate(request: &Value) -> FieldErrors {
@@ -157,19 +177,21 @@ fn validate(request: &Value) -> FieldErrors {
 pub async fn offer_pdf(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
 ) -> Response {
-    if let Err(refused) = authorize(&state, &headers) {
-        return *refused;
-    }
+    let claims = match authorize(&state, &headers) {
+        Ok(claims) => claims,
+        Err(refused) => return *refused,
+    };
+    let id = match reply::path_value(id, "id") {
+        Ok(id) => id,
+        Err(refused) => return *refused,
+    };
     let Ok(offer_id) = id.trim().parse::<u64>() else {
         return reply::invalid_field("id", "Identificatorul ofertei trebuie să fie un număr.");
     };
-    let Some(stored) = state.book().offers.get(&offer_id).cloned() else {
-        return reply::error(
-            StatusCode::NOT_FOUND,
-            format!("Oferta {offer_id} nu există."),
-        );
+    let Some(stored) = state.book().offer_of(offer_id, &claims.sub).cloned() else {
+        return no_such_offer(offer_id);
     };
     file_answer(
         "offer",
@@ -188,9 +210,10 @@ pub async fn policy_pdf(
     headers: HeaderMap,
     query: Result<Query<HashMap<String, String>>, QueryRejection>,
 ) -> Response {
-    if let Err(refused) = authorize(&state, &headers) {
-        return *refused;
-    }
+    let claims = match authorize(&state, &headers) {
+        Ok(claims) => claims,
+        Err(refused) => return *refused,
+    };
     let Ok(Query(query)) = query else {
         return reply::error(
             StatusCode::BAD_REQUEST,
@@ -205,9 +228,14 @@ pub async fn policy_pdf(
     }
     let found = {
         let book = state.book();
+        // Another account's policy is as absent as one never issued.
         book.policies
             .iter()
-            .find(|p| p.series.eq_ignore_ascii_case(series) && p.number == number)
+            .find(|p| {
+                p.series.eq_ignore_ascii_case(series)
+                    && p.number == number
+                    && p.account == claims.sub
+            })
             .and_then(|p| {
                 book.offers
                     .get(&p.offer_id)

@@ -5,6 +5,7 @@ use crate::config::SandboxConfig;
 use crate::data;
 use crate::documents::Summary;
 use crate::insurer_behaviour::{self, Outcome};
+use crate::plausibility;
 use crate::pricing::{self, BonusMalus};
 use crate::reply::{self, FieldErrors};
 use crate::state::{AppState, StoredOffer};
@@ -60,15 +61,32 @@ pub async fn quote(
     if !errors.is_empty() {
         return reply::validation(errors);
     }
-    make_offer(&state, &config, insurer, &request, today)
+    make_offer(&state, &config, insurer, &request, today, &claims.sub)
 }
 
 /// Every problem with the request, by dotted path, in Romanian.
 pub fn validate(request: &Value, insurer: &Insurer, today: NaiveDate) -> FieldErrors {
     let mut errors = FieldErrors::new();
-    let mut add =
-        |path: &str, message: String| errors.entry(path.to_owned()).or_default().push(message);
+    check_provider_and_product(request, insurer, &mut errors);
+    check_motor(request, today, &mut errors);
+    check_parties_and_vehicle(request, today, &mut errors);
+    check_insurer_choices(request, insurer, &mut errors);
+    for field in &insurer.required_fields {
+        if !present(request, &field.path) {
+            add(&mut errors, &field.path, insurer.required_message_ro(field));
+        }
+    }
+    plausibility::check_quote(request, today, &mut errors);
+    errors
+}
 
+/// Adds `message` under `path`.
+fn add(errors: &mut FieldErrors, path: &str, message: String) {
+    errors.entry(path.to_owned()).or_default().push(message);
+}
+
+/// The insurer's credentials and product.
+fn check_provider_and_product(request: &Value, insurer: &Insurer, errors: &mut FieldErrors) {
     for (path, message) in [
         (
             "provider.authentication.account",
@@ -80,29 +98,36 @@ pub fn validate(request: &Value, insurer: &Insurer, today: NaiveDate) -> FieldEr
         ),
     ] {
         if !present(request, path) {
-            add(path, message.to_owned());
+            add(errors, path, message.to_owned());
         }
     }
     match text(request, "product.name") {
         Some(name) if name == insurer.product => {}
         Some(name) => add(
+            errors,
             "product.name",
             format!(
                 "Produsul „{name}” nu este disponibil la {}; folosiți „{}”.",
                 insurer.display_name, insurer.product
             ),
         ),
-        None => add("product.name", reply::REQUIRED.to_owned()),
+        None => add(errors, "product.name", reply::REQUIRED.to_owned()),
     }
+}
+
+/// Start date, term, installments and currency of the cover.
+fn check_motor(request: &Value, today: NaiveDate, errors: &mut FieldErrors) {
     let start = date(request, "product.motor.startDate");
     let registered =
         text(request, "product.vehicle.registrationType").is_none_or(|t| t == "registered");
     match start {
         None => add(
+            errors,
             "product.motor.startDate",
             "Data începerii lipsește sau nu are forma AAAA-LL-ZZ.".into(),
         ),
         Some(start) if registered && start <= today => add(
+            errors,
             "product.motor.startDate",
             "Data începerii trebuie să fie cel puțin mâine pentru un vehicul înmatriculat.".into(),
         ),
@@ -111,6 +136,7 @@ pub fn validate(request: &Value, insurer: &Insurer, today: NaiveDate) -> FieldEr
     match at(request, "product.motor.termTime").and_then(as_i64) {
         Some(1..=12) => {}
         _ => add(
+            errors,
             "product.motor.termTime",
             "Perioada trebuie să fie între 1 și 12 luni.".into(),
         ),
@@ -118,16 +144,22 @@ pub fn validate(request: &Value, insurer: &Insurer, today: NaiveDate) -> FieldEr
     match at(request, "product.motor.installmentCount").and_then(as_i64) {
         Some(n) if INSTALLMENT_COUNTS.contains(&n) => {}
         _ => add(
+            errors,
             "product.motor.installmentCount",
             "Numărul de rate poate fi 1, 2, 4 sau 12.".into(),
         ),
     }
     if !matches!(text(request, "product.motor.currency"), Some("RON" | "EUR")) {
         add(
+            errors,
             "product.motor.currency",
             "Moneda poate fi RON sau EUR.".into(),
         );
     }
+}
+
+/// What every insurer needs of the policyholder and the vehicle.
+fn check_parties_and_vehicle(request: &Value, today: NaiveDate, errors: &mut FieldErrors) {
     for path in [
         "product.policyholder.taxId",
         "product.policyholder.address.county",
@@ -137,7 +169,7 @@ pub fn validate(request: &Value, insurer: &Insurer, today: NaiveDate) -> FieldEr
         "product.vehicle.vehicleType",
     ] {
         if !present(request, path) {
-            add(path, reply::REQUIRED.to_owned());
+            add(errors, path, reply::REQUIRED.to_owned());
         }
     }
     if at(request, "product.policyholder.isLegalEntity")
@@ -145,6 +177,7 @@ pub fn validate(request: &Value, insurer: &Insurer, today: NaiveDate) -> FieldEr
         .is_none()
     {
         add(
+            errors,
             "product.policyholder.isLegalEntity",
             "Valoare așteptată: true sau false.".into(),
         );
@@ -152,6 +185,7 @@ pub fn validate(request: &Value, insurer: &Insurer, today: NaiveDate) -> FieldEr
     match at(request, "product.vehicle.yearOfConstruction").and_then(as_i64) {
         Some(year) if (1950..=i64::from(today.year()) + 1).contains(&year) => {}
         _ => add(
+            errors,
             "product.vehicle.yearOfConstruction",
             format!(
                 "Anul de fabricație trebuie să fie între 1950 și {}.",
@@ -162,10 +196,15 @@ pub fn validate(request: &Value, insurer: &Insurer, today: NaiveDate) -> FieldEr
     match at(request, "product.vehicle.marketValue").and_then(as_decimal) {
         Some(value) if value > Decimal::ZERO => {}
         _ => add(
+            errors,
             "product.vehicle.marketValue",
             "Valoarea de piață trebuie să fie un număr pozitiv.".into(),
         ),
     }
+}
+
+/// Values from the insurer's own lists: usage types and bonus-malus classes.
+fn check_insurer_choices(request: &Value, insurer: &Insurer, errors: &mut FieldErrors) {
     let pricing = data::pricing().get(&insurer.key);
     if let (Some(usage), Some(pricing)) = (text(request, "product.vehicle.usageType"), pricing) {
         if !pricing.usage_loading_percent.contains_key(usage) {
@@ -175,6 +214,7 @@ pub fn validate(request: &Value, insurer: &Insurer, today: NaiveDate) -> FieldEr
                 .map(String::as_str)
                 .collect();
             add(
+                errors,
                 "product.vehicle.usageType",
                 format!(
                     "Mod de utilizare necunoscut; valori acceptate: {}.",
@@ -189,25 +229,22 @@ pub fn validate(request: &Value, insurer: &Insurer, today: NaiveDate) -> FieldEr
     ) {
         if BonusMalus::parse(class).is_none() {
             add(
+                errors,
                 "product.additionalData.vehicle.user.bonusMalusClass",
                 "Clasa bonus-malus trebuie să fie B0–B14 sau M1–M8.".into(),
             );
         }
     }
-    for field in &insurer.required_fields {
-        if !present(request, &field.path) {
-            add(&field.path, insurer.required_message_ro(field));
-        }
-    }
-    errors
 }
 
+/// Prices a validated request and books the offer under `account`, the session's.
 fn make_offer(
     state: &AppState,
     config: &SandboxConfig,
     insurer: &Insurer,
     request: &Value,
     today: NaiveDate,
+    account: &str,
 ) -> Response {
     let Some(pricing) = data::pricing().get(&insurer.key) else {
         return reply::error(
@@ -215,15 +252,7 @@ fn make_offer(
             format!("Tariful {} nu este configurat.", insurer.display_name),
         );
     };
-    let start = date(request, "product.motor.startDate").unwrap_or(today);
-    let term = at(request, "product.motor.termTime")
-        .and_then(as_i64)
-        .and_then(|t| u32::try_from(t).ok())
-        .unwrap_or(12);
-    let end = start
-        .checked_add_months(Months::new(term))
-        .and_then(|d| d.checked_sub_days(Days::new(1)))
-        .unwrap_or(start);
+    let (start, term, end) = cover_period(request, today);
     let risk = pricing::risk(request, config.exchange_rate, today);
     let price = pricing::price(
         pricing,
@@ -246,22 +275,6 @@ fn make_offer(
         }
         casco_api::model::Currency::Eur => ("RON", price.premium_ron),
     };
-    let coverages: Vec<Value> = at(request, "product.coverages")
-        .and_then(Value::as_array)
-        .map(|list| {
-            list.iter()
-                .filter(|c| c.get("isIncluded").and_then(as_bool).unwrap_or(true))
-                .filter_map(|c| c.get("code").and_then(Value::as_str))
-                .map(|code| json!({"code": code, "notes": "Suma asigurată a acoperirii este inclusă în suma asigurată principală."}))
-                .collect()
-        })
-        .unwrap_or_default();
-    // Amounts of installments go out as strings, premiums as numbers: the vendor mixes both.
-    let installments: Vec<Value> = price
-        .installments
-        .iter()
-        .map(|(id, amount, due)| json!({"id": id, "amount": amount.to_string(), "dueDate": due.to_string()}))
-        .collect();
     let offer = json!({
         "offerId": offer_id,
         "providerOfferCode": format!("{}-{offer_id}", pricing.identifier_prefix),
@@ -271,8 +284,8 @@ fn make_offer(
         "payment": {"currency": price.currency.code(), "amount": number(price.installments.first().map_or(price.premium, |i| i.1))},
         "startDate": start.to_string(),
         "endDate": end.to_string(),
-        "installments": installments,
-        "coverages": coverages,
+        "installments": installments_json(&price),
+        "coverages": included_coverages(request),
         "offerExpiryDate": expiry.to_string(),
         "notes": pricing.notes,
     });
@@ -280,6 +293,7 @@ fn make_offer(
     book.offers.insert(
         offer_id,
         StoredOffer {
+            account: account.to_owned(),
             insurer: insurer.key.clone(),
             product: insurer.product.clone(),
             offer: offer.clone(),
@@ -292,4 +306,42 @@ fn make_offer(
         "product": {"name": insurer.product},
         "offers": [offer],
     }))
+}
+
+/// Start, term in months and last day of the cover a validated request asks for.
+fn cover_period(request: &Value, today: NaiveDate) -> (NaiveDate, u32, NaiveDate) {
+    let start = date(request, "product.motor.startDate").unwrap_or(today);
+    let term = at(request, "product.motor.termTime")
+        .and_then(as_i64)
+        .and_then(|t| u32::try_from(t).ok())
+        .unwrap_or(12);
+    let end = start
+        .checked_add_months(Months::new(term))
+        .and_then(|d| d.checked_sub_days(Days::new(1)))
+        .unwrap_or(start);
+    (start, term, end)
+}
+
+/// The request's included coverages, as an offer lists them.
+fn included_coverages(request: &Value) -> Vec<Value> {
+    at(request, "product.coverages")
+        .and_then(Value::as_array)
+        .map(|list| {
+            list.iter()
+                .filter(|c| c.get("isIncluded").and_then(as_bool).unwrap_or(true))
+                .filter_map(|c| c.get("code").and_then(Value::as_str))
+                .map(|code| json!({"code": code, "notes": "Suma asigurată a acoperirii este inclusă în suma asigurată principală."}))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The installment schedule of an offer. Amounts of installments go out as strings,
+/// premiums as numbers: the vendor mixes both.
+fn installments_json(price: &pricing::Price) -> Vec<Value> {
+    price
+        .installments
+        .iter()
+        .map(|(id, amount, due)| json!({"id": id, "amount": amount.to_string(), "dueDate": due.to_string()}))
+        .collect()
 }

@@ -1,6 +1,9 @@
 //! The vendor's envelope, reproduced: success with string `error`/`status` values,
 //! failures with JSON values, and a plain message or a `VALIDATION_ERROR` field map.
 
+use axum::extract::path::ErrorKind;
+use axum::extract::rejection::PathRejection;
+use axum::extract::Path;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
@@ -48,12 +51,39 @@ pub fn invalid_field(path: &str, message: impl Into<String>) -> Response {
     validation(BTreeMap::from([(path.to_owned(), vec![message.into()])]))
 }
 
+/// The value of a one-parameter path, or a `VALIDATION_ERROR` on `name` when it cannot be
+/// read (axum would answer plain text; the vendor answers with the envelope).
+pub fn path_value(
+    value: Result<Path<String>, PathRejection>,
+    name: &str,
+) -> Result<String, Box<Response>> {
+    let rejection = match value {
+        Ok(Path(value)) => return Ok(value),
+        Err(rejection) => rejection,
+    };
+    let message = match &rejection {
+        PathRejection::FailedToDeserializePathParams(e)
+            if matches!(e.kind(), ErrorKind::InvalidUtf8InPathParam { .. }) =>
+        {
+            "Valoarea din adresă nu este text UTF-8 valid."
+        }
+        _ => "Valoarea din adresă nu poate fi citită.",
+    };
+    Err(Box::new(invalid_field(name, message)))
+}
+
+/// A simulated failure that is meant not to be the envelope (a gateway page, a cut body):
+/// [`crate::rejections`] leaves responses carrying it alone.
+#[derive(Debug, Clone, Copy)]
+pub struct Deliberate;
+
 /// 200 with a body cut in the middle of the JSON (a simulated broken insurer).
 pub fn malformed_json() -> Response {
     let body = r#"{"error": "false", "status": "200", "data": {"offers": [{"offerId": 1, "premiumAmount": "#;
     (
         StatusCode::OK,
         [(header::CONTENT_TYPE, "application/json")],
+        axum::Extension(Deliberate),
         body,
     )
         .into_response()
@@ -65,6 +95,7 @@ pub fn bad_gateway() -> Response {
     (
         StatusCode::BAD_GATEWAY,
         [(header::CONTENT_TYPE, "text/html")],
+        axum::Extension(Deliberate),
         body,
     )
         .into_response()

@@ -3,8 +3,8 @@
 
 use crate::config::SandboxConfig;
 use crate::state::{AppState, CounterSnapshot};
-use crate::{auth, identification, nomenclature, openapi, policy, quote, reply};
-use axum::extract::{MatchedPath, Request, State};
+use crate::{auth, identification, nomenclature, openapi, policy, quote, rejections, reply};
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
 use axum::http::{Method, StatusCode, Uri};
 use axum::middleware::{self, Next};
 use axum::response::Response;
@@ -62,9 +62,15 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
             Arc::clone(&state),
             account_and_delay,
         ));
+    // Layers run outermost last-added: the URI and declared-length checks before anything,
+    // then the envelope for whatever plain rejection the body limit, the extractors or
+    // routing produce.
     api.route("/openapi.json", routing::get(openapi::document))
         .fallback(no_such_route)
         .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(rejections::MAX_BODY_BYTES))
+        .layer(middleware::from_fn(rejections::envelope_errors))
+        .layer(middleware::from_fn(rejections::limit_request))
         .with_state(state)
 }
 
@@ -120,16 +126,17 @@ pub struct SandboxHandle {
     task: Option<JoinHandle<()>>,
 }
 
-/// Starts a sandbox on 127.0.0.1 with a free port.
+/// Starts a sandbox on 127.0.0.1 with a free port (see [`start_on`]).
 pub async fn start(config: SandboxConfig) -> std::io::Result<SandboxHandle> {
     start_on(config, SocketAddr::from(([127, 0, 0, 1], 0))).await
 }
 
-/// Starts a sandbox on `addr`.
+/// Starts a sandbox on `addr`, signing its tokens with a secret drawn for this start (so a
+/// token from another start, or forged with a known key, is refused).
 pub async fn start_on(config: SandboxConfig, addr: SocketAddr) -> std::io::Result<SandboxHandle> {
+    let state = Arc::new(AppState::new(config)?);
     let listener = tokio::net::TcpListener::bind(addr).await?;
     let addr = listener.local_addr()?;
-    let state = Arc::new(AppState::new(config));
     let app = router(Arc::clone(&state));
     let (shutdown, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {

@@ -1,6 +1,7 @@
 //! Shared server state: knobs, counters, sessions and the book of offers and policies.
 
 use crate::config::{FailureMode, SandboxConfig};
+use crate::tokens::SigningSecret;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -13,16 +14,20 @@ pub struct AppState {
     pub counters: Counters,
     pub sessions: Mutex<Sessions>,
     pub book: Mutex<Book>,
+    /// This start's HS256 key: random, never configured, never shown.
+    pub secret: SigningSecret,
 }
 
 impl AppState {
-    pub fn new(config: SandboxConfig) -> AppState {
-        AppState {
+    /// Fails only when the OS random source cannot give the signing secret.
+    pub fn new(config: SandboxConfig) -> std::io::Result<AppState> {
+        Ok(AppState {
             config: RwLock::new(config),
             counters: Counters::default(),
             sessions: Mutex::new(Sessions::default()),
             book: Mutex::new(Book::default()),
-        }
+            secret: SigningSecret::random()?,
+        })
     }
 
     /// A copy of the current knobs (handlers never hold the lock across an await).
@@ -156,9 +161,21 @@ pub struct Book {
     pub next_policy_number: u64,
 }
 
+impl Book {
+    /// Offer `id` if `account` made it: another account's offer is as absent as one never
+    /// made, so its answer cannot tell that the id exists.
+    pub fn offer_of(&self, id: u64, account: &str) -> Option<&StoredOffer> {
+        self.offers
+            .get(&id)
+            .filter(|offer| offer.account == account)
+    }
+}
+
 /// An offer and what its PDF needs.
 #[derive(Debug, Clone)]
 pub struct StoredOffer {
+    /// The account that asked for it; no other account may see or issue it.
+    pub account: String,
     pub insurer: String,
     pub product: String,
     /// The offer exactly as sent in `data.offers[0]`.
@@ -170,6 +187,8 @@ pub struct StoredOffer {
 /// An issued policy.
 #[derive(Debug, Clone)]
 pub struct StoredPolicy {
+    /// The account that issued it (the offer's); no other account may fetch its PDF.
+    pub account: String,
     pub offer_id: u64,
     pub series: String,
     pub number: String,

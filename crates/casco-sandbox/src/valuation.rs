@@ -6,9 +6,13 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 use std::str::FromStr;
 
-/// The value at a dotted path (`product.policyholder.address.floor`).
+/// The value at a dotted path (`product.policyholder.address.floor`); a number indexes an
+/// array, as in `product.coverages.0.insuredSum`, the way VALIDATION_ERROR paths are written.
 pub fn at<'a>(root: &'a Value, path: &str) -> Option<&'a Value> {
-    path.split('.').try_fold(root, |node, key| node.get(key))
+    path.split('.').try_fold(root, |node, key| match node {
+        Value::Array(items) => key.parse::<usize>().ok().and_then(|i| items.get(i)),
+        _ => node.get(key),
+    })
 }
 
 /// True when the path holds something other than null or blank text.
@@ -123,6 +127,9 @@ mod tests {
             Some(Decimal::new(10_000_000, 2))
         );
         assert_eq!(at(&v, "product.vehicle.seats").and_then(as_i64), Some(5));
+        let listed = json!({"coverages": [{"code": "a"}, {"code": "b"}]});
+        assert_eq!(at(&listed, "coverages.1.code"), Some(&json!("b")));
+        assert_eq!(at(&listed, "coverages.2.code"), None);
         assert!(!present(&v, "product.vehicle.floor"));
         assert!(!present(&v, "product.nothing.here"));
         assert_eq!(market_value_eur(20_000, 2020, 2020), Decimal::from(20_000));

@@ -2,9 +2,11 @@
 //! the OpenAPI document and the binary.
 
 mod common;
+mod quotes;
 
 use casco_sandbox::SandboxConfig;
-use common::{demo_login, get_with_token};
+use common::{demo_login, demo_session, get_with_token};
+use quotes::{asirom_quote, post_quote};
 use serde_json::Value;
 use std::time::Duration;
 
@@ -75,12 +77,7 @@ async fn login_answers_like_the_vendor() {
 
 #[tokio::test]
 async fn bad_requests_get_the_envelope_with_a_clear_message() {
-    let sandbox = casco_sandbox::start(SandboxConfig::default())
-        .await
-        .unwrap();
-    let base = sandbox.base_url().to_owned();
-    let client = reqwest::Client::new();
-    let (jwt, _) = demo_login(&client, &base).await;
+    let (sandbox, base, client, jwt) = demo_session().await;
 
     let no_token = client
         .get(format!("{base}/nomenclature/country"))
@@ -148,12 +145,7 @@ async fn bad_requests_get_the_envelope_with_a_clear_message() {
 
 #[tokio::test]
 async fn expired_tokens_answer_403_by_default_and_401_when_configured() {
-    let sandbox = casco_sandbox::start(SandboxConfig::default())
-        .await
-        .unwrap();
-    let client = reqwest::Client::new();
-    let base = sandbox.base_url().to_owned();
-    let (jwt, _) = demo_login(&client, &base).await;
+    let (sandbox, base, client, jwt) = demo_session().await;
     sandbox.expire_access_tokens();
     let refused = get_with_token(&client, format!("{base}/nomenclature/county"), &jwt).await;
     assert_eq!(refused.status(), 403);
@@ -211,42 +203,6 @@ async fn the_binary_serves_on_loopback_with_a_config_file() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
-/// A quote body the sandbox accepts for Asirom (its one extra field is the bonus-malus class).
-fn asirom_quote() -> Value {
-    let start = chrono::Utc::now().date_naive() + chrono::Days::new(2);
-    let (account, password) = casco_sandbox::demo_provider_credentials("asirom");
-    serde_json::json!({
-        "provider": {
-            "organization": {"businessName": "asirom"},
-            "authentication": {"account": account, "password": password}
-        },
-        "product": {
-            "name": "casco",
-            "motor": {"startDate": start.to_string(), "termTime": 12, "installmentCount": 1, "currency": "RON"},
-            "policyholder": {
-                "isLegalEntity": "false", "taxId": "1900101400012",
-                "address": {"county": "CJ", "city": "Cluj-Napoca"}
-            },
-            "vehicle": {
-                "brand": "Dacia", "model": "Logan", "vehicleType": "M1",
-                "yearOfConstruction": 2020, "marketValue": 9000
-            },
-            "additionalData": {"vehicle": {"user": {"bonusMalusClass": "B0"}}}
-        }
-    })
-}
-
-async fn post_quote(client: &reqwest::Client, base: &str, token: &str) -> (u16, Value) {
-    let response = client
-        .post(format!("{base}/offer"))
-        .header("Token", token)
-        .json(&asirom_quote())
-        .send()
-        .await
-        .unwrap();
-    (response.status().as_u16(), response.json().await.unwrap())
-}
-
 #[tokio::test]
 async fn a_token_expiring_mid_batch_is_refused_everywhere_once_and_renewed_by_refresh() {
     let mut config = SandboxConfig::default();
@@ -267,7 +223,7 @@ async fn a_token_expiring_mid_batch_is_refused_everywhere_once_and_renewed_by_re
     let counties = get_with_token(&client, format!("{base}/nomenclature/county"), &jwt).await;
     assert_eq!(counties.status(), 200);
     // ...which refuses it as expired, exactly as an expired token is refused...
-    let (status, body) = post_quote(&client, &base, &jwt).await;
+    let (status, body) = post_quote(&client, &base, &jwt, &asirom_quote()).await;
     assert_eq!(status, 403, "{body}");
     assert_eq!(body["error"], true);
     assert!(
@@ -292,7 +248,7 @@ async fn a_token_expiring_mid_batch_is_refused_everywhere_once_and_renewed_by_re
     assert_eq!(renewed["error"], "false", "{renewed}");
     let fresh = renewed["data"]["token"].as_str().unwrap().to_owned();
     for _ in 0..2 {
-        let (status, body) = post_quote(&client, &base, &fresh).await;
+        let (status, body) = post_quote(&client, &base, &fresh, &asirom_quote()).await;
         assert_eq!(status, 200, "{body}");
         assert_eq!(
             body["data"]["provider"]["organization"]["businessName"],
@@ -300,21 +256,30 @@ async fn a_token_expiring_mid_batch_is_refused_everywhere_once_and_renewed_by_re
         );
         assert!(!body["data"]["offers"].as_array().unwrap().is_empty());
     }
-    let (status, _) = post_quote(&client, &base, &jwt).await;
+    let (status, _) = post_quote(&client, &base, &jwt, &asirom_quote()).await;
     assert_eq!(status, 403, "the expired token stays expired");
 
     // Unrelated knob changes leave it spent; removing and setting it again re-arms it, and
     // the refusal follows the configured expired-token status.
     sandbox.update_config(|c| c.offer_validity_days = 20);
-    assert_eq!(post_quote(&client, &base, &fresh).await.0, 200);
+    assert_eq!(
+        post_quote(&client, &base, &fresh, &asirom_quote()).await.0,
+        200
+    );
     sandbox.update_config(|c| c.insurers.get_mut("asirom").unwrap().failure = None);
     sandbox.update_config(|c| {
         c.expired_token_status = 401;
         c.insurers.get_mut("asirom").unwrap().failure =
             Some(casco_sandbox::FailureMode::TokenExpiresMidBatch);
     });
-    assert_eq!(post_quote(&client, &base, &fresh).await.0, 401);
-    assert_eq!(post_quote(&client, &base, &fresh).await.0, 401);
+    assert_eq!(
+        post_quote(&client, &base, &fresh, &asirom_quote()).await.0,
+        401
+    );
+    assert_eq!(
+        post_quote(&client, &base, &fresh, &asirom_quote()).await.0,
+        401
+    );
 
     let counters = sandbox.counters();
     assert_eq!((counters.logins, counters.refreshes), (1, 1));
