@@ -1,5 +1,6 @@
 //! The CascoApi client: configuration, the session lifecycle and every operation.
 
+use crate::endpoint;
 use crate::envelope;
 use crate::error::ApiError;
 use crate::model::{
@@ -7,20 +8,22 @@ use crate::model::{
     QuoteRequest, VehicleMake, VehicleModel, VehicleSpecs,
 };
 use crate::pdf::{self, PdfDocument};
-use crate::routes::{self, Method, Route};
-use crate::session::{AuthData, SessionInfo, SessionStats, Token};
+use crate::routes::{self, Route};
+use crate::session::{AuthData, RefreshTokenObserver, SessionInfo, SessionStats, Token};
+use crate::transport::{Answer, Outgoing, TokenHeader, Transport};
 use crate::Secret;
 use chrono::Utc;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
 use tokio::sync::Mutex;
 
 /// Where and how to talk to CascoApi.
 #[derive(Debug, Clone)]
 pub struct ClientConfig {
-    /// Base URL, e.g. `https://casco-qa.api.lifeishard.ro` or the sandbox's.
+    /// Base URL, e.g. `https://casco-qa.api.lifeishard.ro` or the sandbox's; it must pass
+    /// [`crate::endpoint::check_base_url`] (https, or http on loopback; no credentials).
     pub base_url: url::Url,
     /// Default whole-call timeout (login/refresh and retry included); per call see [`CallOptions`].
     pub timeout: Duration,
@@ -31,15 +34,10 @@ pub struct ClientConfig {
 }
 
 impl ClientConfig {
-    /// Defaults: 30 s per call, 10 s to connect, refresh 30 s before expiry.
+    /// Defaults: 30 s per call, 10 s to connect, refresh 30 s before expiry. Refuses a base URL
+    /// that breaks the transport rules before anything is sent.
     pub fn new(base_url: &str) -> Result<ClientConfig, ApiError> {
-        let base_url = url::Url::parse(base_url)
-            .map_err(|e| ApiError::InvalidRequest(format!("base URL {base_url:?}: {e}")))?;
-        if base_url.cannot_be_a_base() {
-            return Err(ApiError::InvalidRequest(format!(
-                "base URL {base_url} cannot have paths"
-            )));
-        }
+        let base_url = endpoint::parse_base_url(base_url)?;
         Ok(ClientConfig {
             base_url,
             timeout: Duration::from_secs(30),
@@ -84,49 +82,33 @@ impl CallOptions {
     }
 }
 
-/// Which `Token` header a request carries.
-enum TokenHeader<'a> {
-    None,
-    Access(&'a Secret<String>),
-    Refresh(&'a Secret<String>),
-}
+/// Turns an answer's body into the caller's type; runs on a blocking thread.
+type Decoder<T> = fn(&'static str, u16, &[u8]) -> Result<T, ApiError>;
 
 /// A CascoApi client for one account. Cheap to share behind an `Arc`; all methods take `&self`.
 pub struct CascoClient {
-    http: reqwest::Client,
+    transport: Transport,
     config: ClientConfig,
     credentials: Credentials,
     /// The session; holding this lock while logging in or refreshing makes every
     /// concurrent caller wait for that one request (single flight).
     session: Mutex<Option<Token>>,
     stats: Arc<SessionStats>,
+    /// Told every new refresh token (they are single-use), e.g. to keep a remembered login.
+    on_refresh_token: OnceLock<RefreshTokenObserver>,
 }
 
 impl CascoClient {
     /// A client that logs in lazily on its first call.
     pub fn new(config: ClientConfig, credentials: Credentials) -> Result<CascoClient, ApiError> {
-        let mut headers = reqwest::header::HeaderMap::new();
-        // Romanian messages from the API, for agents.
-        headers.insert(
-            "Content-Language",
-            reqwest::header::HeaderValue::from_static("ro"),
-        );
-        headers.insert(
-            reqwest::header::ACCEPT,
-            reqwest::header::HeaderValue::from_static("application/json"),
-        );
-        let http = reqwest::Client::builder()
-            .default_headers(headers)
-            .connect_timeout(config.connect_timeout)
-            .user_agent(concat!("casco-desk/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| ApiError::InvalidRequest(format!("HTTP client: {}", e.without_url())))?;
+        let transport = Transport::new(config.base_url.clone(), config.connect_timeout)?;
         Ok(CascoClient {
-            http,
+            transport,
             config,
             credentials,
             session: Mutex::new(None),
             stats: Arc::default(),
+            on_refresh_token: OnceLock::new(),
         })
     }
 
@@ -140,12 +122,18 @@ impl CascoClient {
         &self.credentials.account
     }
 
+    /// Registers the observer told each new refresh token, from every later login or refresh,
+    /// before any call waiting on that renewal goes on. Only one observer: false if one is set.
+    pub fn observe_refresh_tokens(&self, observer: RefreshTokenObserver) -> bool {
+        self.on_refresh_token.set(observer).is_ok()
+    }
+
     /// Logs in now (POST /auth) and keeps the new session.
     pub async fn login(&self, opts: CallOptions) -> Result<SessionInfo, ApiError> {
         self.with_timeout(routes::LOGIN, opts, async {
             let mut session = self.session.lock().await;
             let token = self.login_request().await?;
-            Ok(session.insert(token).info())
+            Ok(self.adopt(&mut session, token).await.info())
         })
         .await
     }
@@ -197,7 +185,7 @@ impl CascoClient {
             let Some(token) = session.take() else {
                 return Ok(());
             };
-            let (status, body) = self
+            let answer = self
                 .send(
                     &routes::LOGOUT,
                     &[],
@@ -206,7 +194,13 @@ impl CascoClient {
                     TokenHeader::Access(&token.jwt),
                 )
                 .await?;
-            match envelope::decode::<serde::de::IgnoredAny>(routes::LOGOUT.name, status, &body) {
+            match decode_off_runtime(
+                routes::LOGOUT,
+                answer,
+                envelope::decode::<serde::de::IgnoredAny>,
+            )
+            .await
+            {
                 // A token the server already refuses has no session left to end.
                 Ok(_) | Err(ApiError::Auth { .. }) => Ok(()),
                 Err(e) => Err(e),
@@ -222,7 +216,8 @@ impl CascoClient {
         opts: CallOptions,
     ) -> Result<OffersData, ApiError> {
         let body = encode(request)?;
-        self.call(routes::QUOTE, &[], &[], Some(body), opts).await
+        self.call(routes::QUOTE, &[], &[], Some(body), opts, envelope::decode)
+            .await
     }
 
     /// Downloads an offer's PDF (GET /offer/{id}).
@@ -232,7 +227,7 @@ impl CascoClient {
         opts: CallOptions,
     ) -> Result<PdfDocument, ApiError> {
         let id = offer_id.to_string();
-        self.download_pdf(routes::OFFER_PDF, &[&id], &[], opts)
+        self.call(routes::OFFER_PDF, &[&id], &[], None, opts, decode_pdf)
             .await
     }
 
@@ -243,8 +238,15 @@ impl CascoClient {
         opts: CallOptions,
     ) -> Result<PoliciesData, ApiError> {
         let body = encode(request)?;
-        self.call(routes::ISSUE_POLICY, &[], &[], Some(body), opts)
-            .await
+        self.call(
+            routes::ISSUE_POLICY,
+            &[],
+            &[],
+            Some(body),
+            opts,
+            envelope::decode,
+        )
+        .await
     }
 
     /// Downloads a policy's PDF (GET /policy?series=..&number=..).
@@ -255,18 +257,18 @@ impl CascoClient {
         opts: CallOptions,
     ) -> Result<PdfDocument, ApiError> {
         let query = [("series", series), ("number", number)];
-        self.download_pdf(routes::POLICY_PDF, &[], &query, opts)
+        self.call(routes::POLICY_PDF, &[], &query, None, opts, decode_pdf)
             .await
     }
 
     /// Countries (GET /nomenclature/country).
     pub async fn countries(&self, opts: CallOptions) -> Result<Vec<Country>, ApiError> {
-        self.call(routes::COUNTRIES, &[], &[], None, opts).await
+        self.get(routes::COUNTRIES, &[], opts).await
     }
 
     /// Romanian counties (GET /nomenclature/county).
     pub async fn counties(&self, opts: CallOptions) -> Result<Vec<County>, ApiError> {
-        self.call(routes::COUNTIES, &[], &[], None, opts).await
+        self.get(routes::COUNTIES, &[], opts).await
     }
 
     /// Localities of a county by plate code, e.g. "CJ"; empty for an unknown county.
@@ -275,13 +277,12 @@ impl CascoClient {
         county_code: &str,
         opts: CallOptions,
     ) -> Result<Vec<Locality>, ApiError> {
-        self.call(routes::LOCALITIES, &[county_code], &[], None, opts)
-            .await
+        self.get(routes::LOCALITIES, &[county_code], opts).await
     }
 
     /// Vehicle makes (GET /nomenclature/vehicle/make).
     pub async fn vehicle_makes(&self, opts: CallOptions) -> Result<Vec<VehicleMake>, ApiError> {
-        self.call(routes::VEHICLE_MAKES, &[], &[], None, opts).await
+        self.get(routes::VEHICLE_MAKES, &[], opts).await
     }
 
     /// Models of a make (GET /nomenclature/vehicle/model/{make}).
@@ -290,8 +291,7 @@ impl CascoClient {
         make: &str,
         opts: CallOptions,
     ) -> Result<Vec<VehicleModel>, ApiError> {
-        self.call(routes::VEHICLE_MODELS, &[make], &[], None, opts)
-            .await
+        self.get(routes::VEHICLE_MODELS, &[make], opts).await
     }
 
     /// Insurer-specific identifiers for a vehicle (POST /vehicle/identification).
@@ -301,47 +301,38 @@ impl CascoClient {
         opts: CallOptions,
     ) -> Result<Identifications, ApiError> {
         let body = encode(specs)?;
-        self.call(routes::VEHICLE_IDENTIFICATION, &[], &[], Some(body), opts)
+        let route = routes::VEHICLE_IDENTIFICATION;
+        self.call(route, &[], &[], Some(body), opts, envelope::decode)
             .await
     }
 
-    /// An authenticated GET whose answer is one PDF file, decoded and checked.
-    async fn download_pdf(
+    /// An authenticated GET whose answer is the envelope's `data`.
+    async fn get<T: DeserializeOwned + Send + 'static>(
         &self,
         route: Route,
         params: &[&str],
-        query: &[(&str, &str)],
         opts: CallOptions,
-    ) -> Result<PdfDocument, ApiError> {
-        let files: FilesData = self.call(route, params, query, None, opts).await?;
-        pdf::decode_first(&files.files).map_err(|source| ApiError::Pdf {
-            operation: route.name,
-            source,
-        })
+    ) -> Result<T, ApiError> {
+        self.call(route, params, &[], None, opts, envelope::decode)
+            .await
     }
 
     /// An authenticated call: a valid token first, then the request; on 401/403 one
     /// refresh (or re-login) and one retry. A second refusal is returned, never retried.
-    async fn call<T: DeserializeOwned>(
+    async fn call<T: Send + 'static>(
         &self,
         route: Route,
         params: &[&str],
         query: &[(&str, &str)],
         body: Option<Vec<u8>>,
         opts: CallOptions,
+        decode: Decoder<T>,
     ) -> Result<T, ApiError> {
         self.with_timeout(route, opts, async {
             let token = self.current_token().await?;
-            let first = self
-                .send(
-                    &route,
-                    params,
-                    query,
-                    body.as_deref(),
-                    TokenHeader::Access(&token),
-                )
-                .await?;
-            match envelope::decode(route.name, first.0, &first.1) {
+            let access = TokenHeader::Access(&token);
+            let first = self.send(&route, params, query, body.as_deref(), access);
+            match decode_off_runtime(route, first.await?, decode).await {
                 Err(ApiError::Auth { status, .. }) => {
                     tracing::info!(
                         operation = route.name,
@@ -349,16 +340,11 @@ impl CascoClient {
                         "session refused; renewing once"
                     );
                     let renewed = self.renew_after_rejection(&token).await?;
-                    let (status, bytes) = self
-                        .send(
-                            &route,
-                            params,
-                            query,
-                            body.as_deref(),
-                            TokenHeader::Access(&renewed),
-                        )
+                    let access = TokenHeader::Access(&renewed);
+                    let answer = self
+                        .send(&route, params, query, body.as_deref(), access)
                         .await?;
-                    envelope::decode(route.name, status, &bytes)
+                    decode_off_runtime(route, answer, decode).await
                 }
                 other => other,
             }
@@ -413,7 +399,7 @@ impl CascoClient {
     async fn renew<'s>(&self, session: &'s mut Option<Token>) -> Result<&'s Token, ApiError> {
         if let Some(refresh) = session.as_ref().map(|t| t.refresh.clone()) {
             self.stats.count_refresh();
-            let (status, body) = self
+            let answer = self
                 .send(
                     &routes::REFRESH,
                     &[],
@@ -422,14 +408,27 @@ impl CascoClient {
                     TokenHeader::Refresh(&refresh),
                 )
                 .await?;
-            match envelope::decode::<AuthData>(routes::REFRESH.name, status, &body) {
-                Ok(data) => return Ok(session.insert(Token::from_auth(data, Utc::now()))),
+            match decode_off_runtime(routes::REFRESH, answer, envelope::decode::<AuthData>).await {
+                Ok(data) => {
+                    return Ok(self
+                        .adopt(session, Token::from_auth(data, Utc::now()))
+                        .await)
+                }
                 Err(e @ ApiError::Decode { .. }) => return Err(e),
                 Err(e) => tracing::info!(error = %e, "refresh refused; logging in again"),
             }
         }
         let token = self.login_request().await?;
-        Ok(session.insert(token))
+        Ok(self.adopt(session, token).await)
+    }
+
+    /// Makes `token` the session (the caller holds its lock) after telling the observer its
+    /// refresh token: the one remembered anywhere must never be older than the live one.
+    async fn adopt<'s>(&self, session: &'s mut Option<Token>, token: Token) -> &'s Token {
+        if let Some(observer) = self.on_refresh_token.get() {
+            observer(token.refresh.clone()).await;
+        }
+        session.insert(token)
     }
 
     async fn login_request(&self) -> Result<Token, ApiError> {
@@ -438,14 +437,13 @@ impl CascoClient {
             ("account", self.credentials.account.as_str()),
             ("password", self.credentials.password.expose().as_str()),
         ];
-        let (status, body) = self
+        let answer = self
             .send(&routes::LOGIN, &[], &query, None, TokenHeader::None)
             .await?;
-        let data: AuthData = envelope::decode(routes::LOGIN.name, status, &body)?;
+        let data = decode_off_runtime(routes::LOGIN, answer, envelope::decode::<AuthData>).await?;
         Ok(Token::from_auth(data, Utc::now()))
     }
 
-    /// One HTTP exchange. Errors never carry the URL: the login URL holds the password.
     async fn send(
         &self,
         route: &Route,
@@ -453,66 +451,39 @@ impl CascoClient {
         query: &[(&str, &str)],
         body: Option<&[u8]>,
         token: TokenHeader<'_>,
-    ) -> Result<(u16, Vec<u8>), ApiError> {
-        let url = route
-            .url(&self.config.base_url, params)
-            .map_err(ApiError::InvalidRequest)?;
-        let method = match route.method {
-            Method::Get => reqwest::Method::GET,
-            Method::Post => reqwest::Method::POST,
-            Method::Patch => reqwest::Method::PATCH,
-            Method::Delete => reqwest::Method::DELETE,
+    ) -> Result<Answer, ApiError> {
+        let out = Outgoing {
+            params,
+            query,
+            body,
+            token,
         };
-        let mut request = self.http.request(method, url);
-        if !query.is_empty() {
-            request = request.query(query);
-        }
-        request = match token {
-            TokenHeader::None => request,
-            TokenHeader::Access(jwt) => request.header("Token", jwt.expose().as_str()),
-            TokenHeader::Refresh(refresh) => {
-                request.header("Token", format!("Refresh {}", refresh.expose()))
-            }
-        };
-        if let Some(body) = body {
-            request = request
-                .header(reqwest::header::CONTENT_TYPE, "application/json")
-                .body(body.to_vec());
-        }
-        let started = Instant::now();
-        let response = request
-            .send()
-            .await
-            .map_err(|e| self.transport_error(route.name, e))?;
-        let status = response.status().as_u16();
-        let bytes = response
-            .bytes()
-            .await
-            .map_err(|e| self.transport_error(route.name, e))?;
-        tracing::debug!(
-            operation = route.name,
-            status,
-            elapsed_ms = started.elapsed().as_millis() as u64,
-            "CascoApi"
-        );
-        Ok((status, bytes.to_vec()))
+        self.transport.send(route, out).await
     }
+}
 
-    /// Classifies a reqwest failure; only connecting has a transport-level timeout (the
-    /// whole-call timeout is applied around the call).
-    fn transport_error(&self, operation: &'static str, e: reqwest::Error) -> ApiError {
-        let source = e.without_url();
-        if source.is_timeout() {
-            ApiError::Timeout {
-                operation,
-                after: self.config.connect_timeout,
-            }
-        } else if source.is_connect() {
-            ApiError::Connect { operation, source }
-        } else {
-            ApiError::Transport { operation, source }
-        }
-    }
+/// Decodes on a blocking thread: a large or slow-to-parse body never stalls the async
+/// runtime, so every call's timeout fires on time.
+async fn decode_off_runtime<T: Send + 'static>(
+    route: Route,
+    answer: Answer,
+    decode: Decoder<T>,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(move || decode(route.name, answer.status, &answer.body))
+        .await
+        .unwrap_or_else(|e| {
+            Err(ApiError::Decode {
+                operation: route.name,
+                path: String::new(),
+                message: format!("the decoder stopped: {e}"),
+            })
+        })
+}
+
+/// The envelope of a PDF route, then its first file checked as a PDF.
+fn decode_pdf(operation: &'static str, status: u16, body: &[u8]) -> Result<PdfDocument, ApiError> {
+    let files: FilesData = envelope::decode(operation, status, body)?;
+    pdf::decode_first(&files.files).map_err(|source| ApiError::Pdf { operation, source })
 }
 
 fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, ApiError> {

@@ -88,7 +88,29 @@ pub enum ApiError {
         #[source]
         source: PdfError,
     },
-    /// The client was misconfigured (bad base URL) or a request could not be encoded.
+    /// The host answered with a redirect. Redirects are never followed: the next hop would
+    /// receive the token, the request body (insurer passwords, client data) or the login query.
+    #[error("CascoApi answered {operation} with a redirect (HTTP {status}) to {target}; redirects are not followed")]
+    Redirect {
+        /// Route name.
+        operation: &'static str,
+        /// HTTP status (301, 302, 303, 307, 308).
+        status: u16,
+        /// The host the redirect pointed to (`unknown` without a readable Location).
+        target: String,
+    },
+    /// The answer is larger than the route allows; nothing of it was kept.
+    #[error("the answer to {operation} is larger than its limit of {limit} bytes")]
+    TooLarge {
+        /// Route name.
+        operation: &'static str,
+        /// The route's limit in bytes.
+        limit: u64,
+    },
+    /// The base URL breaks the transport rules (plain http off loopback, credentials inside).
+    #[error("unsafe CascoApi address: {0}")]
+    UnsafeBaseUrl(#[from] crate::endpoint::UnsafeBaseUrl),
+    /// The client was misconfigured or a request could not be encoded.
     #[error("invalid request: {0}")]
     InvalidRequest(String),
 }
@@ -102,7 +124,13 @@ pub enum PdfError {
     /// The content is not valid (standard, padded) base64.
     #[error("content is not valid base64: {0}")]
     Base64(#[from] base64::DecodeError),
-    /// The decoded bytes do not start with `%PDF`.
+    /// The file is larger than [`crate::pdf::MAX_PDF_BYTES`]; it was not decoded.
+    #[error("the file is larger than {limit} bytes")]
+    TooLarge {
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// The decoded bytes do not start with `%PDF-`.
     #[error("content is not a PDF (starts with {start:?})")]
     NotPdf {
         /// The first bytes, escaped.

@@ -5,18 +5,23 @@
 //! decodes the vendor's inconsistent payloads into strict Rust types.
 
 pub mod client;
+pub mod endpoint;
 pub mod envelope;
 pub mod error;
 pub mod insurers;
 pub mod lenient;
 pub mod model;
 pub mod pdf;
+pub mod probe;
 pub mod routes;
 pub mod secret;
 pub mod session;
+mod transport;
 
 pub use client::{CallOptions, CascoClient, ClientConfig, Credentials};
+pub use endpoint::UnsafeBaseUrl;
 pub use error::{ApiError, PdfError};
 pub use pdf::PdfDocument;
+pub use probe::Probe;
 pub use secret::Secret;
-pub use session::{SessionInfo, SessionStats};
+pub use session::{RefreshTokenObserver, SessionInfo, SessionStats};

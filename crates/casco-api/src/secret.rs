@@ -52,6 +52,17 @@ pub fn serialize_exposed<S: Serializer>(
     serializer.serialize_str(secret.expose())
 }
 
+/// Serializes an optional secret's value: for optional request fields that must carry it.
+pub fn serialize_exposed_opt<S: Serializer>(
+    secret: &Option<Secret<String>>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match secret {
+        Some(secret) => serializer.serialize_some(secret.expose()),
+        None => serializer.serialize_none(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

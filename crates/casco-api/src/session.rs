@@ -4,8 +4,18 @@ use crate::Secret;
 use base64::Engine;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use serde::Deserialize;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
+
+/// Told each new refresh token as a session is renewed (see
+/// [`crate::CascoClient::observe_refresh_tokens`]). Refresh tokens are single-use, so anything
+/// that remembers one must replace it every time; the client awaits the returned future
+/// before the renewed session is used, so what is remembered is never older than what is live.
+pub type RefreshTokenObserver =
+    Arc<dyn Fn(Secret<String>) -> Pin<Box<dyn Future<Output = ()> + Send>> + Send + Sync>;
 
 /// `data` of `POST /auth` and `PATCH /auth`.
 #[derive(Debug, Deserialize)]

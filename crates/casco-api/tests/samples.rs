@@ -110,7 +110,7 @@ pub fn sample_quote_request() -> QuoteRequest {
             authentication: Some(ProviderAuthentication {
                 account: "user123".into(),
                 password: Secret::from("securePassword123"),
-                code: s("AUTH456"),
+                code: Some(Secret::from("AUTH456")),
             }),
         },
         product: Product {

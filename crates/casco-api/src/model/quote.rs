@@ -41,9 +41,14 @@ pub struct ProviderAuthentication {
     /// Password at the insurer (redacted in Debug; sent only in the request body).
     #[serde(serialize_with = "secret::serialize_exposed")]
     pub password: Secret<String>,
-    /// Optional extra code some insurers hand out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
+    /// Optional extra code some insurers hand out; a credential like the password (redacted
+    /// in Debug, sent only in the request body, never stored).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "secret::serialize_exposed_opt"
+    )]
+    pub code: Option<Secret<String>>,
 }
 
 /// The product to quote.
