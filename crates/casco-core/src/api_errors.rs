@@ -29,6 +29,20 @@ pub fn app_error(e: &ApiError, lang: Language) -> AppError {
                 message: format!("HTTP {status}"),
             },
         ),
+        ApiError::Redirect { target, .. } => {
+            log::warn!("CascoApi redirect refused: {e}");
+            (
+                ErrorCode::Network,
+                Message::Redirected {
+                    host: target.clone(),
+                },
+            )
+        }
+        ApiError::TooLarge { .. } => {
+            log::warn!("CascoApi answer refused: {e}");
+            (ErrorCode::Insurer, Message::AnswerTooLarge)
+        }
+        ApiError::UnsafeBaseUrl(why) => (ErrorCode::Validation, Message::from(*why)),
         ApiError::Decode { .. } | ApiError::Pdf { .. } | ApiError::InvalidRequest(_) => {
             log::warn!("CascoApi answer unusable: {e}");
             (ErrorCode::Internal, Message::BadAnswer)

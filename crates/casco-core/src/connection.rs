@@ -4,16 +4,19 @@
 //! Invariant: at most one live client, always for the environment in the settings; switching
 //! environment drops it, so Demo, QA and custom sessions never mix.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::time::Duration;
 
-use casco_api::{CallOptions, CascoClient, ClientConfig, Credentials, Secret};
-use serde::{Deserialize, Serialize};
+use casco_api::{CallOptions, CascoClient, ClientConfig, Credentials, Probe, Secret};
+use serde::Serialize;
 use tokio::sync::Mutex;
 
 use crate::api_errors::app_error;
 use crate::error::{ensure_no_field_errors, AppError, ErrorCode, FieldErrors};
-use crate::keychain::{self, Keychain};
+use crate::keychain::{self, Keychain, KeychainError};
 use crate::messages::{Language, Message};
+use crate::remembered::{self, refresh_token_keeper, RememberedLogin};
 use crate::settings::{EnvironmentKind, EnvironmentSettings};
 
 /// Which API to talk to, and the key that keeps its data and secrets apart from the others.
@@ -46,25 +49,6 @@ impl ApiTarget {
             base_url,
         }
     }
-
-    /// Whether the API host accepts a TCP connection within `timeout`: the offline indicator's
-    /// cheap probe (no request, no session needed).
-    pub async fn reachable(&self, timeout: std::time::Duration) -> bool {
-        let Ok(url) = url::Url::parse(&self.base_url) else {
-            return false;
-        };
-        let (Some(host), Some(port)) = (url.host_str(), url.port_or_known_default()) else {
-            return false;
-        };
-        let host = host
-            .trim_start_matches('[')
-            .trim_end_matches(']')
-            .to_string();
-        matches!(
-            tokio::time::timeout(timeout, tokio::net::TcpStream::connect((host, port))).await,
-            Ok(Ok(_))
-        )
-    }
 }
 
 /// What the UI shows about the connection (never a secret).
@@ -85,47 +69,35 @@ pub struct ConnectionStatus {
     pub notice: Option<String>,
 }
 
-/// A login kept in the keychain when the agent ticks "Ține-mă minte".
-#[derive(Serialize, Deserialize)]
-struct RememberedLogin {
-    account: String,
-    password: String,
-    /// Lets the next start resume with PATCH /auth instead of sending the password again.
-    #[serde(default)]
-    refresh_token: Option<String>,
-}
-
 struct Live {
     target: ApiTarget,
     client: Arc<CascoClient>,
     remembered: bool,
+    /// While set, every rotated refresh token is written to the keychain.
+    keep_refresh_token: Arc<AtomicBool>,
 }
 
 /// The connection for the whole app.
 pub struct Connection {
     keychain: Arc<dyn Keychain>,
     live: Mutex<Option<Live>>,
-}
-
-fn login_key(target: &ApiTarget) -> String {
-    format!("login:{}", target.key)
+    /// The offline indicator's probe, for the base URL it was made for.
+    probe: Mutex<Option<(String, Arc<Probe>)>>,
 }
 
 fn new_client(
     target: &ApiTarget,
     account: &str,
     password: Secret<String>,
+    lang: Language,
 ) -> Result<CascoClient, AppError> {
-    let config =
-        ClientConfig::new(&target.base_url).map_err(|e| AppError::internal(e.to_string()))?;
-    CascoClient::new(
-        config,
-        Credentials {
-            account: account.to_string(),
-            password,
-        },
-    )
-    .map_err(|e| AppError::internal(e.to_string()))
+    let credentials = Credentials {
+        account: account.to_string(),
+        password,
+    };
+    ClientConfig::new(&target.base_url)
+        .and_then(|config| CascoClient::new(config, credentials))
+        .map_err(|e| app_error(&e, lang))
 }
 
 impl Connection {
@@ -134,6 +106,7 @@ impl Connection {
         Self {
             keychain,
             live: Mutex::new(None),
+            probe: Mutex::new(None),
         }
     }
 
@@ -155,11 +128,8 @@ impl Connection {
         *self.live.lock().await = None;
         let (account, password, remembered, refresh) = match demo {
             Some(c) => (c.account, c.password, false, None),
-            None => match self.remembered(&target) {
-                Some(r) => {
-                    let refresh = r.refresh_token.map(Secret::new);
-                    (r.account, Secret::new(r.password), true, refresh)
-                }
+            None => match self.remembered(&target).await {
+                Some(r) => (r.account, r.password, true, r.refresh_token),
                 None => return status(&target, None, None),
             },
         };
@@ -205,31 +175,30 @@ impl Connection {
         let mut s = self
             .open(&target, account, password.clone(), remember, None, lang)
             .await?;
-        let key = login_key(&target);
+        let env = target.key.clone();
         let kept = if remember {
             let refresh_token = match self.live.lock().await.as_ref() {
-                Some(l) => l.client.refresh_token().await.map(|t| t.expose().clone()),
+                Some(l) => l.client.refresh_token().await,
                 None => None,
             };
             let login = RememberedLogin {
                 account: account.to_string(),
-                password: password.expose().clone(),
+                password,
                 refresh_token,
             };
-            let json =
-                serde_json::to_string(&login).map_err(|e| AppError::internal(e.to_string()))?;
-            self.keychain.set(&key, &Secret::new(json))
+            keychain::off_thread(&self.keychain, move |k| login.write(k, &env)).await
         } else {
-            self.keychain.delete(&key)
+            keychain::off_thread(&self.keychain, move |k| remembered::forget(k, &env)).await
         };
         if let Err(e) = kept {
             log::warn!("keychain: {e}");
             s.remembered = false;
             if remember {
-                s.notice = Some(Message::KeychainUnavailable.text(lang));
+                s.notice = Some(keychain_notice(&e).text(lang));
             }
             if let Some(l) = self.live.lock().await.as_mut() {
                 l.remembered = false;
+                l.keep_refresh_token.store(false, Ordering::SeqCst);
             }
         }
         Ok(s)
@@ -240,11 +209,15 @@ impl Connection {
     pub async fn logout(&self, target: ApiTarget) -> ConnectionStatus {
         let live = self.live.lock().await.take();
         if let Some(l) = live {
+            // No rotated token may be written back after the agent logged out.
+            l.keep_refresh_token.store(false, Ordering::SeqCst);
             if let Err(e) = l.client.logout(CallOptions::default()).await {
                 log::warn!("logout at {} failed: {e}", l.target.base_url);
             }
         }
-        if let Err(e) = self.keychain.delete(&login_key(&target)) {
+        let env = target.key.clone();
+        let forgot = keychain::off_thread(&self.keychain, move |k| remembered::forget(k, &env));
+        if let Err(e) = forgot.await {
             log::warn!("keychain: {e}");
         }
         status(&target, None, None)
@@ -264,6 +237,29 @@ impl Connection {
             .ok_or_else(|| AppError::new(ErrorCode::Auth, Message::NotLoggedIn.text(lang)))
     }
 
+    /// Whether the API of `target` answers a real request within `timeout` (the offline
+    /// indicator). The probe is kept between calls, so its connection pool is reused.
+    pub async fn reachable(&self, target: &ApiTarget, timeout: Duration) -> bool {
+        let probe = {
+            let mut cached = self.probe.lock().await;
+            match cached.as_ref().filter(|(url, _)| *url == target.base_url) {
+                Some((_, probe)) => Arc::clone(probe),
+                None => {
+                    let Some(probe) = ClientConfig::new(&target.base_url)
+                        .and_then(|config| Probe::new(&config))
+                        .ok()
+                    else {
+                        return false;
+                    };
+                    let probe = Arc::new(probe);
+                    *cached = Some((target.base_url.clone(), Arc::clone(&probe)));
+                    probe
+                }
+            }
+        };
+        probe.answers(timeout).await
+    }
+
     async fn open(
         &self,
         target: &ApiTarget,
@@ -273,39 +269,64 @@ impl Connection {
         refresh: Option<Secret<String>>,
         lang: Language,
     ) -> Result<ConnectionStatus, AppError> {
-        let client = new_client(target, account, password)?;
+        let client = new_client(target, account, password, lang)?;
+        let keep_refresh_token = Arc::new(AtomicBool::new(remembered));
+        if remembered {
+            // Before the first request: resuming rotates the remembered token at once.
+            let keeper = refresh_token_keeper(
+                Arc::clone(&self.keychain),
+                target.key.clone(),
+                Arc::clone(&keep_refresh_token),
+            );
+            client.observe_refresh_tokens(keeper);
+        }
         let opened = match refresh {
             Some(token) => client.resume(token, CallOptions::default()).await,
             None => client.login(CallOptions::default()).await,
         };
-        opened.map_err(|e| {
-            if e.is_auth() {
-                let mut fields = FieldErrors::new();
-                fields.insert(
-                    "password".into(),
-                    vec![Message::WrongCredentials.text(lang)],
-                );
-                AppError {
-                    code: ErrorCode::Auth,
-                    message: Message::WrongCredentials.text(lang),
-                    fields: Some(fields),
-                }
-            } else {
-                app_error(&e, lang)
-            }
-        })?;
+        opened.map_err(|e| login_error(&e, lang))?;
         let live = Live {
             target: target.clone(),
             client: Arc::new(client),
             remembered,
+            keep_refresh_token,
         };
         let s = status(target, Some(&live), None);
         *self.live.lock().await = Some(live);
         Ok(s)
     }
 
-    fn remembered(&self, target: &ApiTarget) -> Option<RememberedLogin> {
-        keychain::read_json(self.keychain.as_ref(), &login_key(target))
+    async fn remembered(&self, target: &ApiTarget) -> Option<RememberedLogin> {
+        let env = target.key.clone();
+        keychain::off_thread(&self.keychain, move |k| RememberedLogin::read(k, &env)).await
+    }
+}
+
+/// A refused login as the form shows it: wrong credentials under the password field.
+fn login_error(e: &casco_api::ApiError, lang: Language) -> AppError {
+    if !e.is_auth() {
+        return app_error(e, lang);
+    }
+    let mut fields = FieldErrors::new();
+    fields.insert(
+        "password".into(),
+        vec![Message::WrongCredentials.text(lang)],
+    );
+    AppError {
+        code: ErrorCode::Auth,
+        message: Message::WrongCredentials.text(lang),
+        fields: Some(fields),
+    }
+}
+
+/// What the agent reads when the login could not be remembered: what happened, not a guess.
+fn keychain_notice(e: &KeychainError) -> Message {
+    match e {
+        KeychainError::TooLong { bytes, limit } => Message::KeychainTooLong {
+            bytes: *bytes,
+            limit: *limit,
+        },
+        KeychainError::Unavailable(_) => Message::KeychainUnavailable,
     }
 }
 

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::connection::ApiTarget;
 use crate::error::{ensure_no_field_errors, AppError, ErrorCode, FieldErrors};
-use crate::keychain::{self, Keychain};
+use crate::keychain::{self, Keychain, KeychainError};
 use crate::messages::{Language, Message};
 use crate::settings::{EnvironmentKind, Settings};
 
@@ -53,8 +53,8 @@ pub struct ProviderCredentials {
     pub account: String,
     /// Provider password.
     pub password: Secret<String>,
-    /// Provider code (some insurers need it; may be empty).
-    pub code: String,
+    /// Provider code (some insurers need it; may be empty); a credential like the password.
+    pub code: Secret<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -64,7 +64,10 @@ struct StoredCredentials {
     code: String,
 }
 
-/// Reads and writes the agent's insurer choices and credentials.
+/// Reads and writes the agent's insurer choices and credentials. Every method that touches
+/// the keychain is async and does so off the async runtime's threads (see
+/// [`keychain::off_thread`]).
+#[derive(Clone)]
 pub struct InsurerDirectory {
     keychain: Arc<dyn Keychain>,
     demo_credentials: fn(&str) -> (String, String),
@@ -87,15 +90,19 @@ impl InsurerDirectory {
     }
 
     /// Every catalogue insurer with its state for `target`.
-    pub fn list(&self, target: &ApiTarget, settings: &Settings) -> Vec<InsurerView> {
-        catalogue()
-            .iter()
-            .map(|insurer| self.view(target, settings, insurer))
-            .collect()
+    pub async fn list(&self, target: &ApiTarget, settings: &Settings) -> Vec<InsurerView> {
+        let (this, target, settings) = (self.clone(), target.clone(), settings.clone());
+        keychain::off_thread(&self.keychain, move |_| {
+            catalogue()
+                .iter()
+                .map(|insurer| this.view(&target, &settings, insurer))
+                .collect()
+        })
+        .await
     }
 
     fn view(&self, target: &ApiTarget, settings: &Settings, insurer: &Insurer) -> InsurerView {
-        let (credentials, account) = match self.credentials(target, &insurer.key) {
+        let (credentials, account) = match self.credentials_now(target, &insurer.key) {
             Some(c) if target.kind == EnvironmentKind::Demo => {
                 (CredentialSource::Demo, Some(c.account))
             }
@@ -114,13 +121,26 @@ impl InsurerDirectory {
     }
 
     /// The credentials to quote `insurer` with in `target`, if any.
-    pub fn credentials(&self, target: &ApiTarget, insurer: &str) -> Option<ProviderCredentials> {
+    pub async fn credentials(
+        &self,
+        target: &ApiTarget,
+        insurer: &str,
+    ) -> Option<ProviderCredentials> {
+        let (this, target, insurer) = (self.clone(), target.clone(), insurer.to_owned());
+        keychain::off_thread(&self.keychain, move |_| {
+            this.credentials_now(&target, &insurer)
+        })
+        .await
+    }
+
+    /// [`Self::credentials`] on the calling thread (a keychain round trip).
+    fn credentials_now(&self, target: &ApiTarget, insurer: &str) -> Option<ProviderCredentials> {
         if target.kind == EnvironmentKind::Demo {
             let (account, password) = (self.demo_credentials)(insurer);
             return Some(ProviderCredentials {
                 account,
                 password: Secret::new(password),
-                code: String::new(),
+                code: Secret::new(String::new()),
             });
         }
         let stored: StoredCredentials =
@@ -128,12 +148,12 @@ impl InsurerDirectory {
         Some(ProviderCredentials {
             account: stored.account,
             password: Secret::new(stored.password),
-            code: stored.code,
+            code: Secret::new(stored.code),
         })
     }
 
     /// Checks and keeps an insurer's credentials in the keychain.
-    pub fn save_credentials(
+    pub async fn save_credentials(
         &self,
         target: &ApiTarget,
         insurer: &str,
@@ -158,24 +178,26 @@ impl InsurerDirectory {
         let stored = StoredCredentials {
             account: credentials.account.trim().to_string(),
             password: credentials.password.expose().clone(),
-            code: credentials.code.trim().to_string(),
+            code: credentials.code.expose().trim().to_string(),
         };
         let json = serde_json::to_string(&stored).map_err(|e| AppError::internal(e.to_string()))?;
-        self.keychain
-            .set(&credentials_key(target, insurer), &Secret::new(json))
+        let key = credentials_key(target, insurer);
+        keychain::off_thread(&self.keychain, move |k| k.set(&key, &Secret::new(json)))
+            .await
             .map_err(|e| keychain_error(e, lang))
     }
 
     /// Forgets an insurer's credentials.
-    pub fn forget_credentials(
+    pub async fn forget_credentials(
         &self,
         target: &ApiTarget,
         insurer: &str,
         lang: Language,
     ) -> Result<(), AppError> {
         known(insurer, lang)?;
-        self.keychain
-            .delete(&credentials_key(target, insurer))
+        let key = credentials_key(target, insurer);
+        keychain::off_thread(&self.keychain, move |k| k.delete(&key))
+            .await
             .map_err(|e| keychain_error(e, lang))
     }
 }
@@ -209,9 +231,17 @@ fn known(insurer: &str, lang: Language) -> Result<&'static Insurer, AppError> {
         .ok_or_else(|| AppError::new(ErrorCode::NotFound, Message::UnknownValue.text(lang)))
 }
 
-fn keychain_error(e: crate::keychain::KeychainError, lang: Language) -> AppError {
+fn keychain_error(e: KeychainError, lang: Language) -> AppError {
     log::warn!("keychain: {e}");
-    AppError::storage(Message::KeychainUnavailable.text(lang))
+    match e {
+        KeychainError::TooLong { bytes, limit } => {
+            let message = Message::KeychainTooLong { bytes, limit }.text(lang);
+            let mut fields = FieldErrors::new();
+            fields.insert("password".into(), vec![message.clone()]);
+            AppError::validation(message, fields)
+        }
+        KeychainError::Unavailable(_) => AppError::storage(Message::KeychainUnavailable.text(lang)),
+    }
 }
 
 #[cfg(test)]
@@ -237,10 +267,12 @@ mod tests {
         (k.clone(), InsurerDirectory::new(k, demo_creds))
     }
 
-    #[test]
-    fn demo_has_built_in_credentials_for_every_insurer() {
+    #[tokio::test]
+    async fn demo_has_built_in_credentials_for_every_insurer() {
         let (_, d) = directory();
-        let list = d.list(&target(EnvironmentKind::Demo), &Settings::default());
+        let list = d
+            .list(&target(EnvironmentKind::Demo), &Settings::default())
+            .await;
         assert!(list.len() >= 10);
         assert!(list
             .iter()
@@ -251,18 +283,19 @@ mod tests {
         );
     }
 
-    #[test]
-    fn saved_credentials_live_in_the_keychain_per_environment() {
+    #[tokio::test]
+    async fn saved_credentials_live_in_the_keychain_per_environment() {
         let (k, d) = directory();
         let qa = target(EnvironmentKind::Qa);
         let creds = ProviderCredentials {
             account: " ag-12 ".into(),
             password: Secret::new("p4ss".into()),
-            code: "C1".into(),
+            code: Secret::new("C1".into()),
         };
         d.save_credentials(&qa, "grawe", creds, Language::Ro)
+            .await
             .unwrap();
-        let list = d.list(&qa, &Settings::default());
+        let list = d.list(&qa, &Settings::default()).await;
         let grawe = list.iter().find(|i| i.key == "grawe").unwrap();
         assert_eq!(
             (grawe.credentials, grawe.account.as_deref()),
@@ -275,7 +308,9 @@ mod tests {
             .expose()
             .contains("p4ss"));
         // Custom is another environment: nothing there.
-        let custom = d.list(&target(EnvironmentKind::Custom), &Settings::default());
+        let custom = d
+            .list(&target(EnvironmentKind::Custom), &Settings::default())
+            .await;
         assert_eq!(
             custom
                 .iter()
@@ -285,21 +320,24 @@ mod tests {
             CredentialSource::Missing
         );
 
-        d.forget_credentials(&qa, "grawe", Language::Ro).unwrap();
-        assert!(d.credentials(&qa, "grawe").is_none());
+        d.forget_credentials(&qa, "grawe", Language::Ro)
+            .await
+            .unwrap();
+        assert!(d.credentials(&qa, "grawe").await.is_none());
     }
 
-    #[test]
-    fn empty_credentials_and_unknown_insurers_are_refused() {
+    #[tokio::test]
+    async fn empty_credentials_and_unknown_insurers_are_refused() {
         let (_, d) = directory();
         let qa = target(EnvironmentKind::Qa);
         let empty = ProviderCredentials {
             account: " ".into(),
             password: Secret::new(String::new()),
-            code: String::new(),
+            code: Secret::new(String::new()),
         };
         let e = d
             .save_credentials(&qa, "grawe", empty.clone(), Language::Ro)
+            .await
             .unwrap_err();
         assert_eq!(
             e.fields.unwrap().keys().collect::<Vec<_>>(),
@@ -307,6 +345,7 @@ mod tests {
         );
         assert_eq!(
             d.save_credentials(&qa, "lloyds", empty, Language::Ro)
+                .await
                 .unwrap_err()
                 .code,
             ErrorCode::NotFound

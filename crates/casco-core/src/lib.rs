@@ -4,6 +4,7 @@
 
 pub mod api_errors;
 pub mod connection;
+pub mod durable;
 pub mod error;
 pub mod insurers;
 pub mod keychain;
@@ -11,7 +12,10 @@ pub mod messages;
 pub mod nomenclature;
 pub mod quote;
 pub mod reference_data;
+pub mod relocation;
+pub mod remembered;
 pub mod settings;
+pub mod settings_backup;
 pub mod store;
 pub mod validate;
 

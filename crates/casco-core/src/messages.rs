@@ -89,6 +89,41 @@ pub enum Message {
     ServerValidation,
     /// The OS keychain refused to keep a secret.
     KeychainUnavailable,
+    /// A secret is larger than one keychain entry holds on every platform.
+    KeychainTooLong {
+        /// Its size in bytes.
+        bytes: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// A base URL with plain http for a host that is not this machine.
+    InsecureUrl,
+    /// A base URL with an account or password inside.
+    CredentialsInUrl,
+    /// The API answered with a redirect, which is never followed.
+    Redirected {
+        /// The host it pointed to.
+        host: String,
+    },
+    /// The API's answer was over its size limit.
+    AnswerTooLarge,
+    /// The settings file was unreadable at start; the last good copy replaced it.
+    SettingsRestored {
+        /// Where the unreadable file was kept.
+        kept: String,
+    },
+    /// Files of an earlier release stayed in its folder (the same names exist in the new one).
+    OldDataLeft {
+        /// The earlier release's folder.
+        folder: String,
+    },
+    /// The saved settings no longer pass this version's checks; defaults are used.
+    SettingsInvalid,
+    /// The settings file was unreadable at start and there was no good copy.
+    SettingsUnreadable {
+        /// Where the unreadable file was kept.
+        kept: String,
+    },
     /// An API action needs a login first.
     NotLoggedIn,
     /// The account field of the login form is empty.
@@ -176,6 +211,60 @@ impl Message {
             (Self::KeychainUnavailable, En) => {
                 "The system keychain is not available; the password was not kept.".into()
             }
+            (Self::KeychainTooLong { bytes, limit }, Ro) => format!(
+                "Autentificarea nu a fost păstrată: portofelul de parole al sistemului primește cel mult {limit} de octeți pe intrare, iar valoarea are {bytes} de octeți. Vă veți autentifica la următoarea pornire."
+            ),
+            (Self::KeychainTooLong { bytes, limit }, En) => format!(
+                "The login was not kept: the system keychain takes at most {limit} bytes per entry and the value has {bytes}. You will log in at the next start."
+            ),
+            (Self::InsecureUrl, Ro) => {
+                "Folosiți o adresă https://. Adresele http:// sunt acceptate doar pentru acest calculator (127.0.0.1, localhost), altfel parola ar circula necriptată.".into()
+            }
+            (Self::InsecureUrl, En) => {
+                "Use an https:// address. http:// is accepted only for this computer (127.0.0.1, localhost); otherwise the password would travel unencrypted.".into()
+            }
+            (Self::CredentialsInUrl, Ro) => {
+                "Adresa nu poate conține cont sau parolă; introduceți-le la autentificare.".into()
+            }
+            (Self::CredentialsInUrl, En) => {
+                "The address cannot contain an account or a password; enter them when you log in.".into()
+            }
+            (Self::Redirected { host }, Ro) => format!(
+                "Serverul CascoApi a trimis cererea mai departe, către {host}. Casco Desk nu urmează redirecționări, ca parolele și datele clienților să nu ajungă la altă adresă. Verificați adresa din Setări."
+            ),
+            (Self::Redirected { host }, En) => format!(
+                "The CascoApi server forwarded the request to {host}. Casco Desk does not follow redirects, so passwords and client data never reach another address. Check the address in Settings."
+            ),
+            (Self::AnswerTooLarge, Ro) => {
+                "Răspunsul serverului este mai mare decât limita acceptată și a fost refuzat; nu s-a salvat nimic.".into()
+            }
+            (Self::AnswerTooLarge, En) => {
+                "The server's answer is larger than the accepted limit and was refused; nothing was saved.".into()
+            }
+            (Self::SettingsRestored { kept }, Ro) => format!(
+                "Fișierul de setări era deteriorat (probabil aplicația s-a oprit în timpul unei salvări). Am refăcut setările din ultima copie bună; fișierul deteriorat a fost păstrat în {kept}."
+            ),
+            (Self::SettingsRestored { kept }, En) => format!(
+                "The settings file was damaged (the app probably stopped during a save). The settings were restored from the last good copy; the damaged file was kept at {kept}."
+            ),
+            (Self::OldDataLeft { folder }, Ro) => format!(
+                "Unele fișiere ale versiunii anterioare au rămas în {folder}, pentru că noul dosar avea deja fișiere cu același nume. Nu s-a șters nimic."
+            ),
+            (Self::OldDataLeft { folder }, En) => format!(
+                "Some files of the earlier version stayed in {folder}, because the new folder already had files with the same names. Nothing was deleted."
+            ),
+            (Self::SettingsInvalid, Ro) => {
+                "Setările salvate nu mai trec verificările acestei versiuni (de exemplu, o adresă http:// pentru un server din rețea). Aplicația folosește setările implicite până le salvați din nou în Setări.".into()
+            }
+            (Self::SettingsInvalid, En) => {
+                "The saved settings no longer pass this version's checks (for example, an http:// address for a server on the network). The app uses the default settings until you save them again in Settings.".into()
+            }
+            (Self::SettingsUnreadable { kept }, Ro) => format!(
+                "Fișierul de setări nu a putut fi citit și nu există o copie bună. Aplicația folosește setările implicite până le salvați; fișierul a fost păstrat în {kept}."
+            ),
+            (Self::SettingsUnreadable { kept }, En) => format!(
+                "The settings file could not be read and there is no good copy. The app uses the default settings until you save; the file was kept at {kept}."
+            ),
             (Self::NotLoggedIn, Ro) => "Nu sunteți autentificat. Apăsați „Autentificare”.".into(),
             (Self::NotLoggedIn, En) => "You are not logged in. Press “Log in”.".into(),
             (Self::AccountRequired, Ro) => "Introduceți contul CascoApi.".into(),
@@ -187,6 +276,18 @@ impl Message {
             }
             (Self::DemoCredentialsBuiltIn, En) => {
                 "In the Demo environment the insurers' credentials are built in and cannot be changed.".into()
+            }
+        }
+    }
+}
+
+impl From<casco_api::UnsafeBaseUrl> for Message {
+    fn from(why: casco_api::UnsafeBaseUrl) -> Message {
+        match why {
+            casco_api::UnsafeBaseUrl::PlainHttp => Message::InsecureUrl,
+            casco_api::UnsafeBaseUrl::Credentials => Message::CredentialsInUrl,
+            casco_api::UnsafeBaseUrl::NotHttp | casco_api::UnsafeBaseUrl::QueryOrFragment => {
+                Message::InvalidUrl
             }
         }
     }

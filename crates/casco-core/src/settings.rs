@@ -204,10 +204,8 @@ impl Settings {
             put("agency.phone", validate::phone(&a.phone));
         }
         if let Some(logo) = &a.logo_file {
-            // Only names the app itself wrote are accepted: no paths, so nothing outside the
-            // app data dir can be referenced.
-            let plain = !logo.is_empty() && !logo.contains(['/', '\\']) && !logo.starts_with('.');
-            put("agency.logoFile", (!plain).then_some(Message::UnknownValue));
+            let ours = is_logo_file_name(logo);
+            put("agency.logoFile", (!ours).then_some(Message::UnknownValue));
         }
 
         for key in &self.disabled_insurers {
@@ -286,6 +284,21 @@ impl Settings {
     }
 }
 
+/// Whether `name` has the one form the app writes logos under ([`LogoFormat::file_name`]):
+/// anything else could point outside the app's folder once joined to it (`../x`, `/etc/x`,
+/// or on Windows `C:x.png`, whose drive prefix makes `join` drop the base folder).
+pub fn is_logo_file_name(name: &str) -> bool {
+    let Some((hash, extension)) = name
+        .strip_prefix("agency-logo-")
+        .and_then(|rest| rest.split_once('.'))
+    else {
+        return false;
+    };
+    hash.len() == 16
+        && hash.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+        && matches!(extension, "png" | "jpg")
+}
+
 /// The image kinds accepted as an agency logo.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LogoFormat {
@@ -302,6 +315,15 @@ impl LogoFormat {
             Self::Png => "png",
             Self::Jpeg => "jpg",
         }
+    }
+
+    /// The name the logo is stored under: a content hash, so choosing a new logo never
+    /// overwrites the one the saved settings still point to.
+    pub fn file_name(self, bytes: &[u8]) -> String {
+        let hash = bytes.iter().fold(0xcbf29ce484222325u64, |h, b| {
+            (h ^ u64::from(*b)).wrapping_mul(0x100000001b3) // FNV-1a
+        });
+        format!("agency-logo-{hash:016x}.{}", self.extension())
     }
 
     /// MIME type, for showing the logo in the UI.
@@ -488,8 +510,28 @@ mod tests {
             .fields
             .unwrap()
             .contains_key("agency.logoFile"));
-        s.agency.logo_file = Some("agency-logo.png".into());
+        let name = LogoFormat::Png.file_name(b"\x89PNG\r\n\x1a\nlogo");
+        assert!(is_logo_file_name(&name), "{name}");
+        s.agency.logo_file = Some(name);
         assert!(s.validate().is_ok());
+    }
+
+    #[test]
+    fn only_the_logo_names_the_app_writes_are_accepted() {
+        for bad in [
+            "",
+            "agency-logo.png",
+            "C:x.png",
+            "C:agency-logo-0123456789abcdef.png",
+            "agency-logo-0123456789abcdef.png/../x",
+            "agency-logo-0123456789ABCDEF.png",
+            "agency-logo-0123456789abcdef.gif",
+            "agency-logo-0123456789abcde.png",
+            "..\\agency-logo-0123456789abcdef.png",
+        ] {
+            assert!(!is_logo_file_name(bad), "{bad}");
+        }
+        assert!(is_logo_file_name("agency-logo-0123456789abcdef.jpg"));
     }
 
     #[test]

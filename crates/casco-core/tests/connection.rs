@@ -10,13 +10,9 @@ use casco_core::settings::{EnvironmentKind, EnvironmentSettings};
 use casco_core::{ErrorCode, Language};
 use casco_sandbox::SandboxConfig;
 
-fn custom(url: &str) -> ApiTarget {
-    let env = EnvironmentSettings {
-        kind: EnvironmentKind::Custom,
-        custom_url: url.to_string(),
-    };
-    ApiTarget::from_settings(&env, "http://127.0.0.1:9")
-}
+#[path = "support/login.rs"]
+mod login;
+use login::{custom, log_in};
 
 #[tokio::test]
 async fn wrong_then_right_login_then_logout() {
@@ -27,16 +23,7 @@ async fn wrong_then_right_login_then_logout() {
     let conn = Connection::new(keychain.clone());
     let target = custom(sandbox.base_url());
 
-    let e = conn
-        .login(
-            target.clone(),
-            "demo",
-            Secret::new("greșit".into()),
-            false,
-            Language::Ro,
-        )
-        .await
-        .unwrap_err();
+    let e = log_in(&conn, &target, "greșit", false).await.unwrap_err();
     assert_eq!(e.code, ErrorCode::Auth);
     assert_eq!(
         e.fields.unwrap()["password"],
@@ -56,10 +43,10 @@ async fn wrong_then_right_login_then_logout() {
         .unwrap();
     assert!(s.logged_in);
     assert_eq!(s.account.as_deref(), Some("demo"));
-    assert!(keychain
-        .get(&format!("login:{}", target.key))
-        .unwrap()
-        .is_none());
+    for part in ["account", "password", "refresh"] {
+        let key = format!("login:{}:{part}", target.key);
+        assert!(keychain.get(&key).unwrap().is_none(), "{key}");
+    }
     // The live client works for API calls.
     let client = conn.client(Language::Ro).await.unwrap();
     assert_eq!(client.counties(Default::default()).await.unwrap().len(), 42);
@@ -82,22 +69,17 @@ async fn a_remembered_login_resumes_with_the_refresh_token() {
     let target = custom(sandbox.base_url());
 
     let first = Connection::new(keychain.clone());
-    let s = first
-        .login(
-            target.clone(),
-            "demo",
-            Secret::new("demo".into()),
-            true,
-            Language::Ro,
-        )
-        .await
-        .unwrap();
+    let s = log_in(&first, &target, "demo", true).await.unwrap();
     assert!(s.remembered);
-    let stored = keychain
-        .get(&format!("login:{}", target.key))
-        .unwrap()
-        .unwrap();
-    assert!(stored.expose().contains("refresh_token"));
+    let stored = |part: &str| {
+        keychain
+            .get(&format!("login:{}:{part}", target.key))
+            .unwrap()
+            .map(|s| s.expose().clone())
+    };
+    assert_eq!(stored("account").as_deref(), Some("demo"));
+    assert_eq!(stored("password").as_deref(), Some("demo"));
+    assert!(stored("refresh").is_some());
     assert_eq!(sandbox.counters().logins, 1);
 
     // A new start of the app: same keychain, no typing, and no password sent again.
@@ -111,6 +93,74 @@ async fn a_remembered_login_resumes_with_the_refresh_token() {
     again.logout(target.clone()).await;
     let third = Connection::new(keychain);
     assert!(!third.switch_to(target, None, Language::Ro).await.logged_in);
+}
+
+#[tokio::test]
+async fn the_remembered_refresh_token_follows_every_rotation() {
+    let sandbox = casco_sandbox::start(SandboxConfig::default())
+        .await
+        .unwrap();
+    let keychain = Arc::new(MemoryKeychain::default());
+    let target = custom(sandbox.base_url());
+    let refresh_key = format!("login:{}:refresh", target.key);
+    let remembered = || keychain.get(&refresh_key).unwrap().unwrap();
+
+    let conn = Connection::new(keychain.clone());
+    log_in(&conn, &target, "demo", true).await.unwrap();
+    let client = conn.client(Language::Ro).await.unwrap();
+    let at_login = remembered();
+    // The session goes on for a working day: the token is refreshed twice (once on schedule,
+    // once after the server refused an expired one). Each refresh spends the old token.
+    client.refresh(Default::default()).await.unwrap();
+    sandbox.expire_access_tokens();
+    client.counties(Default::default()).await.unwrap();
+    assert_eq!(sandbox.counters().refreshes, 2);
+    assert_ne!(remembered(), at_login);
+    assert_eq!(Some(remembered()), client.refresh_token().await);
+
+    // The next start resumes with the rotated token: no password is sent again.
+    let restart = Connection::new(keychain.clone());
+    let s = restart.switch_to(target.clone(), None, Language::Ro).await;
+    assert!(s.logged_in && s.remembered, "{s:?}");
+    assert_eq!(
+        sandbox.counters().logins,
+        1,
+        "the password was sent only once"
+    );
+    let live = restart.client(Language::Ro).await.unwrap();
+    assert_eq!(Some(remembered()), live.refresh_token().await);
+
+    // After logout nothing is written back, and nothing is remembered.
+    restart.logout(target.clone()).await;
+    live.refresh(Default::default()).await.ok();
+    assert!(keychain.get(&refresh_key).unwrap().is_none());
+}
+
+#[tokio::test]
+async fn a_login_too_long_for_the_keychain_says_so_and_keeps_nothing() {
+    let sandbox = casco_sandbox::start(SandboxConfig {
+        accounts: vec![casco_sandbox::config::Account {
+            account: "demo".into(),
+            password: "p".repeat(3000),
+        }],
+        ..SandboxConfig::default()
+    })
+    .await
+    .unwrap();
+    let keychain = Arc::new(MemoryKeychain::default());
+    let target = custom(sandbox.base_url());
+    let conn = Connection::new(keychain.clone());
+    let s = log_in(&conn, &target, &"p".repeat(3000), true)
+        .await
+        .unwrap();
+    assert!(s.logged_in && !s.remembered);
+    let notice = s.notice.unwrap();
+    assert!(notice.contains("cel mult 2560 de octeți"), "{notice}");
+    assert!(!notice.contains("nu este disponibil"), "{notice}");
+    assert!(keychain
+        .get(&format!("login:{}:account", target.key))
+        .unwrap()
+        .is_none());
 }
 
 #[tokio::test]
@@ -175,8 +225,9 @@ async fn reachability_follows_the_server() {
         .await
         .unwrap();
     let target = custom(sandbox.base_url());
+    let conn = Connection::new(Arc::new(MemoryKeychain::default()));
     let wait = std::time::Duration::from_secs(2);
-    assert!(target.reachable(wait).await);
+    assert!(conn.reachable(&target, wait).await);
     sandbox.stop().await;
-    assert!(!target.reachable(wait).await);
+    assert!(!conn.reachable(&target, wait).await);
 }

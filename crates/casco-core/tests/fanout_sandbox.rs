@@ -345,7 +345,7 @@ fn an_interrupted_batch_leaves_the_unanswered_insurers_in_the_file() {
             let auth = ProviderAuthentication {
                 account: format!("acct-{}", insurer.key),
                 password: Secret::new("s3cret-provider-pass".into()),
-                code: None,
+                code: Some(Secret::new("s3cret-provider-code".into())),
             };
             let request = build_quote_request(&draft, insurer, Some(auth), Language::Ro).unwrap();
             ids.push(
@@ -379,15 +379,22 @@ fn an_interrupted_batch_leaves_the_unanswered_insurers_in_the_file() {
         calls.iter().filter(|c| c.finished_at.is_some()).count(),
         answered
     );
-    // The provider password never reached the file, in any form.
+    // The provider password and code never reached the file, in any form.
     let raw = std::fs::read(&path).unwrap();
     let wal = std::fs::read(dir.path().join("casco.db-wal")).unwrap_or_default();
     for bytes in [raw, wal] {
-        assert!(!String::from_utf8_lossy(&bytes).contains("s3cret-provider-pass"));
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("s3cret-provider-pass"));
+        assert!(!text.contains("s3cret-provider-code"));
     }
-    assert!(calls.iter().all(|c| c.request["provider"]["authentication"]
-        .get("password")
-        .is_none()));
+    for call in &calls {
+        let auth = &call.request["provider"]["authentication"];
+        assert!(
+            auth.get("password").is_none() && auth.get("code").is_none(),
+            "{auth}"
+        );
+        assert_eq!(auth["account"], format!("acct-{}", call.insurer));
+    }
 
     // A second attempt for an insurer replaces the unanswered one as its latest call.
     let insurer = &catalogue[answered];

@@ -98,6 +98,9 @@ pub fn error_kind(e: &ApiError) -> SourceErrorKind {
         | ApiError::Validation { .. }
         | ApiError::Decode { .. }
         | ApiError::Pdf { .. }
+        | ApiError::Redirect { .. }
+        | ApiError::TooLarge { .. }
+        | ApiError::UnsafeBaseUrl(_)
         | ApiError::InvalidRequest(_) => SourceErrorKind::Permanent,
     }
 }

@@ -16,6 +16,7 @@
 //! Half-filled groups must be completed: both deductibles, both renewal series and number,
 //! identity document type and number.
 
+use casco_api::model::FuelType;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -272,13 +273,15 @@ fn check_vehicle(p: &mut DraftProblems, draft: &QuoteDraft, today: NaiveDate) {
     check(p, &at("firstRegistration"), &v.first_registration, |x| {
         validate::first_registration(x, year, today).err()
     });
+    // An electric car has no displacement; anything else has some (the API refuses 0).
+    let min_cc = i64::from(v.fuel != Some(FuelType::Electric));
     check(
         p,
         &at("engineDisplacement"),
         &v.engine_cc,
-        int_check(0, 20_000),
+        int_check(min_cc, 20_000),
     );
-    check(p, &at("enginePower"), &v.power_kw, int_check(0, 2_000));
+    check(p, &at("enginePower"), &v.power_kw, int_check(1, 2_000));
     check(p, &at("totalWeight"), &v.total_weight, int_check(1, 60_000));
     check(p, &at("seats"), &v.seats, int_check(1, 100));
     check(

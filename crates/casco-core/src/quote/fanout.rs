@@ -304,7 +304,7 @@ pub async fn quote_insurers(
         let auth = ProviderAuthentication {
             account: credentials.account,
             password: credentials.password,
-            code: Some(credentials.code).filter(|c| !c.is_empty()),
+            code: Some(credentials.code).filter(|c| !c.expose().is_empty()),
         };
         match build_quote_request(draft, insurer, Some(auth), lang) {
             Ok(request) => ready.push((insurer, request)),

@@ -73,6 +73,8 @@ pub enum QuoteMessage {
     DateInFuture,
     /// A date before 1900.
     DateTooOld,
+    /// A birth date more than 120 years ago.
+    BirthdateTooOld,
     /// Driving licence obtained before the holder turned 18.
     LicenceBefore18,
     /// First registration before the year before construction.
@@ -200,6 +202,10 @@ impl QuoteMessage {
             Self::DateTooOld => lang.pick(
                 "Data nu poate fi înainte de 1900.",
                 "The date cannot be before 1900.",
+            ),
+            Self::BirthdateTooOld => lang.pick(
+                "Data nașterii nu poate fi cu mai mult de 120 de ani în urmă.",
+                "The birth date cannot be more than 120 years ago.",
             ),
             Self::LicenceBefore18 => lang.pick(
                 "Permisul se poate obține doar după împlinirea vârstei de 18 ani.",

@@ -7,6 +7,7 @@
 
 mod comparison;
 mod drafts;
+mod file;
 mod identifications;
 mod migrations;
 mod nomenclature;
@@ -24,6 +25,7 @@ use serde::Serialize;
 
 pub use comparison::{InsurerRef, SavedComparison};
 pub use drafts::{DraftId, DraftRecord, DraftStatus, DraftSummary};
+pub use file::Journal;
 pub use migrations::latest_version;
 pub use nomenclature::{PartData, SyncState};
 pub use quote_calls::{QuoteCallId, QuoteCallRecord};
@@ -105,6 +107,8 @@ pub struct OpenReport {
     pub schema_version: u32,
     /// Set when the file was damaged and rebuilt.
     pub recovered: Option<Recovery>,
+    /// WAL, or a rollback journal where the file system cannot do WAL.
+    pub journal: Journal,
 }
 
 impl OpenReport {
@@ -168,34 +172,34 @@ impl Store {
     /// `quick_check`) leads to a rebuild; a locked file, a permission problem or a newer schema
     /// is returned as an error with the file untouched, so a healthy database is never moved.
     pub fn open(path: impl AsRef<Path>) -> Result<(Store, OpenReport), StoreError> {
-        let path = path.as_ref().to_path_buf();
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)?;
-        }
+        Store::open_on(path.as_ref(), None)
+    }
+
+    /// [`Store::open`] through the SQLite VFS named `vfs` (`None`: the platform's default).
+    fn open_on(path: &Path, vfs: Option<&str>) -> Result<(Store, OpenReport), StoreError> {
+        file::make_private(path)?;
         // SQLite deletes the -wal/-shm of a file it cannot read when the connection closes,
         // so they are copied first: if the file turns out damaged, the copies are what is kept.
-        let saved = save_companions(&path)?;
-        let opened = match open_checked(&path) {
-            Ok((conn, from)) => Ok((conn, from, None)),
+        let saved = file::save_companions(path)?;
+        let opened = match file::open_checked(path, vfs) {
+            Ok((conn, from, journal)) => Ok((conn, from, journal, None)),
             Err(OpenFailure::Other(e)) => Err(e),
-            Err(OpenFailure::Corrupt(reason)) => match move_aside(&path, &saved) {
-                Err(e) => Err(e),
-                Ok(moved_to) => match open_checked(&path) {
-                    Ok((conn, from)) => Ok((conn, from, Some(Recovery { moved_to, reason }))),
-                    Err(OpenFailure::Corrupt(again)) => Err(StoreError::Corrupt(again)),
-                    Err(OpenFailure::Other(e)) => Err(e),
-                },
-            },
+            Err(OpenFailure::Corrupt(reason)) => {
+                Store::rebuild(path, vfs, &saved).map(|(conn, from, journal, moved_to)| {
+                    (conn, from, journal, Some(Recovery { moved_to, reason }))
+                })
+            }
         };
         for (_, copy) in &saved {
             // Already moved when the file was damaged; otherwise no longer needed.
             let _ = std::fs::remove_file(copy);
         }
-        let (conn, migrated_from, recovered) = opened?;
+        let (conn, migrated_from, journal, recovered) = opened?;
         let report = OpenReport {
             migrated_from,
             schema_version: latest_version(),
             recovered,
+            journal,
         };
         Ok((
             Store {
@@ -203,6 +207,21 @@ impl Store {
             },
             report,
         ))
+    }
+
+    /// Moves the damaged file aside and opens a fresh one in its place.
+    fn rebuild(
+        path: &Path,
+        vfs: Option<&str>,
+        saved: &[(&'static str, PathBuf)],
+    ) -> Result<(Connection, u32, Journal, PathBuf), StoreError> {
+        let moved_to = file::move_aside(path, saved)?;
+        file::make_private(path)?;
+        match file::open_checked(path, vfs) {
+            Ok((conn, from, journal)) => Ok((conn, from, journal, moved_to)),
+            Err(OpenFailure::Corrupt(again)) => Err(StoreError::Corrupt(again)),
+            Err(OpenFailure::Other(e)) => Err(e),
+        }
     }
 
     /// The connection, exclusively. A panic in another holder cannot leave SQLite state
@@ -241,93 +260,6 @@ fn from_json<T: DeserializeOwned>(text: &str, what: impl Display) -> Result<T, S
     serde_json::from_str(text).map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))
 }
 
-/// One attempt: open, `quick_check`, switch to WAL, migrate.
-fn open_checked(path: &Path) -> Result<(Connection, u32), OpenFailure> {
-    let mut conn = Connection::open(path)?;
-    conn.busy_timeout(BUSY_TIMEOUT)?;
-    // quick_check reads every page; it is the first statement so a garbage header is caught
-    // before WAL mode writes anything.
-    let verdict: Vec<String> = {
-        let mut stmt = conn.prepare("PRAGMA quick_check(5)")?;
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-        rows.collect::<Result<_, _>>()?
-    };
-    if verdict.first().map(String::as_str) != Some("ok") {
-        return Err(OpenFailure::Corrupt(format!(
-            "quick_check: {}",
-            verdict.join("; ")
-        )));
-    }
-    let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
-    if !mode.eq_ignore_ascii_case("wal") {
-        return Err(OpenFailure::Other(StoreError::Corrupt(format!(
-            "journal_mode stayed {mode}"
-        ))));
-    }
-    conn.pragma_update(None, "synchronous", "NORMAL")?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
-    let from = migrations::run(&mut conn)?;
-    Ok((conn, from))
-}
-
-/// Copies of `path`'s `-wal`/`-shm` taken before SQLite touches them: (suffix, copy).
-fn save_companions(path: &Path) -> Result<Vec<(&'static str, PathBuf)>, StoreError> {
-    let mut saved = Vec::new();
-    for suffix in COMPANIONS {
-        let live = sibling(path, suffix);
-        if live.is_file() {
-            let copy = sibling(path, &format!("{suffix}.before-open"));
-            std::fs::copy(&live, &copy)?;
-            saved.push((suffix, copy));
-        }
-    }
-    Ok(saved)
-}
-
-/// The files SQLite keeps next to a WAL-mode database.
-const COMPANIONS: [&str; 2] = ["-wal", "-shm"];
-
-/// Renames `path` to `<name>.corrupt-<UTC timestamp>[-n]` and puts its `-wal`/`-shm` (the
-/// copies in `saved`, else whatever is on disk) next to it with the same suffixes, so the copy
-/// can still be opened with SQLite. Companions left behind are removed: they belong to the
-/// damaged file and must not be replayed into the fresh one.
-fn move_aside(path: &Path, saved: &[(&'static str, PathBuf)]) -> Result<PathBuf, StoreError> {
-    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ").to_string();
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut target = path.with_file_name(format!("{name}.corrupt-{stamp}"));
-    let mut n = 1;
-    while target.exists() {
-        n += 1;
-        target = path.with_file_name(format!("{name}.corrupt-{stamp}-{n}"));
-    }
-    if path.exists() {
-        std::fs::rename(path, &target)?;
-    }
-    for suffix in COMPANIONS {
-        let live = sibling(path, suffix);
-        match saved.iter().find(|(s, _)| *s == suffix) {
-            Some((_, copy)) => {
-                std::fs::rename(copy, sibling(&target, suffix))?;
-                if live.exists() {
-                    std::fs::remove_file(&live)?;
-                }
-            }
-            None if live.exists() => std::fs::rename(&live, sibling(&target, suffix))?,
-            None => {}
-        }
-    }
-    Ok(target)
-}
-
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
-    let mut s = path.as_os_str().to_owned();
-    s.push(suffix);
-    PathBuf::from(s)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,9 +284,62 @@ mod tests {
             .query_row("PRAGMA journal_mode", [], |r| r.get(0))
             .unwrap();
         assert_eq!(mode, "wal");
+        assert_eq!(report.journal, Journal::Wal);
         drop(store);
         let (_, again) = Store::open(&path).unwrap();
         assert_eq!(again.migrated_from, latest_version());
+    }
+
+    #[test]
+    fn without_shared_memory_for_wal_the_store_falls_back_to_a_rollback_journal() {
+        // The unix-none VFS has no shared memory, as a network file system lacks it: WAL
+        // cannot be set. Opening must still work, and the data must still be kept.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("casco.db");
+        let (store, report) = Store::open_on(&path, Some("unix-none")).unwrap();
+        assert_eq!(report.journal, Journal::Rollback);
+        let mode: String = store
+            .conn()
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "delete");
+        store
+            .conn()
+            .execute_batch("CREATE TABLE probe(x); INSERT INTO probe VALUES (1);")
+            .unwrap();
+        drop(store);
+        let (store, again) = Store::open_on(&path, Some("unix-none")).unwrap();
+        assert_eq!(again.migrated_from, latest_version());
+        let n: i64 = store
+            .conn()
+            .query_row("SELECT count(*) FROM probe", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_database_and_its_folder_are_readable_by_the_user_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("ro.cascodesk.desk");
+        let path = folder.join("casco.db");
+        let (store, _) = Store::open(&path).unwrap();
+        store
+            .conn()
+            .execute_batch("CREATE TABLE probe(x); INSERT INTO probe VALUES (1);")
+            .unwrap();
+        assert_eq!(mode(&folder), 0o700);
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(&folder.join("casco.db-wal")), 0o600);
+        drop(store);
+
+        // A folder and file an earlier version left open to others are narrowed.
+        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        drop(Store::open(&path).unwrap());
+        assert_eq!((mode(&folder), mode(&path)), (0o700, 0o600));
     }
 
     #[test]
@@ -366,6 +351,7 @@ mod tests {
                 moved_to: PathBuf::from("/x/casco.db.corrupt-1"),
                 reason: "r".into(),
             }),
+            journal: Journal::Wal,
         };
         let ro = report.notice(Language::Ro).unwrap();
         assert!(

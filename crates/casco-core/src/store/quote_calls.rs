@@ -2,8 +2,8 @@
 //! completed when its outcome is known. An app killed mid-batch therefore leaves rows
 //! without an outcome, and [`Store::unanswered_insurers`] names the insurers to ask again.
 //!
-//! The request is stored as sent, minus the provider password: the database file is not a
-//! secret store (passwords live in the OS keychain).
+//! The request is stored as sent, minus the provider's secrets (password and code): the
+//! database file is not a secret store (they live in the OS keychain).
 
 use chrono::{DateTime, Utc};
 use rusqlite::params;
@@ -26,7 +26,7 @@ pub struct QuoteCallRecord {
     pub draft_id: DraftId,
     /// Insurer key.
     pub insurer: String,
-    /// The request as sent, without `provider.authentication.password`.
+    /// The request as sent, without `provider.authentication.password` and `.code`.
     pub request: serde_json::Value,
     /// When the request was about to be sent.
     pub started_at: DateTime<Utc>,
@@ -36,14 +36,17 @@ pub struct QuoteCallRecord {
     pub outcome: Option<InsurerOutcome>,
 }
 
-/// The request as JSON with the provider password removed.
+/// The request as JSON with the provider's secrets removed.
 fn redacted_request(request: &QuoteRequest) -> Result<serde_json::Value, StoreError> {
     let mut value = to_json_value(request, "quote request")?;
     if let Some(auth) = value
         .pointer_mut("/provider/authentication")
         .and_then(serde_json::Value::as_object_mut)
     {
-        auth.remove("password");
+        // Every provider secret; the account stays (support needs to see who quoted).
+        for secret in ["password", "code"] {
+            auth.remove(secret);
+        }
     }
     Ok(value)
 }

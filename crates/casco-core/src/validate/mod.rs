@@ -41,17 +41,12 @@ pub fn email(value: &str) -> Option<Message> {
     (!(domain_ok && local_ok)).then_some(Message::InvalidEmail)
 }
 
-/// Checks an http(s) URL with a host.
+/// Checks a CascoApi base URL with casco-api's transport rule: https, or http on loopback;
+/// no account or password inside.
 pub fn http_url(value: &str) -> Option<Message> {
-    match url::Url::parse(value.trim()) {
-        Ok(u)
-            if matches!(u.scheme(), "http" | "https")
-                && u.host_str().is_some_and(|h| !h.is_empty()) =>
-        {
-            None
-        }
-        _ => Some(Message::InvalidUrl),
-    }
+    casco_api::endpoint::parse_base_url(value)
+        .err()
+        .map(Message::from)
 }
 
 /// Checks a phone number leniently: digits with optional spaces, dots, dashes, brackets and a
@@ -113,6 +108,11 @@ mod tests {
         ] {
             assert_eq!(http_url(bad), Some(Message::InvalidUrl), "{bad}");
         }
+        assert_eq!(http_url("http://api.broker.ro"), Some(Message::InsecureUrl));
+        assert_eq!(
+            http_url("https://agent:parola@api.broker.ro"),
+            Some(Message::CredentialsInUrl)
+        );
     }
 
     #[test]

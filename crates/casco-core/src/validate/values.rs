@@ -90,9 +90,13 @@ pub fn past_date(value: &str, today: NaiveDate) -> Result<NaiveDate, QuoteMessag
     }
 }
 
-/// Birth date: not in the future, not before 1900.
+/// Birth date: not in the future, and not more than 120 years ago (the API refuses both).
 pub fn birth_date(value: &str, today: NaiveDate) -> Result<NaiveDate, QuoteMessage> {
-    past_date(value, today)
+    let d = past_date(value, today)?;
+    match today.checked_sub_months(Months::new(120 * 12)) {
+        Some(oldest) if d < oldest => Err(QuoteMessage::BirthdateTooOld),
+        _ => Ok(d),
+    }
 }
 
 /// Driving licence date: not in the future, and (when the birth date is known) on or after
@@ -248,6 +252,12 @@ mod tests {
             Err(QuoteMessage::DateTooOld)
         );
         assert_eq!(birth_date("1990-1-1x", today), Err(QuoteMessage::Date));
+        // The API refuses a holder older than 120 years.
+        assert_eq!(birth_date("1905-06-15", today), Ok(day(1905, 6, 15)));
+        assert_eq!(
+            birth_date("1905-06-14", today),
+            Err(QuoteMessage::BirthdateTooOld)
+        );
         assert_eq!(
             id_issue_date("2026-01-01", today),
             Err(QuoteMessage::DateInFuture)

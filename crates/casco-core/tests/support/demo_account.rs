@@ -49,7 +49,7 @@ pub fn demo_call(insurer: &'static Insurer) -> InsurerCall {
         credentials: Some(ProviderCredentials {
             account,
             password: Secret::new(password),
-            code: String::new(),
+            code: Secret::new(String::new()),
         }),
         enabled: true,
     }
