@@ -7,13 +7,26 @@ use casco_api::Credentials;
 use casco_core::connection::{ApiTarget, Connection};
 use casco_core::insurers::InsurerDirectory;
 use casco_core::keychain::OsKeychain;
+use casco_core::relocation::{self, AppFolders, RelocationReport};
 use casco_core::settings::EnvironmentKind;
 use casco_core::Settings;
 use casco_sandbox::{SandboxConfig, SandboxHandle};
 
 /// Keychain entries are namespaced by build kind, so development and test runs never touch
-/// the secrets of an installed app.
+/// the secrets of an installed app. The service is the app identifier (tauri.conf.json).
 const KEYCHAIN_SERVICE: &str = if cfg!(debug_assertions) {
+    "ro.cascodesk.desk.dev"
+} else {
+    "ro.cascodesk.desk"
+};
+
+/// The identifier earlier builds used: its data folder and keychain entries are moved at
+/// the first start (see [`casco_core::relocation`]). It ended in `.app`, which macOS Finder
+/// shows as an application bundle.
+pub const OLD_IDENTIFIER: &str = "ro.cascodesk.app";
+
+/// The keychain service of [`OLD_IDENTIFIER`], by build kind as [`KEYCHAIN_SERVICE`].
+const OLD_KEYCHAIN_SERVICE: &str = if cfg!(debug_assertions) {
     "ro.cascodesk.app.dev"
 } else {
     "ro.cascodesk.app"
@@ -45,6 +58,7 @@ fn demo_config() -> std::io::Result<SandboxConfig> {
 /// Managed state for everything that talks to CascoApi.
 pub struct Api {
     demo: SandboxHandle,
+    keychain: Arc<OsKeychain>,
     /// The agent's session.
     pub connection: Connection,
     /// Insurer choices and credentials.
@@ -59,9 +73,21 @@ impl Api {
         let keychain = Arc::new(OsKeychain::new(KEYCHAIN_SERVICE));
         Ok(Self {
             demo,
+            keychain: keychain.clone(),
             connection: Connection::new(keychain.clone()),
             insurers: InsurerDirectory::new(keychain, casco_sandbox::demo_provider_credentials),
         })
+    }
+
+    /// Moves what the release under [`OLD_IDENTIFIER`] kept in `old_data` (its data folder)
+    /// and in the keychain to `folders` and this release's keychain service.
+    pub fn relocate(
+        &self,
+        old_data: &std::path::Path,
+        folders: &AppFolders,
+    ) -> std::io::Result<RelocationReport> {
+        let old_keys = OsKeychain::legacy(OLD_KEYCHAIN_SERVICE);
+        relocation::relocate(old_data, folders, &old_keys, self.keychain.as_ref())
     }
 
     /// The API the settings point at.

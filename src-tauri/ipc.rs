@@ -24,7 +24,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::reference::sync_reference_data,
         commands::reference::cancel_reference_sync,
         commands::reference::reference_data_status,
-        commands::reference::store_notice,
+        commands::reference::start_notices,
         commands::reference::check_online,
         commands::reference::search_countries,
         commands::reference::search_counties,

@@ -3,11 +3,14 @@
 
 mod api;
 mod commands;
+mod folders;
 mod ipc;
 #[cfg(target_os = "linux")]
 mod relaunch;
 mod settings_file;
 
+use casco_core::relocation::{DATABASE_FILE, SETTINGS_FILE};
+use casco_core::Message;
 use tauri::Manager;
 
 pub use ipc::{export_bindings, specta_builder, BINDINGS_PATH};
@@ -15,6 +18,9 @@ pub use settings_file::SettingsFile;
 
 /// The main window's label, as declared in tauri.conf.json.
 pub const MAIN_WINDOW: &str = "main";
+
+/// What start-up found that the agent must be told (settings restored, files left behind).
+pub struct StartNotices(pub Vec<Message>);
 
 /// Starts the desktop app.
 pub fn run() {
@@ -46,14 +52,25 @@ pub fn run() {
         .invoke_handler(ipc.invoke_handler())
         .setup(move |app| {
             ipc.mount_events(app);
-            let settings = SettingsFile::load(app.handle())?;
+            let folders = folders::app_folders(app.handle())?;
+            let api = api::Api::start()?;
+            // Before anything reads settings or the database: they may still be in the
+            // folder of the old identifier.
+            let moved = folders::relocate(&api, &folders);
+            let settings = SettingsFile::load(app.handle(), &folders.data.join(SETTINGS_FILE))?;
+            let notices = StartNotices(
+                moved
+                    .into_iter()
+                    .chain(settings.notice().cloned())
+                    .collect(),
+            );
             app.manage(settings);
-            app.manage(api::Api::start()?);
-            let dir = app.path().app_data_dir()?;
-            std::fs::create_dir_all(&dir)?;
+            app.manage(api);
+            app.manage(notices);
             // A damaged file is kept aside and rebuilt inside open(); the agent is told by
-            // the store_notice command.
-            let data = casco_core::reference_data::ReferenceData::open(dir.join("casco.db"))?;
+            // the start_notices command.
+            let data =
+                casco_core::reference_data::ReferenceData::open(folders.local.join(DATABASE_FILE))?;
             app.manage(data);
             Ok(())
         })

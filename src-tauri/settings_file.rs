@@ -1,46 +1,51 @@
-//! Settings persisted with tauri-plugin-store.
+//! Settings persisted with tauri-plugin-store, made crash-safe by casco-core's
+//! [`settings_backup`]: the last good file is copied aside before every save, and an
+//! unreadable file found at start is kept and replaced by that copy.
 //!
 //! Invariant: only settings that passed validation are written, so the file always holds the
 //! last valid settings; an invalid save leaves the file (and the in-memory copy) untouched.
 
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use casco_core::{AppError, Language, Settings};
+use casco_core::settings_backup::{self, SETTINGS_KEY};
+use casco_core::{AppError, Language, Message, Settings};
 use tauri::AppHandle;
 use tauri_plugin_store::{Store, StoreExt};
-
-/// The store file, inside the app data dir.
-pub const SETTINGS_STORE: &str = "settings.json";
-/// The key holding the settings object inside the store file.
-const SETTINGS_KEY: &str = "settings";
 
 /// The settings file and the validated settings it holds.
 pub struct SettingsFile {
     store: Arc<Store<tauri::Wry>>,
+    path: PathBuf,
     current: Mutex<Settings>,
+    /// What the agent must know about how the file was found at start.
+    notice: Option<Message>,
 }
 
 impl SettingsFile {
-    /// Opens the store. A file that does not parse as valid settings is left as it is on disk
-    /// (the agent's data is never overwritten silently) and the app runs on defaults until the
-    /// agent saves.
-    pub fn load(app: &AppHandle) -> Result<Self, AppError> {
+    /// Opens the store at `path`, restoring the last good copy if the file is unreadable.
+    /// Settings that no longer validate are left on disk (never overwritten silently), and
+    /// the app runs on defaults until the agent saves, with a notice saying so.
+    pub fn load(app: &AppHandle, path: &Path) -> Result<Self, AppError> {
+        let recovery = settings_backup::recover(path)
+            .map_err(|e| AppError::storage(format!("settings file: {e}")))?;
         let store = app
-            .store(SETTINGS_STORE)
+            .store(path)
             .map_err(|e| AppError::storage(format!("settings store: {e}")))?;
+        let mut notice = recovery.notice();
         let current = match store.get(SETTINGS_KEY) {
             None => Settings::default(),
             Some(value) => Settings::from_json(value, Language::Ro).unwrap_or_else(|e| {
-                log::warn!(
-                    "settings file holds invalid settings ({:?}); using defaults",
-                    e.fields
-                );
+                log::warn!("settings fail validation ({:?}); using defaults", e.fields);
+                notice.get_or_insert(Message::SettingsInvalid);
                 Settings::default()
             }),
         };
         Ok(Self {
             store,
+            path: path.to_path_buf(),
             current: Mutex::new(current),
+            notice,
         })
     }
 
@@ -52,11 +57,20 @@ impl SettingsFile {
             .clone()
     }
 
+    /// The notice about the file found at start, if any.
+    pub fn notice(&self) -> Option<&Message> {
+        self.notice.as_ref()
+    }
+
     /// Validates and writes `next`; on a validation error nothing is written.
     pub fn save(&self, next: Settings) -> Result<Settings, AppError> {
         let next = next.normalized();
         next.validate()?;
         let value = serde_json::to_value(&next).map_err(|e| AppError::internal(e.to_string()))?;
+        // The plugin writes in place: the copy taken first is what a crash mid-write falls
+        // back to at the next start.
+        settings_backup::keep_last_good(&self.path)
+            .map_err(|e| AppError::storage(format!("settings backup: {e}")))?;
         self.store.set(SETTINGS_KEY, value);
         self.store
             .save()

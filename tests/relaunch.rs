@@ -12,7 +12,7 @@ use zbus::blocking::{fdo::DBusProxy, Connection, MessageIterator};
 use zbus::names::BusName;
 
 /// The single-instance plugin's lock: the app identifier plus ".SingleInstance".
-const LOCK: &str = "ro.cascodesk.app.SingleInstance";
+const LOCK: &str = "ro.cascodesk.desk.SingleInstance";
 
 /// Kills the app and removes its files however the test ends.
 struct Launched(Child, PathBuf);

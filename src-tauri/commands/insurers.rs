@@ -1,4 +1,7 @@
 //! Setări → Asigurători: which insurers are quoted, and their provider credentials.
+//!
+//! Every command here is async: Tauri runs synchronous commands on the main thread, and a
+//! keychain call (a Secret Service round trip, a macOS keychain prompt) would freeze the window.
 
 use casco_api::Secret;
 use casco_core::insurers::{with_insurer_enabled, InsurerView, ProviderCredentials};
@@ -11,15 +14,18 @@ use crate::SettingsFile;
 /// Every insurer with its state in the environment in force.
 #[tauri::command]
 #[specta::specta]
-pub fn list_insurers(api: State<'_, Api>, file: State<'_, SettingsFile>) -> Vec<InsurerView> {
+pub async fn list_insurers(
+    api: State<'_, Api>,
+    file: State<'_, SettingsFile>,
+) -> Result<Vec<InsurerView>, AppError> {
     let settings = file.current();
-    api.insurers.list(&api.target(&settings), &settings)
+    Ok(api.insurers.list(&api.target(&settings), &settings).await)
 }
 
 /// Switches an insurer on or off (saved in the settings file).
 #[tauri::command]
 #[specta::specta]
-pub fn set_insurer_enabled(
+pub async fn set_insurer_enabled(
     api: State<'_, Api>,
     file: State<'_, SettingsFile>,
     insurer: String,
@@ -28,13 +34,13 @@ pub fn set_insurer_enabled(
     let current = file.current();
     let next = with_insurer_enabled(current.clone(), &insurer, enabled, current.language)?;
     let saved = file.save(next)?;
-    Ok(api.insurers.list(&api.target(&saved), &saved))
+    Ok(api.insurers.list(&api.target(&saved), &saved).await)
 }
 
 /// Keeps an insurer's provider credentials in the OS keychain.
 #[tauri::command]
 #[specta::specta]
-pub fn save_insurer_credentials(
+pub async fn save_insurer_credentials(
     api: State<'_, Api>,
     file: State<'_, SettingsFile>,
     insurer: String,
@@ -47,17 +53,18 @@ pub fn save_insurer_credentials(
     let credentials = ProviderCredentials {
         account,
         password: Secret::new(password),
-        code,
+        code: Secret::new(code),
     };
     api.insurers
-        .save_credentials(&target, &insurer, credentials, settings.language)?;
-    Ok(api.insurers.list(&target, &settings))
+        .save_credentials(&target, &insurer, credentials, settings.language)
+        .await?;
+    Ok(api.insurers.list(&target, &settings).await)
 }
 
 /// Forgets an insurer's provider credentials.
 #[tauri::command]
 #[specta::specta]
-pub fn forget_insurer_credentials(
+pub async fn forget_insurer_credentials(
     api: State<'_, Api>,
     file: State<'_, SettingsFile>,
     insurer: String,
@@ -65,6 +72,7 @@ pub fn forget_insurer_credentials(
     let settings = file.current();
     let target = api.target(&settings);
     api.insurers
-        .forget_credentials(&target, &insurer, settings.language)?;
-    Ok(api.insurers.list(&target, &settings))
+        .forget_credentials(&target, &insurer, settings.language)
+        .await?;
+    Ok(api.insurers.list(&target, &settings).await)
 }

@@ -79,22 +79,23 @@ pub async fn quote_offers(
         .save_draft(Some(draft_id), &draft, Utc::now())
         .map_err(|e| e.to_app_error(lang))?;
     let target = api.target(&settings);
-    let calls = catalogue()
+    let mut calls = Vec::new();
+    for insurer in catalogue()
         .iter()
         .filter(|i| only.as_ref().is_none_or(|keys| keys.contains(&i.key)))
-        .map(|insurer| {
-            let enabled = settings.insurer_enabled(&insurer.key);
-            // A keychain read is a Secret Service round trip; a switched-off insurer needs none.
-            let credentials = enabled
-                .then(|| api.insurers.credentials(&target, &insurer.key))
-                .flatten();
-            InsurerCall {
-                insurer,
-                credentials,
-                enabled,
-            }
-        })
-        .collect();
+    {
+        let enabled = settings.insurer_enabled(&insurer.key);
+        // A keychain read is a Secret Service round trip; a switched-off insurer needs none.
+        let credentials = match enabled {
+            true => api.insurers.credentials(&target, &insurer.key).await,
+            false => None,
+        };
+        calls.push(InsurerCall {
+            insurer,
+            credentials,
+            enabled,
+        });
+    }
     let options = FanoutOptions {
         per_insurer_timeout: timeout,
         lang,

@@ -11,7 +11,7 @@ use tauri::ipc::Channel;
 use tauri::State;
 
 use crate::api::Api;
-use crate::SettingsFile;
+use crate::{SettingsFile, StartNotices};
 
 /// Refreshes the lists older than the TTL in Setări (all of them with `force`, for
 /// "Sincronizează acum"), streaming progress on `on_progress`.
@@ -55,26 +55,35 @@ pub fn reference_data_status(
     data.status(&api.target(&settings).key, settings.language)
 }
 
-/// What the agent must know about the local store (e.g. it was damaged and rebuilt).
+/// What the agent must know about how start-up found the files: settings restored from their
+/// last good copy, an earlier build's files left behind, the local store rebuilt.
 #[tauri::command]
 #[specta::specta]
-pub fn store_notice(
+pub fn start_notices(
     file: State<'_, SettingsFile>,
     data: State<'_, ReferenceData>,
-) -> Option<String> {
-    data.notice(file.current().language)
+    notices: State<'_, StartNotices>,
+) -> Vec<String> {
+    let lang = file.current().language;
+    let found = notices.0.iter().map(|m| m.text(lang));
+    found.chain(data.notice(lang)).collect()
 }
 
-/// Whether the API of the environment in force can be reached (the offline indicator).
+/// How long the offline indicator waits for the API: long enough for a TLS handshake through
+/// an agency proxy.
+const ONLINE_PROBE_TIMEOUT: Duration = Duration::from_secs(4);
+
+/// Whether the API of the environment in force answers (the offline indicator).
 #[tauri::command]
 #[specta::specta]
 pub async fn check_online(
     api: State<'_, Api>,
     file: State<'_, SettingsFile>,
 ) -> Result<bool, AppError> {
+    let target = api.target(&file.current());
     Ok(api
-        .target(&file.current())
-        .reachable(Duration::from_millis(1500))
+        .connection
+        .reachable(&target, ONLINE_PROBE_TIMEOUT)
         .await)
 }
 

@@ -1,7 +1,7 @@
 //! Setări: read and save settings, choose the agency logo.
 
 use base64::Engine as _;
-use casco_core::settings::LogoFormat;
+use casco_core::settings::{is_logo_file_name, LogoFormat};
 use casco_core::{AppError, ErrorCode, Settings};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, State};
@@ -63,7 +63,7 @@ pub async fn choose_agency_logo(
         fields.insert("agency.logoFile".into(), vec![m.text(lang)]);
         AppError::validation(m.text(lang), fields)
     })?;
-    let name = format!("agency-logo-{:016x}.{}", fnv1a(&bytes), format.extension());
+    let name = format.file_name(&bytes);
     let dir = app_data_dir(&app)?;
     std::fs::create_dir_all(&dir).map_err(|e| AppError::storage(e.to_string()))?;
     std::fs::write(dir.join(&name), &bytes).map_err(|e| AppError::storage(e.to_string()))?;
@@ -77,7 +77,7 @@ pub async fn choose_agency_logo(
 #[tauri::command]
 #[specta::specta]
 pub fn agency_logo(app: AppHandle, file: String) -> Result<Option<AgencyLogo>, AppError> {
-    if file.is_empty() || file.contains(['/', '\\']) || file.starts_with('.') {
+    if !is_logo_file_name(&file) {
         return Err(AppError::new(ErrorCode::NotFound, "logo"));
     }
     let Ok(bytes) = std::fs::read(app_data_dir(&app)?.join(&file)) else {
@@ -101,12 +101,4 @@ fn data_url(format: LogoFormat, bytes: &[u8]) -> String {
         format.mime(),
         base64::engine::general_purpose::STANDARD.encode(bytes)
     )
-}
-
-/// Content hash for the stored file name, so choosing a new logo never overwrites the one the
-/// saved settings still point to.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf29ce484222325, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x100000001b3)
-    })
 }

@@ -10,7 +10,8 @@ const DRIVER = process.env.TAURI_DRIVER_URL ?? "http://127.0.0.1:4444";
 export const APP = process.env.CASCO_APP_BINARY;
 /** Where screenshots go; not committed. */
 export const SHOTS = process.env.CASCO_SCREENSHOTS ?? new URL("./screenshots", import.meta.url).pathname;
-const IDENTIFIER = "ro.cascodesk.app";
+/** The app identifier, read from tauri.conf.json so the folder the tests look in is the app's. */
+const IDENTIFIER = JSON.parse(readFileSync(new URL("../../tauri.conf.json", import.meta.url), "utf8")).identifier;
 
 if (!APP || !existsSync(APP)) throw new Error(`CASCO_APP_BINARY is not a built app: ${APP}`);
 if (!process.env.XDG_DATA_HOME) throw new Error("XDG_DATA_HOME must point at a fresh directory per run");

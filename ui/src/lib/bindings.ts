@@ -83,8 +83,13 @@ async logout() : Promise<Result<ConnectionStatus, AppError>> {
 /**
  * Every insurer with its state in the environment in force.
  */
-async listInsurers() : Promise<InsurerView[]> {
-    return await TAURI_INVOKE("list_insurers");
+async listInsurers() : Promise<Result<InsurerView[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_insurers") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 },
 /**
  * Switches an insurer on or off (saved in the settings file).
@@ -149,13 +154,14 @@ async referenceDataStatus() : Promise<Result<ReferenceStatus, AppError>> {
 }
 },
 /**
- * What the agent must know about the local store (e.g. it was damaged and rebuilt).
+ * What the agent must know about how start-up found the files: settings restored from their
+ * last good copy, an earlier build's files left behind, the local store rebuilt.
  */
-async storeNotice() : Promise<string | null> {
-    return await TAURI_INVOKE("store_notice");
+async startNotices() : Promise<string[]> {
+    return await TAURI_INVOKE("start_notices");
 },
 /**
- * Whether the API of the environment in force can be reached (the offline indicator).
+ * Whether the API of the environment in force answers (the offline indicator).
  */
 async checkOnline() : Promise<Result<boolean, AppError>> {
     try {

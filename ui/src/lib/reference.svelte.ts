@@ -13,8 +13,8 @@ export class ReferenceState {
   /** One sentence about the last sync or its failure. */
   message = $state("");
   online = $state(true);
-  /** Shown once at start when the local store had to be rebuilt. */
-  storeNotice = $state<string | null>(null);
+  /** Shown from start: the settings or the local store had to be restored or rebuilt. */
+  startNotices = $state<string[]>([]);
   private probe: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly backend: Backend) {}
@@ -22,7 +22,7 @@ export class ReferenceState {
   /** Reads the store notice and arms the offline probe; status and the first probe come
    *  with the connection (the frame's connect-and-sync step), so start-up asks each once. */
   async start(): Promise<void> {
-    this.storeNotice = await this.backend.storeNotice().catch(() => null);
+    this.startNotices = await this.backend.startNotices().catch(() => []);
     this.probe ??= setInterval(() => void this.checkOnline(), ONLINE_PROBE_MS);
   }
 

@@ -250,8 +250,8 @@ export class FakeBackend implements Backend {
     };
   }
 
-  async storeNotice(): Promise<string | null> {
-    return this.notice;
+  async startNotices(): Promise<string[]> {
+    return this.notice ? [this.notice] : [];
   }
 
   async checkOnline(): Promise<boolean> {

@@ -21,7 +21,7 @@ export const tauriBackend: Backend = {
   connect: async () => unwrap(await commands.connect()),
   login: async (account, password, remember) => unwrap(await commands.login(account, password, remember)),
   logout: async () => unwrap(await commands.logout()),
-  listInsurers: () => commands.listInsurers(),
+  listInsurers: async () => unwrap(await commands.listInsurers()),
   setInsurerEnabled: async (insurer, enabled) => unwrap(await commands.setInsurerEnabled(insurer, enabled)),
   saveInsurerCredentials: async (insurer, account, password, code) =>
     unwrap(await commands.saveInsurerCredentials(insurer, account, password, code)),
@@ -35,7 +35,7 @@ export const tauriBackend: Backend = {
   },
   cancelReferenceSync: () => commands.cancelReferenceSync(),
   referenceDataStatus: async () => unwrap(await commands.referenceDataStatus()),
-  storeNotice: () => commands.storeNotice(),
+  startNotices: () => commands.startNotices(),
   checkOnline: async () => unwrap(await commands.checkOnline()),
   searchCountries: async (query) => unwrap(await commands.searchCountries(query)),
   searchCounties: async (query) => unwrap(await commands.searchCounties(query)),

@@ -71,7 +71,8 @@ export interface Backend {
   syncReferenceData(force: boolean, onProgress: (p: SyncProgress) => void): Promise<SyncSummary>;
   cancelReferenceSync(): Promise<boolean>;
   referenceDataStatus(): Promise<ReferenceStatus>;
-  storeNotice(): Promise<string | null>;
+  /** What start-up found that the agent must be told (settings restored, store rebuilt…). */
+  startNotices(): Promise<string[]>;
   checkOnline(): Promise<boolean>;
   searchCountries(query: string): Promise<Country[]>;
   searchCounties(query: string): Promise<County[]>;
