@@ -106,8 +106,6 @@ impl Api {
     pub async fn connect(&self, settings: &Settings) -> casco_core::connection::ConnectionStatus {
         let target = self.target(settings);
         let demo = self.demo_login(&target);
-        self.connection
-            .switch_to(target, demo, settings.language)
-            .await
+        self.connection.switch_to(target, demo).await
     }
 }

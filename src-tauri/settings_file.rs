@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use casco_core::settings_backup::{self, SETTINGS_KEY};
-use casco_core::{AppError, Language, Message, Settings};
+use casco_core::{AppError, Message, Settings};
 use tauri::AppHandle;
 use tauri_plugin_store::{Store, StoreExt};
 
@@ -35,7 +35,7 @@ impl SettingsFile {
         let mut notice = recovery.notice();
         let current = match store.get(SETTINGS_KEY) {
             None => Settings::default(),
-            Some(value) => Settings::from_json(value, Language::Ro).unwrap_or_else(|e| {
+            Some(value) => Settings::from_json(value).unwrap_or_else(|e| {
                 log::warn!("settings fail validation ({:?}); using defaults", e.fields);
                 notice.get_or_insert(Message::SettingsInvalid);
                 Settings::default()

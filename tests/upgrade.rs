@@ -17,7 +17,6 @@ use casco_core::quote::fanout::{InsurerOutcome, OutcomeState};
 use casco_core::remembered::RememberedLogin;
 use casco_core::settings::{EnvironmentKind, Settings};
 use casco_core::store::{DraftId, Store};
-use casco_core::Language;
 
 #[path = "../crates/casco-core/tests/support/sample_draft.rs"]
 mod sample_draft;
@@ -45,7 +44,7 @@ fn old_data_folder(old: &Path, api: &str) -> DraftId {
     let now = chrono::Utc::now();
     let id = store.save_draft(None, &draft, now).unwrap().unwrap();
     let insurer = casco_api::insurers::find("grawe").unwrap();
-    let request = build_quote_request(&draft, insurer, None, Language::Ro).unwrap();
+    let request = build_quote_request(&draft, insurer, None).unwrap();
     let call = store
         .record_quote_started(id, "grawe", &request, now)
         .unwrap();

@@ -32,13 +32,7 @@ pub async fn login(
     let settings = file.current();
     let target = api.target(&settings);
     api.connection
-        .login(
-            target,
-            &account,
-            Secret::new(password),
-            remember,
-            settings.language,
-        )
+        .login(target, &account, Secret::new(password), remember)
         .await
 }
 

@@ -32,7 +32,7 @@ pub async fn set_insurer_enabled(
     enabled: bool,
 ) -> Result<Vec<InsurerView>, AppError> {
     let current = file.current();
-    let next = with_insurer_enabled(current.clone(), &insurer, enabled, current.language)?;
+    let next = with_insurer_enabled(current.clone(), &insurer, enabled)?;
     let saved = file.save(next)?;
     Ok(api.insurers.list(&api.target(&saved), &saved).await)
 }
@@ -56,7 +56,7 @@ pub async fn save_insurer_credentials(
         code: Secret::new(code),
     };
     api.insurers
-        .save_credentials(&target, &insurer, credentials, settings.language)
+        .save_credentials(&target, &insurer, credentials)
         .await?;
     Ok(api.insurers.list(&target, &settings).await)
 }
@@ -71,8 +71,6 @@ pub async fn forget_insurer_credentials(
 ) -> Result<Vec<InsurerView>, AppError> {
     let settings = file.current();
     let target = api.target(&settings);
-    api.insurers
-        .forget_credentials(&target, &insurer, settings.language)
-        .await?;
+    api.insurers.forget_credentials(&target, &insurer).await?;
     Ok(api.insurers.list(&target, &settings).await)
 }

@@ -28,7 +28,7 @@ async fn session(
     file: &SettingsFile,
 ) -> Result<(Settings, Arc<CascoClient>, Duration), AppError> {
     let settings = file.current();
-    let client = api.connection.client(settings.language).await?;
+    let client = api.connection.client().await?;
     let timeout = Duration::from_secs(u64::from(settings.quoting.timeout_seconds));
     Ok((settings, client, timeout))
 }
@@ -45,7 +45,6 @@ pub async fn identify_quote_vehicle(
     draft: QuoteDraft,
 ) -> Result<VehicleIdentification, AppError> {
     let (settings, client, timeout) = session(&api, &file).await?;
-    let lang = settings.language;
     identify_vehicle(
         &client,
         data.store(),
@@ -53,7 +52,6 @@ pub async fn identify_quote_vehicle(
         &draft,
         &enabled_insurers(&settings),
         CallOptions::with_timeout(timeout),
-        lang,
     )
     .await
 }
@@ -73,11 +71,10 @@ pub async fn quote_offers(
     on_outcome: Channel<InsurerOutcome>,
 ) -> Result<Vec<InsurerOutcome>, AppError> {
     let (settings, client, timeout) = session(&api, &file).await?;
-    let lang = settings.language;
     let store = data.store();
     store
         .save_draft(Some(draft_id), &draft, Utc::now())
-        .map_err(|e| e.to_app_error(lang))?;
+        .map_err(|e| e.to_app_error())?;
     let target = api.target(&settings);
     let mut calls = Vec::new();
     for insurer in catalogue()
@@ -98,7 +95,6 @@ pub async fn quote_offers(
     }
     let options = FanoutOptions {
         per_insurer_timeout: timeout,
-        lang,
         today: today_in_bucharest(Utc::now()),
     };
     let send = move |outcome: InsurerOutcome| {
@@ -122,13 +118,12 @@ pub async fn quote_offers(
 #[tauri::command]
 #[specta::specta]
 pub fn saved_comparison(
-    file: State<'_, SettingsFile>,
     data: State<'_, ReferenceData>,
     draft_id: DraftId,
 ) -> Result<SavedComparison, AppError> {
     data.store()
         .saved_comparison(draft_id, today_in_bucharest(Utc::now()))
-        .map_err(|e| e.to_app_error(file.current().language))
+        .map_err(|e| e.to_app_error())
 }
 
 /// The comparison rows for `outcomes` with the agent's filters and sort order.

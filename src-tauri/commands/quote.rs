@@ -42,15 +42,14 @@ pub struct CnpPrefill {
 #[specta::specta]
 pub fn validate_quote_draft(file: State<'_, SettingsFile>, draft: QuoteDraft) -> QuoteCheck {
     let settings = file.current();
-    let lang = settings.language;
     let today = today_in_bucharest(Utc::now());
     let enabled_keys: Vec<String> = enabled_insurers(&settings)
         .iter()
         .map(|i| i.key.clone())
         .collect();
     QuoteCheck {
-        fields: validate_draft(&draft, today, lang),
-        insurer_gaps: insurer_gaps(&draft, &enabled_keys, lang),
+        fields: validate_draft(&draft, today),
+        insurer_gaps: insurer_gaps(&draft, &enabled_keys),
         required: required_paths(&draft),
     }
 }
@@ -78,62 +77,46 @@ pub fn cnp_prefill(cnp: String) -> Option<CnpPrefill> {
 #[tauri::command]
 #[specta::specta]
 pub fn save_quote_draft(
-    file: State<'_, SettingsFile>,
     data: State<'_, ReferenceData>,
     id: Option<DraftId>,
     draft: QuoteDraft,
 ) -> Result<Option<DraftId>, AppError> {
     data.store()
         .save_draft(id, &draft, Utc::now())
-        .map_err(|e| e.to_app_error(file.current().language))
+        .map_err(|e| e.to_app_error())
 }
 
 /// One draft with its body, whatever its status; `None` if there is no such draft.
 #[tauri::command]
 #[specta::specta]
 pub fn load_quote_draft(
-    file: State<'_, SettingsFile>,
     data: State<'_, ReferenceData>,
     id: DraftId,
 ) -> Result<Option<DraftRecord>, AppError> {
-    data.store()
-        .load_draft(id)
-        .map_err(|e| e.to_app_error(file.current().language))
+    data.store().load_draft(id).map_err(|e| e.to_app_error())
 }
 
 /// Open drafts for Ciorne, most recently saved first.
 #[tauri::command]
 #[specta::specta]
-pub fn list_quote_drafts(
-    file: State<'_, SettingsFile>,
-    data: State<'_, ReferenceData>,
-) -> Result<Vec<DraftSummary>, AppError> {
-    data.store()
-        .list_drafts()
-        .map_err(|e| e.to_app_error(file.current().language))
+pub fn list_quote_drafts(data: State<'_, ReferenceData>) -> Result<Vec<DraftSummary>, AppError> {
+    data.store().list_drafts().map_err(|e| e.to_app_error())
 }
 
 /// Throws a draft away; `false` if it was no longer open.
 #[tauri::command]
 #[specta::specta]
-pub fn discard_quote_draft(
-    file: State<'_, SettingsFile>,
-    data: State<'_, ReferenceData>,
-    id: DraftId,
-) -> Result<bool, AppError> {
+pub fn discard_quote_draft(data: State<'_, ReferenceData>, id: DraftId) -> Result<bool, AppError> {
     data.store()
         .discard_draft(id, Utc::now())
-        .map_err(|e| e.to_app_error(file.current().language))
+        .map_err(|e| e.to_app_error())
 }
 
 /// The most recently saved open draft, offered on start ("Continuați?").
 #[tauri::command]
 #[specta::specta]
 pub fn last_open_quote_draft(
-    file: State<'_, SettingsFile>,
     data: State<'_, ReferenceData>,
 ) -> Result<Option<DraftRecord>, AppError> {
-    data.store()
-        .last_open_draft()
-        .map_err(|e| e.to_app_error(file.current().language))
+    data.store().last_open_draft().map_err(|e| e.to_app_error())
 }

@@ -6,7 +6,7 @@ use casco_core::nomenclature::{
     Country, County, Locality, SyncProgress, SyncSummary, VehicleMake, VehicleModel,
 };
 use casco_core::reference_data::{ReferenceData, ReferenceStatus};
-use casco_core::AppError;
+use casco_core::{AppError, Message};
 use tauri::ipc::Channel;
 use tauri::State;
 
@@ -25,15 +25,14 @@ pub async fn sync_reference_data(
     on_progress: Channel<SyncProgress>,
 ) -> Result<SyncSummary, AppError> {
     let settings = file.current();
-    let lang = settings.language;
-    let client = api.connection.client(lang).await?;
+    let client = api.connection.client().await?;
     let ttl = Duration::from_secs(u64::from(settings.reference_data.ttl_days) * 86_400);
     let env = api.target(&settings).key;
     let progress = move |p: SyncProgress| {
         // A closed channel (the window reloaded) must not stop the sync itself.
         let _ = on_progress.send(p);
     };
-    data.sync(client, &env, force, ttl, lang, &progress).await
+    data.sync(client, &env, force, ttl, &progress).await
 }
 
 /// Stops the running sync; lists already refreshed stay.
@@ -52,7 +51,7 @@ pub fn reference_data_status(
     data: State<'_, ReferenceData>,
 ) -> Result<ReferenceStatus, AppError> {
     let settings = file.current();
-    data.status(&api.target(&settings).key, settings.language)
+    data.status(&api.target(&settings).key)
 }
 
 /// What the agent must know about how start-up found the files: settings restored from their
@@ -60,13 +59,10 @@ pub fn reference_data_status(
 #[tauri::command]
 #[specta::specta]
 pub fn start_notices(
-    file: State<'_, SettingsFile>,
     data: State<'_, ReferenceData>,
     notices: State<'_, StartNotices>,
-) -> Vec<String> {
-    let lang = file.current().language;
-    let found = notices.0.iter().map(|m| m.text(lang));
-    found.chain(data.notice(lang)).collect()
+) -> Vec<Message> {
+    notices.0.iter().cloned().chain(data.notice()).collect()
 }
 
 /// How long the offline indicator waits for the API: long enough for a TLS handshake through
@@ -99,7 +95,7 @@ macro_rules! search_command {
             $($arg: String,)*
         ) -> Result<Vec<$item>, AppError> {
             let settings = file.current();
-            data.$method(&api.target(&settings).key, $(&$arg,)* settings.language)
+            data.$method(&api.target(&settings).key, $(&$arg),*)
         }
     };
 }

@@ -2,7 +2,7 @@
 
 use base64::Engine as _;
 use casco_core::settings::{is_logo_file_name, LogoFormat};
-use casco_core::{AppError, ErrorCode, Settings};
+use casco_core::{AppError, ErrorCode, Message, Settings};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
@@ -40,11 +40,7 @@ pub fn save_settings(
 /// when the dialog was cancelled. Settings are not changed until the agent saves.
 #[tauri::command]
 #[specta::specta]
-pub async fn choose_agency_logo(
-    app: AppHandle,
-    file: State<'_, SettingsFile>,
-) -> Result<Option<AgencyLogo>, AppError> {
-    let lang = file.current().language;
+pub async fn choose_agency_logo(app: AppHandle) -> Result<Option<AgencyLogo>, AppError> {
     let Some(picked) = app
         .dialog()
         .file()
@@ -60,8 +56,8 @@ pub async fn choose_agency_logo(
         std::fs::read(&path).map_err(|e| AppError::storage(format!("{}: {e}", path.display())))?;
     let format = LogoFormat::detect(&bytes).map_err(|m| {
         let mut fields = casco_core::FieldErrors::new();
-        fields.insert("agency.logoFile".into(), vec![m.text(lang)]);
-        AppError::validation(m.text(lang), fields)
+        fields.insert("agency.logoFile".into(), vec![m.clone()]);
+        AppError::validation(m, fields)
     })?;
     let name = format.file_name(&bytes);
     let dir = app_data_dir(&app)?;
@@ -78,7 +74,7 @@ pub async fn choose_agency_logo(
 #[specta::specta]
 pub fn agency_logo(app: AppHandle, file: String) -> Result<Option<AgencyLogo>, AppError> {
     if !is_logo_file_name(&file) {
-        return Err(AppError::new(ErrorCode::NotFound, "logo"));
+        return Err(AppError::new(ErrorCode::NotFound, Message::UnknownValue));
     }
     let Ok(bytes) = std::fs::read(app_data_dir(&app)?.join(&file)) else {
         return Ok(None);

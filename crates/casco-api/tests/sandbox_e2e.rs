@@ -204,7 +204,7 @@ async fn insurer_rules_arrive_as_validation_errors_with_field_paths() {
             assert_eq!(status, 400);
             assert_eq!(
                 fields["product.policyholder.address.floor"],
-                ["Asigurătorul Grawe cere etajul din adresa asiguratului."]
+                ["Câmpul este obligatoriu pentru Grawe."]
             );
             assert_eq!(
                 fields["product.motor.startDate"],

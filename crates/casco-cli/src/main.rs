@@ -2,11 +2,18 @@
 //! decodes into, as JSON on stdout; errors go to stderr with a non-zero exit code. Control
 //! characters in what it prints are escaped (see [`terminal`]), so a hostile server cannot
 //! drive the terminal.
+//!
+//! Failures are only reported here, never recovered from, so they travel as `anyhow` errors
+//! with context saying what was being done; the API's typed error stays inside them, for
+//! `report` to list a `VALIDATION_ERROR` by field.
 
+mod english;
 mod terminal;
 
+use anyhow::Context;
 use casco_api::model::{PolicyRequest, QuoteRequest, VehicleSpecs};
 use casco_api::{ApiError, CallOptions, CascoClient, ClientConfig, Credentials, PdfDocument};
+use casco_core::api_errors::app_error;
 use clap::{Parser, Subcommand};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -95,38 +102,6 @@ enum Command {
     },
 }
 
-/// A CLI failure: what to print on stderr, control characters already escaped.
-struct Failure(String);
-
-impl Failure {
-    /// A one-line failure. `text` may hold server text (an error's message) or file text
-    /// (a bad field's path), so its control characters are escaped.
-    fn new(text: impl AsRef<str>) -> Failure {
-        Failure(terminal::escape_text(text.as_ref()))
-    }
-}
-
-impl From<ApiError> for Failure {
-    fn from(error: ApiError) -> Failure {
-        let ApiError::Validation { fields, .. } = &error else {
-            return Failure::new(format!("error: {error}"));
-        };
-        // One line per field message, so agents can read long rejections; the line breaks
-        // are ours, anything inside a path or message is escaped.
-        let mut text = "error: the request was rejected (VALIDATION_ERROR):".to_owned();
-        for (path, messages) in fields {
-            for message in messages {
-                text.push_str(&format!(
-                    "\n  {}: {}",
-                    terminal::escape_text(path),
-                    terminal::escape_text(message)
-                ));
-            }
-        }
-        Failure(text)
-    }
-}
-
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -135,18 +110,53 @@ async fn main() -> ExitCode {
             println!("{json}");
             ExitCode::SUCCESS
         }
-        Err(Failure(message)) => {
-            eprintln!("{message}");
+        Err(error) => {
+            eprintln!("{}", report(&error));
             ExitCode::FAILURE
         }
     }
 }
 
-async fn run(cli: Cli) -> Result<String, Failure> {
+/// What stderr shows for a failure, control characters escaped: the text may hold server
+/// text (an error's message) or file text (a bad field's path).
+///
+/// An API failure reads as the app's agents read it: the domain's message code in English,
+/// one line per field message of a `VALIDATION_ERROR`, and the technical detail for support.
+/// Any other failure is one line, `error: ` and its causes from the outermost context in,
+/// joined by `: `.
+fn report(error: &anyhow::Error) -> String {
+    if let Some(api) = error.downcast_ref::<ApiError>() {
+        let app = app_error(api);
+        let mut text = format!("error: {}", english::render(&app.message));
+        for (path, messages) in app.fields.iter().flatten() {
+            for message in messages {
+                text.push_str(&format!("\n  {path}: {}", english::render(message)));
+            }
+        }
+        if !matches!(api, ApiError::Validation { .. }) {
+            text.push_str(&format!("\n  detail: {api}"));
+        }
+        return terminal::escape_lines(&text);
+    }
+    let mut causes = Vec::new();
+    for cause in error.chain() {
+        causes.push(cause.to_string());
+        // An ApiError's message already ends with its own cause (the transport error, the
+        // unsafe address): going on down the chain would print that cause twice.
+        if cause.is::<ApiError>() {
+            break;
+        }
+    }
+    terminal::escape_text(&format!("error: {}", causes.join(": ")))
+}
+
+async fn run(cli: Cli) -> anyhow::Result<String> {
     let mut config = ClientConfig::new(&cli.base_url)?;
     config.timeout = Duration::from_secs(cli.timeout_secs);
     let client = CascoClient::new(config, Credentials::new(cli.account, cli.password))?;
     let opts = CallOptions::default();
+    // API failures go up as they are: each message already names its call, and a
+    // VALIDATION_ERROR must stay an ApiError for `report` to list its fields.
     match cli.command {
         Command::Login => {
             let session = client.login(opts).await?;
@@ -184,30 +194,60 @@ async fn run(cli: Cli) -> Result<String, Failure> {
 }
 
 /// Reads a request file, naming the JSON path of a bad field.
-fn read_json<T: DeserializeOwned>(path: &Path) -> Result<T, Failure> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure::new(format!("error: cannot read {}: {e}", path.display())))?;
+fn read_json<T: DeserializeOwned>(path: &Path) -> anyhow::Result<T> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(&text)).map_err(|e| {
-        Failure::new(format!(
-            "error: {} is not a valid request at `{}`: {}",
-            path.display(),
-            e.path(),
-            e.inner()
+        let at = e.path().to_string();
+        anyhow::Error::new(e.into_inner()).context(format!(
+            "{} is not a valid request at `{at}`",
+            path.display()
         ))
     })
 }
 
-fn save_pdf(pdf: PdfDocument, out: &Path) -> Result<String, Failure> {
-    std::fs::write(out, &pdf.bytes)
-        .map_err(|e| Failure::new(format!("error: cannot write {}: {e}", out.display())))?;
+fn save_pdf(pdf: PdfDocument, out: &Path) -> anyhow::Result<String> {
+    std::fs::write(out, &pdf.bytes).with_context(|| format!("cannot write {}", out.display()))?;
     output(
         &serde_json::json!({"name": pdf.name, "type": pdf.kind, "bytes": pdf.bytes.len(), "out": out}),
     )
 }
 
 /// The answer as pretty JSON for stdout, with no raw control character left in it.
-fn output<T: Serialize>(value: &T) -> Result<String, Failure> {
-    serde_json::to_string_pretty(value)
-        .map(|json| terminal::escape_json(&json))
-        .map_err(|e| Failure::new(format!("error: cannot print the answer: {e}")))
+fn output<T: Serialize>(value: &T) -> anyhow::Result<String> {
+    let json = serde_json::to_string_pretty(value).context("cannot print the answer")?;
+    Ok(terminal::escape_json(&json))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_report_names_each_context_and_each_cause_once() {
+        let missing = Path::new("/no/such/dir/quote.json");
+        let error = read_json::<QuoteRequest>(missing).unwrap_err();
+        let shown = report(&error);
+        assert!(
+            shown.starts_with("error: cannot read /no/such/dir/quote.json: "),
+            "{shown}"
+        );
+        assert!(!shown.contains('\n'), "{shown}");
+
+        // An API failure: the domain's code in English, then the detail once.
+        let unsafe_url = ClientConfig::new("http://example.com").unwrap_err();
+        let expected = format!(
+            "error: {}\n  detail: {unsafe_url}",
+            english::render(&casco_core::Message::InsecureUrl)
+        );
+        assert_eq!(report(&anyhow::Error::new(unsafe_url)), expected);
+    }
+
+    #[test]
+    fn a_report_escapes_control_characters_in_a_file_name() {
+        let error = read_json::<QuoteRequest>(Path::new("/no/such/\u{1b}[2J\r.json")).unwrap_err();
+        let shown = report(&error);
+        assert!(shown.contains(r"/no/such/\u{1b}[2J\r.json"), "{shown}");
+        assert!(!shown.chars().any(terminal::is_unsafe), "{shown:?}");
+    }
 }

@@ -28,6 +28,15 @@ pub fn escape_text(text: &str) -> String {
     shown
 }
 
+/// Text of several lines for the terminal: the line breaks are ours and stay, everything
+/// inside a line is escaped as [`escape_text`] does.
+pub fn escape_lines(text: &str) -> String {
+    text.split('\n')
+        .map(escape_text)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// JSON as serde_json writes it, with the unsafe characters it leaves raw (DEL, C1, bidi
 /// marks) written as `\uXXXX`. They can only occur inside JSON strings, where that escape
 /// means the same character, so the value is unchanged. Below U+0020 serde_json already

@@ -251,7 +251,11 @@ fn errors_go_to_stderr_with_a_non_zero_exit() {
     let rejected = casco(&f.base_url, "demo", &["quote", quote.to_str().unwrap()]);
     assert!(!rejected.status.success());
     let stderr = String::from_utf8_lossy(&rejected.stderr);
-    assert!(stderr.contains("product.policyholder.address.floor: Asigurătorul Grawe cere etajul din adresa asiguratului."), "{stderr}");
+    assert!(
+        stderr
+            .contains("product.policyholder.address.floor: Câmpul este obligatoriu pentru Grawe."),
+        "{stderr}"
+    );
 
     std::fs::write(
         &quote,

@@ -19,7 +19,6 @@ use casco_api::insurers::{self, Insurer};
 use casco_api::CascoClient;
 use casco_core::quote::fanout::{quote_insurers, FanoutOptions, InsurerOutcome, OutcomeState};
 use casco_core::quote::QuoteDraft;
-use casco_core::Language;
 use casco_sandbox::{InsurerKnobs, Latency, SandboxConfig, SandboxHandle};
 
 #[path = "../tests/support/sample_draft.rs"]
@@ -52,7 +51,6 @@ async fn batch(
     let first: Mutex<Option<Duration>> = Mutex::new(None);
     let options = FanoutOptions {
         per_insurer_timeout: TIMEOUT,
-        lang: Language::Ro,
         today: today(),
     };
     let start = Instant::now();

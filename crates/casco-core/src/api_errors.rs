@@ -1,13 +1,13 @@
-//! How CascoApi failures reach the agent: one [`AppError`] per failure, in the agent's language.
+//! How CascoApi failures reach the agent: one [`AppError`] per failure, as a [`Message`] code.
 //! Details that help support (paths, status codes, bodies) go to the log, not the message.
 
 use casco_api::ApiError;
 
-use crate::error::{AppError, ErrorCode};
-use crate::messages::{Language, Message};
+use crate::error::{AppError, ErrorCode, FieldErrors};
+use crate::messages::Message;
 
 /// Maps a client error to the IPC error shape.
-pub fn app_error(e: &ApiError, lang: Language) -> AppError {
+pub fn app_error(e: &ApiError) -> AppError {
     let (code, message) = match e {
         ApiError::Connect { .. } | ApiError::Transport { .. } => {
             (ErrorCode::Network, Message::CannotConnect)
@@ -15,7 +15,7 @@ pub fn app_error(e: &ApiError, lang: Language) -> AppError {
         ApiError::Timeout { .. } => (ErrorCode::Timeout, Message::TimedOut),
         ApiError::Auth { .. } => (ErrorCode::Auth, Message::SessionRefused),
         ApiError::Validation { fields, .. } => {
-            return AppError::validation(Message::ServerValidation.text(lang), fields.clone());
+            return AppError::validation(Message::ServerValidation, server_fields(fields));
         }
         ApiError::Rejected { message, .. } => (
             ErrorCode::Insurer,
@@ -48,7 +48,20 @@ pub fn app_error(e: &ApiError, lang: Language) -> AppError {
             (ErrorCode::Internal, Message::BadAnswer)
         }
     };
-    AppError::new(code, message.text(lang))
+    AppError::new(code, message)
+}
+
+/// A VALIDATION_ERROR's per-field texts, kept verbatim as the server's own words.
+pub fn server_fields(fields: &std::collections::BTreeMap<String, Vec<String>>) -> FieldErrors {
+    fields
+        .iter()
+        .map(|(path, texts)| {
+            let said = texts
+                .iter()
+                .map(|text| Message::ServerSaid { text: text.clone() });
+            (path.clone(), said.collect())
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -59,33 +72,30 @@ mod tests {
 
     #[test]
     fn timeouts_and_validation_keep_their_meaning() {
-        let t = app_error(
-            &ApiError::Timeout {
-                operation: "quote",
-                after: Duration::from_secs(60),
-            },
-            Language::Ro,
-        );
+        let t = app_error(&ApiError::Timeout {
+            operation: "quote",
+            after: Duration::from_secs(60),
+        });
         assert_eq!(t.code, ErrorCode::Timeout);
-        assert_eq!(
-            t.message,
-            "Serverul CascoApi nu a răspuns la timp. Încercați din nou."
-        );
+        assert_eq!(t.message, Message::TimedOut);
 
         let mut fields = BTreeMap::new();
         fields.insert(
             "product.policyholder.address.floor".to_string(),
             vec!["Etaj obligatoriu".to_string()],
         );
-        let v = app_error(
-            &ApiError::Validation {
-                status: 400,
-                fields: fields.clone(),
-            },
-            Language::En,
-        );
+        let v = app_error(&ApiError::Validation {
+            status: 400,
+            fields: fields.clone(),
+        });
         assert_eq!(v.code, ErrorCode::Validation);
-        assert_eq!(v.fields, Some(fields));
+        let said = Message::ServerSaid {
+            text: "Etaj obligatoriu".into(),
+        };
+        assert_eq!(
+            v.fields.unwrap()["product.policyholder.address.floor"],
+            [said]
+        );
     }
 
     #[test]
@@ -95,11 +105,13 @@ mod tests {
             status: 400,
             message: "Asigurătorul nu este activ.".into(),
         };
-        let a = app_error(&e, Language::Ro);
+        let a = app_error(&e);
         assert_eq!(a.code, ErrorCode::Insurer);
         assert_eq!(
             a.message,
-            "Serverul a refuzat cererea: Asigurătorul nu este activ."
+            Message::ServerRefused {
+                message: "Asigurătorul nu este activ.".into()
+            }
         );
     }
 
@@ -110,8 +122,10 @@ mod tests {
             path: "data.offers[0]".into(),
             message: "bad".into(),
         };
-        let a = app_error(&e, Language::Ro);
-        assert_eq!(a.code, ErrorCode::Internal);
-        assert!(!a.message.contains("data.offers"));
+        let a = app_error(&e);
+        assert_eq!(
+            (a.code, a.message),
+            (ErrorCode::Internal, Message::BadAnswer)
+        );
     }
 }

@@ -15,7 +15,7 @@ use tokio::sync::Mutex;
 use crate::api_errors::app_error;
 use crate::error::{ensure_no_field_errors, AppError, ErrorCode, FieldErrors};
 use crate::keychain::{self, Keychain, KeychainError};
-use crate::messages::{Language, Message};
+use crate::messages::Message;
 use crate::remembered::{self, refresh_token_keeper, RememberedLogin};
 use crate::settings::{EnvironmentKind, EnvironmentSettings};
 
@@ -66,7 +66,7 @@ pub struct ConnectionStatus {
     /// Whether the login is remembered in the keychain.
     pub remembered: bool,
     /// Something the agent should know, e.g. why an automatic login failed.
-    pub notice: Option<String>,
+    pub notice: Option<Message>,
 }
 
 struct Live {
@@ -89,7 +89,6 @@ fn new_client(
     target: &ApiTarget,
     account: &str,
     password: Secret<String>,
-    lang: Language,
 ) -> Result<CascoClient, AppError> {
     let credentials = Credentials {
         account: account.to_string(),
@@ -97,7 +96,7 @@ fn new_client(
     };
     ClientConfig::new(&target.base_url)
         .and_then(|config| CascoClient::new(config, credentials))
-        .map_err(|e| app_error(&e, lang))
+        .map_err(|e| app_error(&e))
 }
 
 impl Connection {
@@ -117,7 +116,6 @@ impl Connection {
         &self,
         target: ApiTarget,
         demo: Option<Credentials>,
-        lang: Language,
     ) -> ConnectionStatus {
         {
             let live = self.live.lock().await;
@@ -134,13 +132,13 @@ impl Connection {
             },
         };
         match self
-            .open(&target, &account, password, remembered, refresh, lang)
+            .open(&target, &account, password, remembered, refresh)
             .await
         {
             Ok(s) => s,
             Err(e) => {
                 log::warn!(
-                    "automatic login to {} failed: {}",
+                    "automatic login to {} failed: {:?}",
                     target.base_url,
                     e.message
                 );
@@ -157,23 +155,19 @@ impl Connection {
         account: &str,
         password: Secret<String>,
         remember: bool,
-        lang: Language,
     ) -> Result<ConnectionStatus, AppError> {
         let account = account.trim();
         let mut fields = FieldErrors::new();
         if account.is_empty() {
-            fields.insert("account".into(), vec![Message::AccountRequired.text(lang)]);
+            fields.insert("account".into(), vec![Message::AccountRequired]);
         }
         if password.expose().is_empty() {
-            fields.insert(
-                "password".into(),
-                vec![Message::PasswordRequired.text(lang)],
-            );
+            fields.insert("password".into(), vec![Message::PasswordRequired]);
         }
-        ensure_no_field_errors(fields, lang)?;
+        ensure_no_field_errors(fields)?;
         *self.live.lock().await = None;
         let mut s = self
-            .open(&target, account, password.clone(), remember, None, lang)
+            .open(&target, account, password.clone(), remember, None)
             .await?;
         let env = target.key.clone();
         let kept = if remember {
@@ -194,7 +188,7 @@ impl Connection {
             log::warn!("keychain: {e}");
             s.remembered = false;
             if remember {
-                s.notice = Some(keychain_notice(&e).text(lang));
+                s.notice = Some(keychain_notice(&e));
             }
             if let Some(l) = self.live.lock().await.as_mut() {
                 l.remembered = false;
@@ -230,11 +224,11 @@ impl Connection {
     }
 
     /// The live client, for API calls; an auth error when nobody is logged in.
-    pub async fn client(&self, lang: Language) -> Result<Arc<CascoClient>, AppError> {
+    pub async fn client(&self) -> Result<Arc<CascoClient>, AppError> {
         let live = self.live.lock().await;
         live.as_ref()
             .map(|l| Arc::clone(&l.client))
-            .ok_or_else(|| AppError::new(ErrorCode::Auth, Message::NotLoggedIn.text(lang)))
+            .ok_or_else(|| AppError::new(ErrorCode::Auth, Message::NotLoggedIn))
     }
 
     /// Whether the API of `target` answers a real request within `timeout` (the offline
@@ -267,9 +261,8 @@ impl Connection {
         password: Secret<String>,
         remembered: bool,
         refresh: Option<Secret<String>>,
-        lang: Language,
     ) -> Result<ConnectionStatus, AppError> {
-        let client = new_client(target, account, password, lang)?;
+        let client = new_client(target, account, password)?;
         let keep_refresh_token = Arc::new(AtomicBool::new(remembered));
         if remembered {
             // Before the first request: resuming rotates the remembered token at once.
@@ -284,7 +277,7 @@ impl Connection {
             Some(token) => client.resume(token, CallOptions::default()).await,
             None => client.login(CallOptions::default()).await,
         };
-        opened.map_err(|e| login_error(&e, lang))?;
+        opened.map_err(|e| login_error(&e))?;
         let live = Live {
             target: target.clone(),
             client: Arc::new(client),
@@ -303,18 +296,15 @@ impl Connection {
 }
 
 /// A refused login as the form shows it: wrong credentials under the password field.
-fn login_error(e: &casco_api::ApiError, lang: Language) -> AppError {
+fn login_error(e: &casco_api::ApiError) -> AppError {
     if !e.is_auth() {
-        return app_error(e, lang);
+        return app_error(e);
     }
     let mut fields = FieldErrors::new();
-    fields.insert(
-        "password".into(),
-        vec![Message::WrongCredentials.text(lang)],
-    );
+    fields.insert("password".into(), vec![Message::WrongCredentials]);
     AppError {
         code: ErrorCode::Auth,
-        message: Message::WrongCredentials.text(lang),
+        message: Message::WrongCredentials,
         fields: Some(fields),
     }
 }
@@ -323,14 +313,14 @@ fn login_error(e: &casco_api::ApiError, lang: Language) -> AppError {
 fn keychain_notice(e: &KeychainError) -> Message {
     match e {
         KeychainError::TooLong { bytes, limit } => Message::KeychainTooLong {
-            bytes: *bytes,
-            limit: *limit,
+            bytes: u32::try_from(*bytes).unwrap_or(u32::MAX),
+            limit: u32::try_from(*limit).unwrap_or(u32::MAX),
         },
         KeychainError::Unavailable(_) => Message::KeychainUnavailable,
     }
 }
 
-fn status(target: &ApiTarget, live: Option<&Live>, notice: Option<String>) -> ConnectionStatus {
+fn status(target: &ApiTarget, live: Option<&Live>, notice: Option<Message>) -> ConnectionStatus {
     ConnectionStatus {
         environment: target.kind,
         base_url: target.base_url.clone(),

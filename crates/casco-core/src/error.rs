@@ -4,11 +4,11 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::messages::{Language, Message};
+use crate::messages::Message;
 
 /// Messages per dotted request path (`product.policyholder.address.floor`), so the UI can put
 /// each message under its field. Ordered so serialized errors are stable.
-pub type FieldErrors = BTreeMap<String, Vec<String>>;
+pub type FieldErrors = BTreeMap<String, Vec<Message>>;
 
 /// What went wrong, as a small closed set the UI can branch on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -34,14 +34,15 @@ pub enum ErrorCode {
     Internal,
 }
 
-/// The error every command returns. `message` is already in the agent's language.
+/// The error every command returns: `{ code, message, fields? }`, where `message` (and every
+/// field message) is a [`Message`] the UI renders in the agent's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type, thiserror::Error)]
-#[error("{code:?}: {message}")]
+#[error("{code:?}: {message:?}")]
 pub struct AppError {
     /// The kind of failure.
     pub code: ErrorCode,
-    /// A sentence the agent can act on.
-    pub message: String,
+    /// What the agent reads.
+    pub message: Message,
     /// Field-level messages, present only for validation failures.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fields: Option<FieldErrors>,
@@ -49,44 +50,53 @@ pub struct AppError {
 
 impl AppError {
     /// An error without field details.
-    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+    pub fn new(code: ErrorCode, message: Message) -> Self {
         Self {
             code,
-            message: message.into(),
+            message,
             fields: None,
         }
     }
 
     /// A validation error carrying its field map.
-    pub fn validation(message: impl Into<String>, fields: FieldErrors) -> Self {
+    pub fn validation(message: Message, fields: FieldErrors) -> Self {
         Self {
             code: ErrorCode::Validation,
-            message: message.into(),
+            message,
             fields: Some(fields),
         }
     }
 
-    /// An internal error; `detail` is for logs and support, not a secret.
-    pub fn internal(detail: impl Into<String>) -> Self {
-        Self::new(ErrorCode::Internal, detail)
+    /// A bug or an impossible state; `detail` is for support (never a secret) and is logged.
+    pub fn internal(detail: impl std::fmt::Display) -> Self {
+        log::error!("internal error: {detail}");
+        Self::new(
+            ErrorCode::Internal,
+            Message::Unexpected {
+                detail: detail.to_string(),
+            },
+        )
     }
 
-    /// A storage error.
-    pub fn storage(detail: impl Into<String>) -> Self {
-        Self::new(ErrorCode::Storage, detail)
+    /// A file the app keeps could not be read or written; `detail` names it and why.
+    pub fn storage(detail: impl std::fmt::Display) -> Self {
+        log::warn!("storage error: {detail}");
+        Self::new(
+            ErrorCode::Storage,
+            Message::FileProblem {
+                detail: detail.to_string(),
+            },
+        )
     }
 }
 
 /// `Ok` when no field has a message; otherwise the validation error asking the agent to fix
 /// the highlighted fields (the one summary every form uses).
-pub(crate) fn ensure_no_field_errors(fields: FieldErrors, lang: Language) -> Result<(), AppError> {
+pub(crate) fn ensure_no_field_errors(fields: FieldErrors) -> Result<(), AppError> {
     if fields.is_empty() {
         Ok(())
     } else {
-        Err(AppError::validation(
-            Message::FixHighlighted.text(lang),
-            fields,
-        ))
+        Err(AppError::validation(Message::FixHighlighted, fields))
     }
 }
 
@@ -97,27 +107,29 @@ mod tests {
 
     #[test]
     fn plain_error_serializes_without_fields() {
-        let e = AppError::new(ErrorCode::NotFound, "Oferta nu există.");
+        let e = AppError::new(ErrorCode::NotFound, Message::UnknownValue);
         assert_eq!(
             serde_json::to_value(&e).unwrap(),
-            json!({"code": "not_found", "message": "Oferta nu există."})
+            json!({"code": "not_found", "message": {"code": "unknownValue"}})
         );
     }
 
     #[test]
     fn validation_error_carries_dotted_paths() {
         let mut fields = FieldErrors::new();
-        fields.insert(
-            "product.policyholder.address.floor".into(),
-            vec!["Asigurătorul Grawe cere etajul din adresa asiguratului.".into()],
-        );
-        let e = AppError::validation("Date invalide.", fields);
+        let path = "product.policyholder.address.floor";
+        let requires = Message::InsurerRequires {
+            insurer: "Grawe".into(),
+            path: path.into(),
+        };
+        fields.insert(path.into(), vec![requires]);
+        let e = AppError::validation(Message::FixHighlighted, fields);
         assert_eq!(
             serde_json::to_value(&e).unwrap(),
             json!({
                 "code": "validation",
-                "message": "Date invalide.",
-                "fields": {"product.policyholder.address.floor": ["Asigurătorul Grawe cere etajul din adresa asiguratului."]}
+                "message": {"code": "fixHighlighted"},
+                "fields": {path: [{"code": "insurerRequires", "insurer": "Grawe", "path": path}]}
             })
         );
     }
@@ -149,8 +161,10 @@ mod tests {
 
     #[test]
     fn error_deserializes_without_fields() {
-        let e: AppError =
-            serde_json::from_value(json!({"code": "auth", "message": "Parolă greșită."})).unwrap();
-        assert_eq!(e, AppError::new(ErrorCode::Auth, "Parolă greșită."));
+        let e: AppError = serde_json::from_value(
+            json!({"code": "auth", "message": {"code": "wrongCredentials"}}),
+        )
+        .unwrap();
+        assert_eq!(e, AppError::new(ErrorCode::Auth, Message::WrongCredentials));
     }
 }

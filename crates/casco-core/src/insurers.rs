@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::connection::ApiTarget;
 use crate::error::{ensure_no_field_errors, AppError, ErrorCode, FieldErrors};
 use crate::keychain::{self, Keychain, KeychainError};
-use crate::messages::{Language, Message};
+use crate::messages::Message;
 use crate::settings::{EnvironmentKind, Settings};
 
 /// Where an insurer's provider credentials come from.
@@ -158,23 +158,22 @@ impl InsurerDirectory {
         target: &ApiTarget,
         insurer: &str,
         credentials: ProviderCredentials,
-        lang: Language,
     ) -> Result<(), AppError> {
-        known(insurer, lang)?;
+        known(insurer)?;
         if target.kind == EnvironmentKind::Demo {
             return Err(AppError::new(
                 ErrorCode::Conflict,
-                Message::DemoCredentialsBuiltIn.text(lang),
+                Message::DemoCredentialsBuiltIn,
             ));
         }
         let mut fields = FieldErrors::new();
         if credentials.account.trim().is_empty() {
-            fields.insert("account".into(), vec![Message::Required.text(lang)]);
+            fields.insert("account".into(), vec![Message::Required]);
         }
         if credentials.password.expose().is_empty() {
-            fields.insert("password".into(), vec![Message::Required.text(lang)]);
+            fields.insert("password".into(), vec![Message::Required]);
         }
-        ensure_no_field_errors(fields, lang)?;
+        ensure_no_field_errors(fields)?;
         let stored = StoredCredentials {
             account: credentials.account.trim().to_string(),
             password: credentials.password.expose().clone(),
@@ -184,7 +183,7 @@ impl InsurerDirectory {
         let key = credentials_key(target, insurer);
         keychain::off_thread(&self.keychain, move |k| k.set(&key, &Secret::new(json)))
             .await
-            .map_err(|e| keychain_error(e, lang))
+            .map_err(keychain_error)
     }
 
     /// Forgets an insurer's credentials.
@@ -192,13 +191,12 @@ impl InsurerDirectory {
         &self,
         target: &ApiTarget,
         insurer: &str,
-        lang: Language,
     ) -> Result<(), AppError> {
-        known(insurer, lang)?;
+        known(insurer)?;
         let key = credentials_key(target, insurer);
         keychain::off_thread(&self.keychain, move |k| k.delete(&key))
             .await
-            .map_err(|e| keychain_error(e, lang))
+            .map_err(keychain_error)
     }
 }
 
@@ -215,9 +213,8 @@ pub fn with_insurer_enabled(
     mut settings: Settings,
     insurer: &str,
     enabled: bool,
-    lang: Language,
 ) -> Result<Settings, AppError> {
-    known(insurer, lang)?;
+    known(insurer)?;
     settings.disabled_insurers.retain(|k| k != insurer);
     if !enabled {
         settings.disabled_insurers.push(insurer.to_string());
@@ -226,21 +223,25 @@ pub fn with_insurer_enabled(
     Ok(settings)
 }
 
-fn known(insurer: &str, lang: Language) -> Result<&'static Insurer, AppError> {
-    find(insurer)
-        .ok_or_else(|| AppError::new(ErrorCode::NotFound, Message::UnknownValue.text(lang)))
+fn known(insurer: &str) -> Result<&'static Insurer, AppError> {
+    find(insurer).ok_or_else(|| AppError::new(ErrorCode::NotFound, Message::UnknownValue))
 }
 
-fn keychain_error(e: KeychainError, lang: Language) -> AppError {
+fn keychain_error(e: KeychainError) -> AppError {
     log::warn!("keychain: {e}");
     match e {
         KeychainError::TooLong { bytes, limit } => {
-            let message = Message::KeychainTooLong { bytes, limit }.text(lang);
+            let message = Message::KeychainTooLong {
+                bytes: u32::try_from(bytes).unwrap_or(u32::MAX),
+                limit: u32::try_from(limit).unwrap_or(u32::MAX),
+            };
             let mut fields = FieldErrors::new();
             fields.insert("password".into(), vec![message.clone()]);
             AppError::validation(message, fields)
         }
-        KeychainError::Unavailable(_) => AppError::storage(Message::KeychainUnavailable.text(lang)),
+        KeychainError::Unavailable(_) => {
+            AppError::new(ErrorCode::Storage, Message::KeychainUnavailable)
+        }
     }
 }
 
@@ -292,9 +293,7 @@ mod tests {
             password: Secret::new("p4ss".into()),
             code: Secret::new("C1".into()),
         };
-        d.save_credentials(&qa, "grawe", creds, Language::Ro)
-            .await
-            .unwrap();
+        d.save_credentials(&qa, "grawe", creds).await.unwrap();
         let list = d.list(&qa, &Settings::default()).await;
         let grawe = list.iter().find(|i| i.key == "grawe").unwrap();
         assert_eq!(
@@ -320,9 +319,7 @@ mod tests {
             CredentialSource::Missing
         );
 
-        d.forget_credentials(&qa, "grawe", Language::Ro)
-            .await
-            .unwrap();
+        d.forget_credentials(&qa, "grawe").await.unwrap();
         assert!(d.credentials(&qa, "grawe").await.is_none());
     }
 
@@ -336,7 +333,7 @@ mod tests {
             code: Secret::new(String::new()),
         };
         let e = d
-            .save_credentials(&qa, "grawe", empty.clone(), Language::Ro)
+            .save_credentials(&qa, "grawe", empty.clone())
             .await
             .unwrap_err();
         assert_eq!(
@@ -344,7 +341,7 @@ mod tests {
             ["account", "password"]
         );
         assert_eq!(
-            d.save_credentials(&qa, "lloyds", empty, Language::Ro)
+            d.save_credentials(&qa, "lloyds", empty)
                 .await
                 .unwrap_err()
                 .code,
@@ -354,10 +351,10 @@ mod tests {
 
     #[test]
     fn switching_an_insurer_off_and_on_edits_the_settings() {
-        let s = with_insurer_enabled(Settings::default(), "uniqa", false, Language::Ro).unwrap();
+        let s = with_insurer_enabled(Settings::default(), "uniqa", false).unwrap();
         assert_eq!(s.disabled_insurers, ["uniqa"]);
-        let s = with_insurer_enabled(s, "uniqa", true, Language::Ro).unwrap();
+        let s = with_insurer_enabled(s, "uniqa", true).unwrap();
         assert!(s.disabled_insurers.is_empty());
-        assert!(with_insurer_enabled(Settings::default(), "nope", false, Language::Ro).is_err());
+        assert!(with_insurer_enabled(Settings::default(), "nope", false).is_err());
     }
 }

@@ -20,5 +20,5 @@ pub mod store;
 pub mod validate;
 
 pub use error::{AppError, ErrorCode, FieldErrors};
-pub use messages::{Language, Message};
-pub use settings::Settings;
+pub use messages::Message;
+pub use settings::{Language, Settings};

@@ -12,7 +12,8 @@ use serde::Serialize;
 use tokio_util::sync::CancellationToken;
 
 use crate::error::{AppError, ErrorCode};
-use crate::messages::Language;
+pub use crate::messages::ListKind;
+use crate::messages::Message;
 use crate::nomenclature::{
     ApiNomenclatureSource, Catalog, Country, County, Index, Locality, Part, SyncOptions,
     SyncProgress, SyncSummary, VehicleMake, VehicleModel,
@@ -21,22 +22,6 @@ use crate::store::{OpenReport, Store, StoreError};
 
 /// Most results a search returns to a typeahead.
 pub const SEARCH_LIMIT: usize = 50;
-
-/// One kind of list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
-#[serde(rename_all = "lowercase")]
-pub enum ListKind {
-    /// Countries.
-    Countries,
-    /// Counties.
-    Counties,
-    /// Localities of every county.
-    Localities,
-    /// Vehicle makes.
-    Makes,
-    /// Models of every make.
-    Models,
-}
 
 /// Counts and freshness of one kind of list in one environment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -103,8 +88,8 @@ impl ReferenceData {
     }
 
     /// What to tell the agent about opening the store (e.g. it was damaged and rebuilt).
-    pub fn notice(&self, lang: Language) -> Option<String> {
-        self.opened.notice(lang)
+    pub fn notice(&self) -> Option<Message> {
+        self.opened.notice()
     }
 
     /// Refreshes the lists of `env` older than `ttl` (all of them with `force`), streaming
@@ -115,13 +100,12 @@ impl ReferenceData {
         env: &str,
         force: bool,
         ttl: Duration,
-        lang: Language,
         progress: &(dyn Fn(SyncProgress) + Send + Sync),
     ) -> Result<SyncSummary, AppError> {
         let cancel = {
             let mut running = self.running.lock().unwrap_or_else(PoisonError::into_inner);
             if running.is_some() {
-                return Err(AppError::new(ErrorCode::Conflict, already_running(lang)));
+                return Err(AppError::new(ErrorCode::Conflict, Message::SyncRunning));
             }
             let token = CancellationToken::new();
             *running = Some(token.clone());
@@ -133,15 +117,13 @@ impl ReferenceData {
         let options = SyncOptions {
             ttl,
             force,
-            language: lang,
             ..SyncOptions::default()
         };
-        // Failure reasons in the report are worded in the agent's language.
-        let source = ApiNomenclatureSource::new(client).with_language(lang);
+        let source = ApiNomenclatureSource::new(client);
         self.catalog
             .sync(&source, env, &options, progress, &cancel)
             .await
-            .map_err(|e| e.to_app_error(lang))
+            .map_err(|e| e.to_app_error())
     }
 
     /// Stops the running sync, if any; returns whether one was running.
@@ -151,11 +133,11 @@ impl ReferenceData {
     }
 
     /// Counts and freshness per list for `env`.
-    pub fn status(&self, env: &str, lang: Language) -> Result<ReferenceStatus, AppError> {
+    pub fn status(&self, env: &str) -> Result<ReferenceStatus, AppError> {
         let states = self
             .store()
             .sync_states(env)
-            .map_err(|e| e.to_app_error(lang))?;
+            .map_err(|e| e.to_app_error())?;
         let kinds = [
             ListKind::Countries,
             ListKind::Counties,
@@ -166,7 +148,10 @@ impl ReferenceData {
         let lists = kinds
             .iter()
             .map(|&kind| {
-                let mine: Vec<_> = states.iter().filter(|s| kind_of(&s.part) == kind).collect();
+                let mine: Vec<_> = states
+                    .iter()
+                    .filter(|s| Part::list(&s.part) == kind)
+                    .collect();
                 let stored: Vec<_> = mine.iter().filter(|s| s.fetched_at.is_some()).collect();
                 ListStatus {
                     kind,
@@ -191,32 +176,22 @@ impl ReferenceData {
         })
     }
 
-    fn index(&self, env: &str, lang: Language) -> Result<Arc<Index>, AppError> {
-        self.catalog.index(env).map_err(|e| e.to_app_error(lang))
+    fn index(&self, env: &str) -> Result<Arc<Index>, AppError> {
+        self.catalog.index(env).map_err(|e| e.to_app_error())
     }
 
     /// Countries matching `query`.
-    pub fn countries(
-        &self,
-        env: &str,
-        query: &str,
-        lang: Language,
-    ) -> Result<Vec<Country>, AppError> {
-        self.index(env, lang)?
+    pub fn countries(&self, env: &str, query: &str) -> Result<Vec<Country>, AppError> {
+        self.index(env)?
             .countries(query, SEARCH_LIMIT)
-            .map_err(|e| e.to_app_error(lang))
+            .map_err(|e| e.to_app_error())
     }
 
     /// Counties matching `query`.
-    pub fn counties(
-        &self,
-        env: &str,
-        query: &str,
-        lang: Language,
-    ) -> Result<Vec<County>, AppError> {
-        self.index(env, lang)?
+    pub fn counties(&self, env: &str, query: &str) -> Result<Vec<County>, AppError> {
+        self.index(env)?
             .counties(query, SEARCH_LIMIT)
-            .map_err(|e| e.to_app_error(lang))
+            .map_err(|e| e.to_app_error())
     }
 
     /// Localities of `county` matching `query`.
@@ -225,23 +200,17 @@ impl ReferenceData {
         env: &str,
         county: &str,
         query: &str,
-        lang: Language,
     ) -> Result<Vec<Locality>, AppError> {
-        self.index(env, lang)?
+        self.index(env)?
             .localities(county, query, SEARCH_LIMIT)
-            .map_err(|e| e.to_app_error(lang))
+            .map_err(|e| e.to_app_error())
     }
 
     /// Makes matching `query`.
-    pub fn makes(
-        &self,
-        env: &str,
-        query: &str,
-        lang: Language,
-    ) -> Result<Vec<VehicleMake>, AppError> {
-        self.index(env, lang)?
+    pub fn makes(&self, env: &str, query: &str) -> Result<Vec<VehicleMake>, AppError> {
+        self.index(env)?
             .makes(query, SEARCH_LIMIT)
-            .map_err(|e| e.to_app_error(lang))
+            .map_err(|e| e.to_app_error())
     }
 
     /// Models of `make` matching `query`.
@@ -250,27 +219,9 @@ impl ReferenceData {
         env: &str,
         make: &str,
         query: &str,
-        lang: Language,
     ) -> Result<Vec<VehicleModel>, AppError> {
-        self.index(env, lang)?
+        self.index(env)?
             .models(make, query, SEARCH_LIMIT)
-            .map_err(|e| e.to_app_error(lang))
-    }
-}
-
-fn kind_of(part: &Part) -> ListKind {
-    match part {
-        Part::Countries => ListKind::Countries,
-        Part::Counties => ListKind::Counties,
-        Part::Localities(_) => ListKind::Localities,
-        Part::Makes => ListKind::Makes,
-        Part::Models(_) => ListKind::Models,
-    }
-}
-
-fn already_running(lang: Language) -> String {
-    match lang {
-        Language::Ro => "Sincronizarea datelor de referință rulează deja.".into(),
-        Language::En => "The reference data sync is already running.".into(),
+            .map_err(|e| e.to_app_error())
     }
 }

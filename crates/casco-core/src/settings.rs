@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{ensure_no_field_errors, AppError, FieldErrors};
-use crate::messages::{Language, Message};
+use crate::messages::Message;
 use crate::validate;
 
 /// The vendor's published QA host (answers only authorised IP addresses).
@@ -140,6 +140,17 @@ impl Default for QuotingSettings {
     }
 }
 
+/// The agent's UI language. Only the UI uses it: the domain speaks in [`Message`] codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// Romanian, the default.
+    #[default]
+    Ro,
+    /// English.
+    En,
+}
+
 /// Everything the agent can set in Setări.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase", default)]
@@ -168,16 +179,12 @@ impl Settings {
     }
 
     /// Checks every field; the error's `fields` use the camelCase paths of the JSON shape
-    /// (`agency.email`), and its messages are in the language being saved.
+    /// (`agency.email`).
     pub fn validate(&self) -> Result<(), AppError> {
-        let lang = self.language;
         let mut fields = FieldErrors::new();
         let mut put = |path: &str, m: Option<Message>| {
             if let Some(m) = m {
-                fields
-                    .entry(path.to_string())
-                    .or_default()
-                    .push(m.text(lang));
+                fields.entry(path.to_string()).or_default().push(m);
             }
         };
 
@@ -227,8 +234,8 @@ impl Settings {
             put(
                 "defaults.termMonths",
                 Some(Message::OutOfRange {
-                    min: (*TERM_MONTHS_RANGE.start()).into(),
-                    max: (*TERM_MONTHS_RANGE.end()).into(),
+                    min: TERM_MONTHS_RANGE.start().to_string(),
+                    max: TERM_MONTHS_RANGE.end().to_string(),
                 }),
             );
         }
@@ -236,7 +243,10 @@ impl Settings {
         if !(1..=90).contains(&self.reference_data.ttl_days) {
             put(
                 "referenceData.ttlDays",
-                Some(Message::OutOfRange { min: 1, max: 90 }),
+                Some(Message::OutOfRange {
+                    min: "1".into(),
+                    max: "90".into(),
+                }),
             );
         }
 
@@ -245,13 +255,13 @@ impl Settings {
             put(
                 "quoting.timeoutSeconds",
                 Some(Message::TimeoutOutOfRange {
-                    min: *QUOTING_TIMEOUT_RANGE.start(),
-                    max: *QUOTING_TIMEOUT_RANGE.end(),
+                    min: (*QUOTING_TIMEOUT_RANGE.start()).into(),
+                    max: (*QUOTING_TIMEOUT_RANGE.end()).into(),
                 }),
             );
         }
 
-        ensure_no_field_errors(fields, lang)
+        ensure_no_field_errors(fields)
     }
 
     /// Trims surrounding whitespace from free-text fields, as an agent expects on save.
@@ -273,11 +283,11 @@ impl Settings {
     /// Reads settings from JSON of unknown quality (the settings file, or input from outside
     /// the typed UI). Unknown enum values, wrong types and invalid values are refused with the
     /// path of the offending field.
-    pub fn from_json(value: serde_json::Value, lang: Language) -> Result<Self, AppError> {
+    pub fn from_json(value: serde_json::Value) -> Result<Self, AppError> {
         let settings: Settings = serde_path_to_error::deserialize(value).map_err(|e| {
             let mut fields = FieldErrors::new();
-            fields.insert(e.path().to_string(), vec![Message::UnknownValue.text(lang)]);
-            AppError::validation(Message::FixHighlighted.text(lang), fields)
+            fields.insert(e.path().to_string(), vec![Message::UnknownValue]);
+            AppError::validation(Message::FixHighlighted, fields)
         })?;
         settings.validate()?;
         Ok(settings)
@@ -338,7 +348,7 @@ impl LogoFormat {
     pub fn detect(bytes: &[u8]) -> Result<Self, Message> {
         if bytes.len() as u64 > LOGO_MAX_BYTES {
             return Err(Message::LogoTooLarge {
-                max_kb: LOGO_MAX_BYTES / 1024,
+                max_kb: (LOGO_MAX_BYTES / 1024) as u32,
             });
         }
         if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
@@ -397,17 +407,8 @@ mod tests {
         let e = s.validate().unwrap_err();
         let f = e.fields.unwrap();
         assert_eq!(f.keys().collect::<Vec<_>>(), ["agency.email"]);
-        assert!(f["agency.email"][0].starts_with("Adresa de e-mail nu este validă"));
-    }
-
-    #[test]
-    fn messages_follow_the_language_being_saved() {
-        let mut s = valid();
-        s.language = Language::En;
-        s.agency.email = "nope".into();
-        let e = s.validate().unwrap_err();
-        assert!(e.fields.unwrap()["agency.email"][0].starts_with("The e-mail address"));
-        assert_eq!(e.message, "Fix the highlighted fields; nothing was saved.");
+        assert_eq!(f["agency.email"], [Message::InvalidEmail]);
+        assert_eq!(e.message, Message::FixHighlighted);
     }
 
     #[test]
@@ -417,7 +418,7 @@ mod tests {
         let e = s.validate().unwrap_err();
         assert_eq!(
             e.fields.as_ref().unwrap()["environment.customUrl"],
-            ["Câmp obligatoriu."]
+            [Message::Required]
         );
         s.environment.custom_url = "api.broker.ro".into();
         assert!(s
@@ -446,10 +447,18 @@ mod tests {
         s.defaults.installments = 3;
         s.defaults.term_months = 0;
         let f = s.validate().unwrap_err().fields.unwrap();
-        assert_eq!(f["defaults.installments"], ["Valori permise: 1, 2, 4, 12."]);
+        assert_eq!(
+            f["defaults.installments"],
+            [Message::NotAllowed {
+                allowed: "1, 2, 4, 12".into()
+            }]
+        );
         assert_eq!(
             f["defaults.termMonths"],
-            ["Valoarea trebuie să fie între 1 și 12."]
+            [Message::OutOfRange {
+                min: "1".into(),
+                max: "12".into()
+            }]
         );
     }
 
@@ -479,22 +488,16 @@ mod tests {
             let f = s.validate().unwrap_err().fields.unwrap();
             assert_eq!(
                 f["quoting.timeoutSeconds"],
-                ["Timpul de așteptare trebuie să fie între 5 și 600 de secunde."]
+                [Message::TimeoutOutOfRange { min: 5, max: 600 }]
             );
         }
-        s.language = Language::En;
-        let f = s.validate().unwrap_err().fields.unwrap();
-        assert_eq!(
-            f["quoting.timeoutSeconds"],
-            ["The waiting time must be between 5 and 600 seconds."]
-        );
     }
 
     #[test]
     fn settings_written_before_quoting_existed_still_load() {
         let mut v = serde_json::to_value(valid()).unwrap();
         v.as_object_mut().unwrap().remove("quoting");
-        let s = Settings::from_json(v, Language::Ro).unwrap();
+        let s = Settings::from_json(v).unwrap();
         assert_eq!(s.quoting, QuotingSettings::default());
         let v = serde_json::to_value(&s).unwrap();
         assert_eq!(v["quoting"]["timeoutSeconds"], 60);
@@ -552,17 +555,17 @@ mod tests {
     fn unknown_enum_value_is_refused_with_its_path() {
         let mut v = serde_json::to_value(valid()).unwrap();
         v["defaults"]["currency"] = json!("USD");
-        let e = Settings::from_json(v, Language::Ro).unwrap_err();
+        let e = Settings::from_json(v).unwrap_err();
         assert!(e.fields.unwrap().contains_key("defaults.currency"));
         let mut v = serde_json::to_value(valid()).unwrap();
         v["environment"]["kind"] = json!("production");
-        let e = Settings::from_json(v, Language::Ro).unwrap_err();
+        let e = Settings::from_json(v).unwrap_err();
         assert!(e.fields.unwrap().contains_key("environment.kind"));
     }
 
     #[test]
     fn missing_fields_take_defaults_when_reading() {
-        let s = Settings::from_json(json!({"agency": {"name": "X"}}), Language::Ro).unwrap();
+        let s = Settings::from_json(json!({"agency": {"name": "X"}})).unwrap();
         assert_eq!(s.agency.name, "X");
         assert_eq!(s.defaults.term_months, 12);
     }

@@ -7,7 +7,7 @@ use casco_api::{Credentials, Secret};
 use casco_core::connection::{ApiTarget, Connection};
 use casco_core::keychain::{Keychain, MemoryKeychain};
 use casco_core::settings::{EnvironmentKind, EnvironmentSettings};
-use casco_core::{ErrorCode, Language};
+use casco_core::{ErrorCode, Message};
 use casco_sandbox::SandboxConfig;
 
 #[path = "support/login.rs"]
@@ -25,20 +25,11 @@ async fn wrong_then_right_login_then_logout() {
 
     let e = log_in(&conn, &target, "greșit", false).await.unwrap_err();
     assert_eq!(e.code, ErrorCode::Auth);
-    assert_eq!(
-        e.fields.unwrap()["password"],
-        ["Contul sau parola nu sunt corecte."]
-    );
+    assert_eq!(e.fields.unwrap()["password"], [Message::WrongCredentials]);
     assert!(!conn.status(&target).await.logged_in);
 
     let s = conn
-        .login(
-            target.clone(),
-            " demo ",
-            Secret::new("demo".into()),
-            false,
-            Language::Ro,
-        )
+        .login(target.clone(), " demo ", Secret::new("demo".into()), false)
         .await
         .unwrap();
     assert!(s.logged_in);
@@ -48,13 +39,13 @@ async fn wrong_then_right_login_then_logout() {
         assert!(keychain.get(&key).unwrap().is_none(), "{key}");
     }
     // The live client works for API calls.
-    let client = conn.client(Language::Ro).await.unwrap();
+    let client = conn.client().await.unwrap();
     assert_eq!(client.counties(Default::default()).await.unwrap().len(), 42);
 
     let out = conn.logout(target.clone()).await;
     assert!(!out.logged_in);
     assert_eq!(
-        conn.client(Language::Ro).await.err().map(|e| e.code),
+        conn.client().await.err().map(|e| e.code),
         Some(ErrorCode::Auth)
     );
     assert_eq!(sandbox.counters().requests_to("logout"), 1);
@@ -84,7 +75,7 @@ async fn a_remembered_login_resumes_with_the_refresh_token() {
 
     // A new start of the app: same keychain, no typing, and no password sent again.
     let again = Connection::new(keychain.clone());
-    let s = again.switch_to(target.clone(), None, Language::Ro).await;
+    let s = again.switch_to(target.clone(), None).await;
     assert!(s.logged_in && s.remembered, "{s:?}");
     assert_eq!(sandbox.counters().logins, 1);
     assert_eq!(sandbox.counters().refreshes, 1);
@@ -92,7 +83,7 @@ async fn a_remembered_login_resumes_with_the_refresh_token() {
     // Logout forgets the remembered login, so the next start asks again.
     again.logout(target.clone()).await;
     let third = Connection::new(keychain);
-    assert!(!third.switch_to(target, None, Language::Ro).await.logged_in);
+    assert!(!third.switch_to(target, None).await.logged_in);
 }
 
 #[tokio::test]
@@ -107,7 +98,7 @@ async fn the_remembered_refresh_token_follows_every_rotation() {
 
     let conn = Connection::new(keychain.clone());
     log_in(&conn, &target, "demo", true).await.unwrap();
-    let client = conn.client(Language::Ro).await.unwrap();
+    let client = conn.client().await.unwrap();
     let at_login = remembered();
     // The session goes on for a working day: the token is refreshed twice (once on schedule,
     // once after the server refused an expired one). Each refresh spends the old token.
@@ -120,14 +111,14 @@ async fn the_remembered_refresh_token_follows_every_rotation() {
 
     // The next start resumes with the rotated token: no password is sent again.
     let restart = Connection::new(keychain.clone());
-    let s = restart.switch_to(target.clone(), None, Language::Ro).await;
+    let s = restart.switch_to(target.clone(), None).await;
     assert!(s.logged_in && s.remembered, "{s:?}");
     assert_eq!(
         sandbox.counters().logins,
         1,
         "the password was sent only once"
     );
-    let live = restart.client(Language::Ro).await.unwrap();
+    let live = restart.client().await.unwrap();
     assert_eq!(Some(remembered()), live.refresh_token().await);
 
     // After logout nothing is written back, and nothing is remembered.
@@ -154,9 +145,14 @@ async fn a_login_too_long_for_the_keychain_says_so_and_keeps_nothing() {
         .await
         .unwrap();
     assert!(s.logged_in && !s.remembered);
-    let notice = s.notice.unwrap();
-    assert!(notice.contains("cel mult 2560 de octeți"), "{notice}");
-    assert!(!notice.contains("nu este disponibil"), "{notice}");
+    // What it is, not "not available".
+    assert_eq!(
+        s.notice,
+        Some(Message::KeychainTooLong {
+            bytes: 3000,
+            limit: 2560
+        })
+    );
     assert!(keychain
         .get(&format!("login:{}:account", target.key))
         .unwrap()
@@ -172,11 +168,7 @@ async fn demo_logs_in_by_itself_and_environments_do_not_mix() {
     let demo = ApiTarget::from_settings(&EnvironmentSettings::default(), sandbox.base_url());
     assert_eq!(demo.key, "demo");
     let s = conn
-        .switch_to(
-            demo.clone(),
-            Some(Credentials::new("demo", "demo")),
-            Language::Ro,
-        )
+        .switch_to(demo.clone(), Some(Credentials::new("demo", "demo")))
         .await;
     assert!(s.logged_in);
 
@@ -188,9 +180,9 @@ async fn demo_logs_in_by_itself_and_environments_do_not_mix() {
         },
         sandbox.base_url(),
     );
-    let s = conn.switch_to(qa.clone(), None, Language::Ro).await;
+    let s = conn.switch_to(qa.clone(), None).await;
     assert!(!s.logged_in);
-    assert!(conn.client(Language::Ro).await.is_err());
+    assert!(conn.client().await.is_err());
     assert!(!conn.status(&demo).await.logged_in);
 }
 
@@ -209,14 +201,13 @@ async fn an_unreachable_api_is_a_network_error_not_a_wrong_password() {
             "demo",
             Secret::new("demo".into()),
             false,
-            Language::Ro,
         )
         .await
         .unwrap_err();
-    assert_eq!(e.code, ErrorCode::Network);
-    assert!(e
-        .message
-        .starts_with("Serverul CascoApi nu poate fi contactat"));
+    assert_eq!(
+        (e.code, e.message),
+        (ErrorCode::Network, Message::CannotConnect)
+    );
 }
 
 #[tokio::test]

@@ -9,7 +9,7 @@ use casco_api::insurers::{self, Insurer};
 use casco_api::{routes, CallOptions, CascoClient};
 use casco_core::quote::{identify_vehicle, QuoteDraft, VehicleIdentification};
 use casco_core::store::{DraftId, Store};
-use casco_core::{AppError, ErrorCode, Language};
+use casco_core::{AppError, ErrorCode, Message};
 use casco_sandbox::SandboxConfig;
 use chrono::Utc;
 
@@ -31,7 +31,6 @@ async fn identify(
     store: &Store,
     draft_id: DraftId,
     draft: &QuoteDraft,
-    lang: Language,
 ) -> Result<VehicleIdentification, AppError> {
     identify_vehicle(
         client,
@@ -40,7 +39,6 @@ async fn identify(
         draft,
         &enabled(),
         CallOptions::with_timeout(Duration::from_secs(10)),
-        lang,
     )
     .await
 }
@@ -80,11 +78,8 @@ async fn identification_is_cached_per_draft_and_vehicle() {
     let (store, _) = Store::open(&path).unwrap();
     let mut draft = sample_draft();
     let draft_id = store.save_draft(None, &draft, Utc::now()).unwrap().unwrap();
-    let lang = Language::Ro;
 
-    let first = identify(&client, &store, draft_id, &draft, lang)
-        .await
-        .unwrap();
+    let first = identify(&client, &store, draft_id, &draft).await.unwrap();
     assert!(!first.from_cache);
     assert_preselected_in(2020, &first);
     assert_eq!(sandbox.counters().requests_to(ROUTE), 1);
@@ -92,48 +87,37 @@ async fn identification_is_cached_per_draft_and_vehicle() {
     // The same question again, from a reopened store: answered locally.
     drop(store);
     let (store, _) = Store::open(&path).unwrap();
-    let again = identify(&client, &store, draft_id, &draft, lang)
-        .await
-        .unwrap();
+    let again = identify(&client, &store, draft_id, &draft).await.unwrap();
     assert!(again.from_cache);
     assert_eq!(again.insurers, first.insurers);
     assert_eq!(sandbox.counters().requests_to(ROUTE), 1);
 
     // Another year is another question; changing it back asks nothing.
     draft.vehicle.year = "2019".into();
-    let older = identify(&client, &store, draft_id, &draft, lang)
-        .await
-        .unwrap();
+    let older = identify(&client, &store, draft_id, &draft).await.unwrap();
     assert!(!older.from_cache);
     assert_preselected_in(2019, &older);
     assert_eq!(sandbox.counters().requests_to(ROUTE), 2);
     draft.vehicle.year = "2020".into();
-    let back = identify(&client, &store, draft_id, &draft, lang)
-        .await
-        .unwrap();
+    let back = identify(&client, &store, draft_id, &draft).await.unwrap();
     assert!(back.from_cache);
     assert_eq!(back.insurers, first.insurers);
     assert_eq!(sandbox.counters().requests_to(ROUTE), 2);
 
     // Another draft with the same vehicle is its own question.
     let other_id = store.save_draft(None, &draft, Utc::now()).unwrap().unwrap();
-    let other = identify(&client, &store, other_id, &draft, lang)
-        .await
-        .unwrap();
+    let other = identify(&client, &store, other_id, &draft).await.unwrap();
     assert!(!other.from_cache);
     assert_eq!(sandbox.counters().requests_to(ROUTE), 3);
 
     // An incomplete vehicle: field errors, nothing sent.
     let mut incomplete = draft.clone();
     incomplete.vehicle.make = "  ".into();
-    let refused = identify(&client, &store, draft_id, &incomplete, Language::En)
+    let refused = identify(&client, &store, draft_id, &incomplete)
         .await
         .unwrap_err();
     assert_eq!(refused.code, ErrorCode::Validation);
-    assert_eq!(
-        refused.message,
-        "The vehicle cannot be identified: complete the marked fields."
-    );
+    assert_eq!(refused.message, Message::CannotIdentify);
     let fields = refused.fields.unwrap();
     assert_eq!(fields.keys().collect::<Vec<_>>(), ["product.vehicle.brand"]);
     assert_eq!(sandbox.counters().requests_to(ROUTE), 3);
@@ -141,16 +125,14 @@ async fn identification_is_cached_per_draft_and_vehicle() {
     // With the server gone, a known answer still comes back and a new question fails
     // with a readable network error.
     sandbox.stop().await;
-    let offline = identify(&client, &store, draft_id, &draft, lang)
-        .await
-        .unwrap();
+    let offline = identify(&client, &store, draft_id, &draft).await.unwrap();
     assert!(offline.from_cache);
     draft.vehicle.year = "2018".into();
-    let down = identify(&client, &store, draft_id, &draft, lang)
+    let down = identify(&client, &store, draft_id, &draft)
         .await
         .unwrap_err();
     assert_eq!(down.code, ErrorCode::Network, "{down:?}");
-    assert!(down.message.starts_with("Serverul CascoApi"), "{down:?}");
+    assert_eq!(down.message, Message::CannotConnect);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -173,7 +155,6 @@ async fn only_the_insurers_asked_for_appear_and_missing_ones_are_empty() {
         &draft,
         &two,
         CallOptions::default(),
-        Language::Ro,
     )
     .await
     .unwrap();

@@ -7,9 +7,9 @@ use casco_api::model::ProviderAuthentication;
 use casco_api::Secret;
 use casco_core::quote::{
     add_gaps, build_quote_product, build_quote_request, check_draft, insurer_gaps, required_paths,
-    validate_draft, Gender, PartyKind, QuoteDraft, QuoteMessage, RegistrationType,
+    validate_draft, Gender, PartyKind, QuoteDraft, RegistrationType,
 };
-use casco_core::Language;
+use casco_core::Message;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use serde_json::Value;
@@ -44,7 +44,7 @@ fn the_published_sample_builds_the_published_request() {
         password: Secret::new("securePassword123".into()),
         code: Some("AUTH456".into()),
     };
-    let request = build_quote_request(&draft, &insurer, Some(auth), Language::Ro).unwrap();
+    let request = build_quote_request(&draft, &insurer, Some(auth)).unwrap();
     let built = serde_json::to_value(&request).unwrap();
     let expected: Value = serde_json::from_str(FIXTURE).unwrap();
     assert_eq!(built, expected);
@@ -54,12 +54,12 @@ fn the_published_sample_builds_the_published_request() {
 fn the_catalogue_product_name_and_identifier_follow_the_insurer() {
     let draft = sample_draft();
     let generali = insurers::find("generali").unwrap();
-    let request = build_quote_request(&draft, generali, None, Language::Ro).unwrap();
+    let request = build_quote_request(&draft, generali, None).unwrap();
     assert_eq!(request.product.name, "casco");
     assert_eq!(request.provider.organization.business_name, "generali");
     assert_eq!(request.product.vehicle.identifier, None);
     let groupama = insurers::find("groupama").unwrap();
-    let request = build_quote_request(&draft, groupama, None, Language::Ro).unwrap();
+    let request = build_quote_request(&draft, groupama, None).unwrap();
     assert_eq!(request.product.name, "casco-leasing");
     assert!(request.product.vehicle.identifier.is_some());
 }
@@ -74,7 +74,7 @@ fn builder_normalises_and_prefills_from_the_cnp() {
     d.vehicle.vin = "1hgcm82633a123456".into();
     d.vehicle.market_value = "100.000,00".into();
     d.cover.insured_sum.clear();
-    let product = build_quote_product(&d, Language::Ro).unwrap();
+    let product = build_quote_product(&d).unwrap();
     let v = serde_json::to_value(&product).unwrap();
     assert_eq!(v["policyholder"]["birthdate"], "1990-01-01");
     assert_eq!(v["policyholder"]["gender"], "m");
@@ -93,37 +93,30 @@ fn builder_refuses_what_it_cannot_encode() {
     d.cover.start_date = "mâine".into();
     d.vehicle.make.clear();
     d.cover.deductible_total_percent.clear();
-    let errors = build_quote_product(&d, Language::Ro).unwrap_err();
-    assert_eq!(
-        errors["product.motor.startDate"],
-        ["Dată invalidă (ex.: 31.03.2025)."]
-    );
-    assert_eq!(errors["product.vehicle.brand"], ["Câmp obligatoriu."]);
+    let errors = build_quote_product(&d).unwrap_err();
+    assert_eq!(errors["product.motor.startDate"], [Message::Date]);
+    assert_eq!(errors["product.vehicle.brand"], [Message::Required]);
     assert_eq!(
         errors["product.motor.deductibles.totalDamage"],
-        ["Completați și acest câmp."]
+        [Message::CompleteGroup]
     );
 }
 
 #[test]
 fn a_valid_draft_has_no_errors() {
-    let errors = validate_draft(&valid_draft(), today(), Language::Ro);
+    let errors = validate_draft(&valid_draft(), today());
     assert!(errors.is_empty(), "{errors:#?}");
 }
 
 #[test]
 fn an_empty_draft_reports_every_required_field() {
     let d = QuoteDraft::default();
-    let errors = validate_draft(&d, today(), Language::Ro);
+    let errors = validate_draft(&d, today());
     for path in required_paths(&d) {
         if path == "product.policyholder.address.country" {
             continue; // "RO" by default
         }
-        assert_eq!(
-            errors.get(&path),
-            Some(&vec!["Câmp obligatoriu.".to_owned()]),
-            "{path}"
-        );
+        assert_eq!(errors.get(&path), Some(&vec![Message::Required]), "{path}");
     }
     assert!(errors.contains_key("product.policyholder.taxId"));
     assert!(errors.contains_key("product.motor.startDate"));
@@ -133,22 +126,19 @@ fn an_empty_draft_reports_every_required_field() {
 fn wrong_cnp_and_mismatches_are_reported_under_their_fields() {
     let mut d = valid_draft();
     d.policyholder.tax_id = "1900101400013".into();
-    let errors = validate_draft(&d, today(), Language::Ro);
-    assert_eq!(
-        errors["product.policyholder.taxId"],
-        ["CNP invalid: cifra de control nu corespunde."]
-    );
+    let errors = validate_draft(&d, today());
+    assert_eq!(errors["product.policyholder.taxId"], [Message::CnpControl]);
     let mut d = valid_draft();
     d.policyholder.birthdate = "1990-01-02".into();
     d.policyholder.gender = Some(Gender::F);
-    let errors = validate_draft(&d, today(), Language::Ro);
+    let errors = validate_draft(&d, today());
     assert_eq!(
         errors["product.policyholder.birthdate"],
-        ["Data nașterii nu corespunde cu CNP-ul."]
+        [Message::BirthdateNotCnp]
     );
     assert_eq!(
         errors["product.policyholder.gender"],
-        ["Sexul nu corespunde cu CNP-ul."]
+        [Message::GenderNotCnp]
     );
 }
 
@@ -156,14 +146,14 @@ fn wrong_cnp_and_mismatches_are_reported_under_their_fields() {
 fn start_date_today_is_refused_for_a_registered_vehicle_only() {
     let mut d = valid_draft();
     d.cover.start_date = "2025-06-15".into();
-    let errors = validate_draft(&d, today(), Language::Ro);
+    let errors = validate_draft(&d, today());
     assert_eq!(
         errors["product.motor.startDate"],
-        ["Data începerii trebuie să fie cel puțin mâine pentru un vehicul înmatriculat."]
+        [Message::StartNotTomorrow]
     );
     d.vehicle.registration_type = RegistrationType::ForRegistration;
     d.vehicle.plate.clear();
-    let errors = validate_draft(&d, today(), Language::Ro);
+    let errors = validate_draft(&d, today());
     assert!(errors.is_empty(), "{errors:#?}");
 }
 
@@ -172,27 +162,24 @@ fn company_and_foreign_policyholders() {
     let mut d = valid_draft();
     d.policyholder.kind = PartyKind::Company;
     d.policyholder.tax_id = "ro 18547290".into();
-    assert!(validate_draft(&d, today(), Language::Ro).is_empty());
-    let v = serde_json::to_value(build_quote_product(&d, Language::Ro).unwrap()).unwrap();
+    assert!(validate_draft(&d, today()).is_empty());
+    let v = serde_json::to_value(build_quote_product(&d).unwrap()).unwrap();
     assert_eq!(v["policyholder"]["isLegalEntity"], "true");
     assert_eq!(v["policyholder"]["taxId"], "RO18547290");
     d.policyholder.tax_id = "RO18547291".into();
     d.policyholder.trade_registry_number.clear();
-    let errors = validate_draft(&d, today(), Language::En);
-    assert_eq!(
-        errors["product.policyholder.taxId"],
-        ["Invalid CUI: the check digit does not match."]
-    );
+    let errors = validate_draft(&d, today());
+    assert_eq!(errors["product.policyholder.taxId"], [Message::CuiControl]);
     assert_eq!(
         errors["product.policyholder.companyRegistryNumber"],
-        ["Required field."]
+        [Message::Required]
     );
 
     let mut d = valid_draft();
     d.policyholder.is_foreign = true;
     d.policyholder.tax_id = "DE123456789".into();
     d.policyholder.nationality.clear();
-    let errors = validate_draft(&d, today(), Language::Ro);
+    let errors = validate_draft(&d, today());
     assert_eq!(
         errors.keys().collect::<Vec<_>>(),
         ["product.policyholder.nationality"]
@@ -203,12 +190,15 @@ fn company_and_foreign_policyholders() {
 fn insurer_gaps_land_under_their_fields() {
     let mut d = valid_draft();
     d.policyholder.address.floor.clear();
-    let gaps = insurer_gaps(&d, &["grawe".to_owned()], Language::Ro);
-    let mut errors = validate_draft(&d, today(), Language::Ro);
+    let gaps = insurer_gaps(&d, &["grawe".to_owned()]);
+    let mut errors = validate_draft(&d, today());
     add_gaps(&mut errors, &gaps);
     assert_eq!(
         errors["product.policyholder.address.floor"],
-        ["Asigurătorul Grawe cere etajul din adresa asiguratului."]
+        [Message::InsurerRequires {
+            insurer: "Grawe".into(),
+            path: "product.policyholder.address.floor".into()
+        }]
     );
 }
 
@@ -224,7 +214,10 @@ fn a_separate_user_is_checked_under_its_own_paths() {
     let problems = check_draft(&d, today());
     assert_eq!(
         problems.0,
-        vec![("product.vehicle.user.email".to_owned(), QuoteMessage::Email)]
+        vec![(
+            "product.vehicle.user.email".to_owned(),
+            Message::EmailFormat
+        )]
     );
 }
 
@@ -330,7 +323,7 @@ fn random_edits_reach_text_fields_by_path() {
     apply(&mut d, &Edit::Text(floor, "parter".into()));
     assert_eq!(d.vehicle.vin, "zz");
     assert_eq!(d.policyholder.address.floor, "parter");
-    let errors = validate_draft(&d, today(), Language::Ro);
+    let errors = validate_draft(&d, today());
     assert!(errors.contains_key("product.vehicle.vin"));
 }
 
@@ -346,10 +339,10 @@ proptest! {
         for e in &edits {
             apply(&mut d, e);
         }
-        let errors = validate_draft(&d, today(), Language::Ro);
-        let built = build_quote_product(&d, Language::En);
+        let errors = validate_draft(&d, today());
+        let built = build_quote_product(&d);
         let keys: Vec<String> = insurers::catalogue().iter().map(|i| i.key.clone()).collect();
-        let _ = insurer_gaps(&d, &keys, Language::Ro);
+        let _ = insurer_gaps(&d, &keys);
         if errors.is_empty() {
             prop_assert!(built.is_ok(), "valid but not buildable: {:?}", built.err());
         }
@@ -388,10 +381,10 @@ proptest! {
         let problems = check_draft(&d, today());
         for path in &emptied {
             prop_assert!(
-                problems.0.contains(&(path.clone(), QuoteMessage::Required)),
+                problems.0.contains(&(path.clone(), Message::Required)),
                 "{} not reported: {:?}", path, problems
             );
         }
-        prop_assert!(build_quote_product(&d, Language::Ro).is_ok() || !problems.is_empty());
+        prop_assert!(build_quote_product(&d).is_ok() || !problems.is_empty());
     }
 }

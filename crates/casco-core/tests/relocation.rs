@@ -13,7 +13,6 @@ use casco_core::relocation::{self, AppFolders, DATABASE_FILE, SETTINGS_FILE};
 use casco_core::remembered::RememberedLogin;
 use casco_core::settings::{EnvironmentKind, Settings};
 use casco_core::store::{InsurerRef, Store};
-use casco_core::Language;
 use chrono::{NaiveDate, TimeZone, Utc};
 
 #[path = "support/sample_draft.rs"]
@@ -29,8 +28,7 @@ fn old_install(old: &std::path::Path) -> casco_core::store::DraftId {
     let t0 = Utc.with_ymd_and_hms(2026, 11, 20, 9, 0, 0).unwrap();
     let draft = sample_draft();
     let id = store.save_draft(None, &draft, t0).unwrap().unwrap();
-    let request =
-        build_quote_request(&draft, insurers::find("grawe").unwrap(), None, Language::Ro).unwrap();
+    let request = build_quote_request(&draft, insurers::find("grawe").unwrap(), None).unwrap();
     let call = store
         .record_quote_started(id, "grawe", &request, t0)
         .unwrap();

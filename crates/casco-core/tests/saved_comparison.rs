@@ -6,7 +6,6 @@ use casco_api::model::Offer;
 use casco_core::quote::build_quote_request;
 use casco_core::quote::fanout::{InsurerOutcome, OfferView, OutcomeState};
 use casco_core::store::{InsurerRef, Store};
-use casco_core::Language;
 use chrono::{NaiveDate, TimeZone, Utc};
 
 #[path = "support/sample_draft.rs"]
@@ -49,9 +48,8 @@ fn offers_expire_since_quoting_and_unanswered_calls_are_named() {
     let t1 = Utc.with_ymd_and_hms(2025, 6, 10, 9, 0, 5).unwrap();
     let draft = sample_draft();
     let draft_id = store.save_draft(None, &draft, t0).unwrap().unwrap();
-    let request = |key: &str| {
-        build_quote_request(&draft, insurers::find(key).unwrap(), None, Language::Ro).unwrap()
-    };
+    let request =
+        |key: &str| build_quote_request(&draft, insurers::find(key).unwrap(), None).unwrap();
 
     // An older call to grawe that was answered, then a newer one cut short: the newer counts.
     let old = store

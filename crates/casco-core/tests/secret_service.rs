@@ -38,7 +38,6 @@ fn service(what: &str) -> String {
 #[ignore = "needs a Secret Service session: scripts/test runs it"]
 async fn secret_service_remembers_and_resumes_a_2000_character_refresh_token() {
     use casco_core::connection::Connection;
-    use casco_core::Language;
     use login::{custom, log_in};
     use std::sync::Arc;
 
@@ -61,7 +60,7 @@ async fn secret_service_remembers_and_resumes_a_2000_character_refresh_token() {
 
     // The next start, with a fresh handle on the real keychain: resumed, no password sent.
     let next = Connection::new(Arc::new(OsKeychain::new(name.clone())));
-    let s = next.switch_to(target.clone(), None, Language::Ro).await;
+    let s = next.switch_to(target.clone(), None).await;
     assert!(s.logged_in && s.remembered, "{s:?}");
     assert_eq!(sandbox.counters().logins, 1);
     let rotated = OsKeychain::new(name.clone())

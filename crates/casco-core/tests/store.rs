@@ -10,7 +10,6 @@ use std::sync::Arc;
 
 use casco_core::nomenclature::Part;
 use casco_core::store::{latest_version, PartData, Store, StoreError};
-use casco_core::Language;
 use chrono::Utc;
 
 /// A store at `dir/casco.db` holding all SIRUTA counties and localities on "demo".
@@ -58,14 +57,11 @@ fn assert_rebuilt(path: &Path, damaged: &[u8]) {
         "the damaged bytes are kept"
     );
     assert_eq!(corrupt_copies(path), vec![recovery.moved_to.clone()]);
-    let notice = report.notice(Language::Ro).unwrap();
-    assert!(
-        notice.contains(&recovery.moved_to.display().to_string()),
-        "{notice}"
-    );
-    assert!(
-        notice.contains("Datele de referință se vor sincroniza din nou"),
-        "{notice}"
+    assert_eq!(
+        report.notice(),
+        Some(casco_core::Message::StoreRebuilt {
+            copy: recovery.moved_to.display().to_string()
+        })
     );
     assert!(store.sync_states("demo").unwrap().is_empty());
     store
@@ -192,7 +188,10 @@ fn a_path_that_cannot_be_a_database_is_an_error_not_a_rebuild() {
     let path = dir.path().join("casco.db");
     fs::create_dir(&path).unwrap();
     let err = Store::open(&path).unwrap_err();
-    assert!(!err.text(Language::Ro).is_empty());
+    assert!(matches!(
+        err.message(),
+        casco_core::Message::StoreUnusable { detail } if !detail.is_empty()
+    ));
     assert!(path.is_dir(), "the directory is left where it was");
     assert!(corrupt_copies(&path).is_empty());
 }

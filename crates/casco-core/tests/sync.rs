@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use casco_core::messages::{ListKind, Message};
 use casco_core::nomenclature::sync::run;
 use casco_core::nomenclature::{
     Catalog, Clock, Index, Locality, Part, ProgressStage, RetryPolicy, SearchError, SyncOptions,
@@ -13,7 +14,7 @@ use casco_core::nomenclature::{
 };
 use casco_core::store::Store;
 use chrono::{DateTime, TimeZone, Utc};
-use common::{FakeSource, Fault};
+use common::{said, FakeSource, Fault};
 use tokio_util::sync::CancellationToken;
 
 const DAY_MS: i64 = 24 * 3600 * 1000;
@@ -142,7 +143,11 @@ async fn first_sync_fills_every_table_parents_first() {
         (85, 85, ProgressStage::Succeeded)
     );
     let cluj = events.iter().find(|e| e.part == "localities:CJ").unwrap();
-    assert_eq!(cluj.label, "Localități — CLUJ");
+    let label = Message::ListLabel {
+        list: ListKind::Localities,
+        of: Some("CLUJ".into()),
+    };
+    assert_eq!(cluj.label, label);
     assert!(events
         .windows(2)
         .all(|w| w[0].done <= w[1].done && w[1].done <= w[1].total));
@@ -177,7 +182,7 @@ async fn a_failing_county_keeps_its_old_rows_while_the_others_sync() {
 
     assert_eq!(summary.failed.len(), 1);
     assert_eq!(summary.failed[0].part, "localities:CJ");
-    assert_eq!(summary.failed[0].reason, "timeout on localities:CJ");
+    assert_eq!(summary.failed[0].reason, said("timeout on localities:CJ"));
     assert_eq!(
         summary.succeeded.len(),
         3 + 2 + 2,
@@ -204,7 +209,7 @@ async fn a_failing_county_keeps_its_old_rows_while_the_others_sync() {
         .unwrap();
     assert_eq!(cj.fetched_at, Some(first_fetch), "the last success is kept");
     assert_eq!(cj.attempted_at, clock.now());
-    assert_eq!(cj.last_error.as_deref(), Some("timeout on localities:CJ"));
+    assert_eq!(cj.last_error, Some(said("timeout on localities:CJ")));
     // Search still answers from the old Cluj rows.
     let index = Index::load(&store, "demo").unwrap();
     assert_eq!(index.localities("CJ", "dej", 5).unwrap()[0].name, "DEJ");
@@ -440,10 +445,7 @@ async fn an_empty_parent_list_keeps_the_saved_one() {
     )
     .await;
     assert_eq!(summary.failed.len(), 1);
-    assert_eq!(
-        summary.failed[0].reason,
-        "Serverul a trimis o listă goală; am păstrat lista salvată."
-    );
+    assert_eq!(summary.failed[0].reason, Message::EmptyList);
     assert_eq!(store.counties("demo").unwrap().len(), 3);
     // The saved county list still drives the localities refresh.
     assert!(emptied.calls().contains(&"localities:CJ".to_owned()));

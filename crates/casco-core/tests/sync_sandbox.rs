@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use casco_api::{routes, CallOptions, CascoClient};
-use casco_core::messages::{Language, Message};
+use casco_core::messages::Message;
 use casco_core::nomenclature::{
     ApiNomenclatureSource, Catalog, Index, Locality, NomenclatureSource, Part, RetryPolicy,
     SyncOptions, SyncSummary,
@@ -226,7 +226,7 @@ async fn with_the_server_gone_search_answers_and_sync_fails_transiently_keeping_
     let offline = sync(&f, true).await;
     assert!(offline.succeeded.is_empty(), "{:?}", offline.succeeded);
     assert_eq!(offline.failed.len(), first.succeeded.len());
-    let cannot_connect = Message::CannotConnect.text(Language::Ro);
+    let cannot_connect = Message::CannotConnect;
     for failure in &offline.failed {
         assert_eq!(failure.reason, cannot_connect, "{}", failure.part);
     }
@@ -236,7 +236,7 @@ async fn with_the_server_gone_search_answers_and_sync_fails_transiently_keeping_
         state.fetched_at.is_some(),
         "the last success stays recorded"
     );
-    assert_eq!(state.last_error.as_deref(), Some(cannot_connect.as_str()));
+    assert_eq!(state.last_error, Some(cannot_connect));
 
     // The index rebuilt after the failed sync still answers.
     assert_finds_cluj_napoca(&f.catalog.index(ENV).unwrap());
@@ -358,10 +358,7 @@ async fn a_hanging_make_times_out_alone() {
         .await
         .unwrap();
     assert_eq!(failed_parts(&summary), ["models:dacia"]);
-    assert_eq!(
-        summary.failed[0].reason,
-        Message::TimedOut.text(Language::Ro)
-    );
+    assert_eq!(summary.failed[0].reason, Message::TimedOut);
     assert!(f
         .catalog
         .store()

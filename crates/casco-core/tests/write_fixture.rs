@@ -7,7 +7,6 @@ use casco_api::insurers;
 use casco_core::quote::fanout::{quote_insurers, FanoutOptions};
 use casco_core::quote::identify_vehicle;
 use casco_core::store::Store;
-use casco_core::Language;
 use casco_sandbox::{FailureMode, InsurerKnobs, SandboxConfig};
 
 #[path = "support/demo_account.rs"]
@@ -44,24 +43,15 @@ async fn write_fixture() {
     let draft = sample_draft::valid_draft_from(sample_draft::tomorrow_in_bucharest());
     let quoted = store.save_draft(None, &draft, now).unwrap().unwrap();
     let all: Vec<_> = insurers::catalogue().iter().collect();
-    identify_vehicle(
-        &client,
-        &store,
-        quoted,
-        &draft,
-        &all,
-        Default::default(),
-        Language::Ro,
-    )
-    .await
-    .unwrap();
+    identify_vehicle(&client, &store, quoted, &draft, &all, Default::default())
+        .await
+        .unwrap();
     let calls = insurers::catalogue()
         .iter()
         .map(demo_account::demo_call)
         .collect();
     let options = FanoutOptions {
         per_insurer_timeout: Duration::from_secs(2),
-        lang: Language::Ro,
         today: sample_draft::today(),
     };
     let outcomes = quote_insurers(
@@ -76,13 +66,9 @@ async fn write_fixture() {
     assert_eq!(outcomes.len(), insurers::catalogue().len());
     store.mark_draft_quoted(quoted, now).unwrap();
     // A batch cut short: one insurer asked again, never answered.
-    let request = casco_core::quote::build_quote_request(
-        &draft,
-        insurers::find("generali").unwrap(),
-        None,
-        Language::Ro,
-    )
-    .unwrap();
+    let request =
+        casco_core::quote::build_quote_request(&draft, insurers::find("generali").unwrap(), None)
+            .unwrap();
     store
         .record_quote_started(quoted, "generali", &request, now)
         .unwrap();

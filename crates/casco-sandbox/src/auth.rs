@@ -1,15 +1,20 @@
 //! Sessions: HS256 JWTs with a short lifetime, signed with a secret drawn at each start and
 //! valid only for a configured account; random, single-use, rotating refresh tokens; and
 //! the vendor's habit of answering an expired token with 403 (or 401, configurable).
+//!
+//! Protected handlers take the session as an extractor: [`Session`] for GET and DELETE,
+//! [`AuthorizedObject`] (session and JSON body) for POST.
 
 use crate::config::{SandboxConfig, REFRESH_TOKEN_LENGTHS};
 use crate::reply;
 use crate::state::{AppState, MidBatchKnob};
 use crate::tokens;
+use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::{FromRequest, FromRequestParts, Query, Request, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use jsonwebtoken::{
     decode, encode, errors::ErrorKind, Algorithm, DecodingKey, EncodingKey, Header, Validation,
@@ -44,9 +49,29 @@ fn expired_token(config: &SandboxConfig) -> Response {
     reply::error(status, EXPIRED)
 }
 
+/// The session of a protected request, taken as a handler argument: the handler runs only
+/// for a token `authorize` accepts, and otherwise the request is answered with the refusal
+/// (the envelope with 401, or 403 or the configured `expiredTokenStatus` for an expired or
+/// revoked token). Put it before any path or query argument: extractors run in argument
+/// order, and a refused session is answered before a value that cannot be read.
+pub struct Session(pub Claims);
+
+impl FromRequestParts<Arc<AppState>> for Session {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &Arc<AppState>,
+    ) -> Result<Session, Response> {
+        authorize(state, &parts.headers)
+            .map(Session)
+            .map_err(|refused| *refused)
+    }
+}
+
 /// Checks the `Token` header of a protected route: signed with this start's secret, for an
 /// account the sandbox has (a removed account's tokens die with it), not expired or revoked.
-pub fn authorize(state: &AppState, headers: &HeaderMap) -> Result<Claims, Box<Response>> {
+fn authorize(state: &AppState, headers: &HeaderMap) -> Result<Claims, Box<Response>> {
     let config = state.config();
     let refuse = |status: StatusCode, message: &str| Err(Box::new(reply::error(status, message)));
     let Some(value) = headers.get("Token").and_then(|v| v.to_str().ok()) else {
@@ -87,25 +112,41 @@ fn has_account(config: &SandboxConfig, account: &str) -> bool {
     config.accounts.iter().any(|a| a.account == account)
 }
 
-/// The session's claims and the JSON object body of an authorised POST, or the answer that
-/// refuses it: the session check first (403/401), then the body (400 with the envelope, never
-/// a bare error).
-pub fn authorized_object(
-    state: &AppState,
-    headers: &HeaderMap,
-    body: &[u8],
-) -> Result<(Claims, Value), Box<Response>> {
-    let claims = authorize(state, headers)?;
-    match serde_json::from_slice(body) {
-        Ok(value @ Value::Object(_)) => Ok((claims, value)),
-        Ok(_) => Err(Box::new(reply::error(
-            StatusCode::BAD_REQUEST,
-            "Corpul cererii trebuie să fie un obiect JSON.",
-        ))),
-        Err(e) => Err(Box::new(reply::error(
-            StatusCode::BAD_REQUEST,
-            format!("JSON invalid în corpul cererii: {e}"),
-        ))),
+/// The session and the JSON object body of a protected POST, taken as the handler's last
+/// argument. A request is refused in this order: a body that cannot be read (over the limit:
+/// 413), then the session (401/403, as [`Session`]), then a body that is not a JSON object
+/// (400). Every refusal is the envelope.
+///
+/// The body is read before the session is checked: a POST is read to its end whoever sends
+/// it, so the connection stays reusable after a refusal, and an oversized body gets its 413
+/// even without a valid token. That is why this is one extractor rather than [`Session`]
+/// followed by a body extractor, which would check the session before reading the body.
+pub struct AuthorizedObject(pub Claims, pub Value);
+
+impl FromRequest<Arc<AppState>> for AuthorizedObject {
+    type Rejection = Response;
+
+    async fn from_request(
+        request: Request,
+        state: &Arc<AppState>,
+    ) -> Result<AuthorizedObject, Response> {
+        // The headers outlive the request, which reading the body consumes.
+        let headers = request.headers().clone();
+        let body = Bytes::from_request(request, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let claims = authorize(state, &headers).map_err(|refused| *refused)?;
+        match serde_json::from_slice(&body) {
+            Ok(value @ Value::Object(_)) => Ok(AuthorizedObject(claims, value)),
+            Ok(_) => Err(reply::error(
+                StatusCode::BAD_REQUEST,
+                "Corpul cererii trebuie să fie un obiect JSON.",
+            )),
+            Err(e) => Err(reply::error(
+                StatusCode::BAD_REQUEST,
+                format!("JSON invalid în corpul cererii: {e}"),
+            )),
+        }
     }
 }
 
@@ -192,14 +233,9 @@ pub async fn refresh(State(state): State<Arc<AppState>>, headers: HeaderMap) -> 
 #[utoipa::path(delete, path = "/auth", tag = "auth",
     params(("Token" = String, Header, description = "JWT")),
     responses((status = 200, description = "Session ended")))]
-pub async fn logout(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
-    match authorize(&state, &headers) {
-        Ok(claims) => {
-            state.sessions().revoked.insert(claims.jti);
-            reply::ok(json!([]))
-        }
-        Err(response) => *response,
-    }
+pub async fn logout(State(state): State<Arc<AppState>>, Session(claims): Session) -> Response {
+    state.sessions().revoked.insert(claims.jti);
+    reply::ok(json!([]))
 }
 
 /// Mints a token pair for `account`.

@@ -14,28 +14,42 @@ pub struct Country {
     pub iso3: String,
 }
 
-/// `data/ro-siruta.json` (SIRUTA, see its `source`).
+/// Romania's counties and localities, from `data/ro-siruta.json`: what the county and
+/// locality routes serve, and (through [`crate::siruta`]) the data casco-core's tests and
+/// benchmarks search.
 #[derive(Debug, Deserialize)]
 pub struct Siruta {
+    /// Where the data comes from and under which licence (SIRUTA via django-siruta,
+    /// BSD-2-Clause), with the meaning of `rank`; kept with the data it credits.
+    pub source: String,
+    /// The 42 counties, Bucharest included.
     pub counties: Vec<SirutaCounty>,
+    /// Every locality of every county (13,755).
     pub localities: Vec<SirutaLocality>,
 }
 
 /// A county.
 #[derive(Debug, Deserialize)]
 pub struct SirutaCounty {
+    /// Plate code, e.g. `CJ`, `B`.
     pub code: String,
+    /// Upper-case name with the source's diacritics, e.g. `ARGEŞ`.
     pub name: String,
+    /// The county's SIRUTA code.
     pub siruta: u32,
 }
 
-/// A locality; `rank` 1 municipality, 2 town, 3 other.
+/// A locality.
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SirutaLocality {
+    /// The locality's SIRUTA code.
     pub siruta: u32,
+    /// Upper-case name, with the source's cedilla letters (Ş, Ţ).
     pub name: String,
+    /// Plate code of its county.
     pub county_code: String,
+    /// 1 municipality or Bucharest sector, 2 town, 3 any other locality (village etc.).
     pub rank: u8,
 }
 
@@ -141,7 +155,7 @@ pub fn countries() -> &'static [Country] {
     })
 }
 
-/// Counties and localities.
+/// Counties and localities, parsed once.
 pub fn siruta() -> &'static Siruta {
     static DATA: OnceLock<Siruta> = OnceLock::new();
     DATA.get_or_init(|| parse("ro-siruta.json", include_str!("../data/ro-siruta.json")))
@@ -189,6 +203,12 @@ mod tests {
             .any(|c| c.name == "GRECIA" && c.iso3 == "GRC"));
         assert_eq!(siruta().counties.len(), 42);
         assert_eq!(siruta().localities.len(), 13_755);
+        // The attribution travels with the data (BSD-2-Clause asks for it).
+        let source = &siruta().source;
+        assert!(
+            source.contains("django-siruta") && source.contains("BSD-2-Clause"),
+            "{source}"
+        );
         assert!(makes().len() >= 40);
         assert!(makes().iter().map(|m| m.models.len()).sum::<usize>() >= 400);
         for key in [

@@ -1,15 +1,13 @@
 //! POST /vehicle/identification: matches mechanical data against the catalogue and
 //! answers, per insurer, that insurer's identifiers and market values.
 
-use crate::auth::authorized_object;
+use crate::auth::AuthorizedObject;
 use crate::data::{self, IdentifierStyle, Make, Model, Pricing, Variant};
 use crate::plausibility;
 use crate::reply;
 use crate::state::AppState;
 use crate::valuation;
-use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::HeaderMap;
 use axum::response::Response;
 use base64::Engine;
 use casco_api::insurers;
@@ -25,13 +23,8 @@ use std::sync::Arc;
               (status = 400, description = "VALIDATION_ERROR")))]
 pub async fn identify(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
-    body: Bytes,
+    AuthorizedObject(_, request): AuthorizedObject,
 ) -> Response {
-    let (_, request) = match authorized_object(&state, &headers, &body) {
-        Ok(authorized) => authorized,
-        Err(refused) => return *refused,
-    };
     let current_year = crate::insurer_behaviour::today_in_bucharest().year();
     let errors = validate(&request, current_year);
     if !errors.is_empty() {

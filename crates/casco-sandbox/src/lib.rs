@@ -33,6 +33,7 @@ mod valuation;
 pub use config::{
     Account, FailureMode, InsurerKnobs, Latency, NomenclatureSpelling, SandboxConfig,
 };
+pub use data::{Siruta, SirutaCounty, SirutaLocality};
 pub use server::{start, start_on, SandboxHandle};
 pub use state::CounterSnapshot;
 
@@ -41,4 +42,11 @@ pub use state::CounterSnapshot;
 /// demo mode use.)
 pub fn demo_provider_credentials(insurer: &str) -> (String, String) {
     (format!("demo-{insurer}"), "demo".to_owned())
+}
+
+/// Romania's counties and localities as the sandbox serves them (SIRUTA; attribution in
+/// [`Siruta::source`]). The repository keeps this data once, in this crate; casco-core's
+/// tests and benchmarks read it from here rather than from a copy of their own.
+pub fn siruta() -> &'static Siruta {
+    data::siruta()
 }

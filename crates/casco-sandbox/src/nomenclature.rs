@@ -1,14 +1,14 @@
 //! Nomenclature routes: countries, counties, localities, vehicle makes and models, in
 //! either field spelling (see [`crate::config::NomenclatureSpelling`]).
 
-use crate::auth::{authorize, expire_mid_batch, Claims};
+use crate::auth::{expire_mid_batch, Claims, Session};
 use crate::config::{FailureMode, NomenclatureSpelling};
 use crate::data;
 use crate::reply;
 use crate::state::{AppState, MidBatchKnob};
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use serde_json::{json, Value};
 use std::sync::{Arc, PoisonError};
@@ -43,22 +43,8 @@ fn configured_failure(
         .map(|(key, mode)| (key.clone(), *mode))
 }
 
-/// Why a nomenclature request is not served: a refused session first, then a failure the
-/// config asks this list (or this county/make) to simulate.
-async fn refusal(
-    state: &AppState,
-    headers: &HeaderMap,
-    list: &str,
-    arg: Option<&str>,
-) -> Option<Response> {
-    let claims = match authorize(state, headers) {
-        Ok(claims) => claims,
-        Err(refused) => return Some(*refused),
-    };
-    simulated_failure(state, &claims, list, arg).await
-}
-
-/// Applies the configured failure of a list, if any: `None` means answer normally.
+/// Applies the configured failure of a list, if any, to a request whose session
+/// ([`Session`]) and path value are good: `None` means answer normally.
 async fn simulated_failure(
     state: &AppState,
     claims: &Claims,
@@ -93,26 +79,12 @@ async fn simulated_failure(
     }
 }
 
-/// The path parameter `name`, or the answer refusing the request: a refused session first
-/// (as for any other request), then a value that cannot be read.
-fn path_arg(
-    state: &AppState,
-    headers: &HeaderMap,
-    value: Result<Path<String>, PathRejection>,
-    name: &str,
-) -> Result<String, Box<Response>> {
-    reply::path_value(value, name).map_err(|unreadable| match authorize(state, headers) {
-        Ok(_) => unreadable,
-        Err(refused) => refused,
-    })
-}
-
 /// GET /nomenclature/country
 #[utoipa::path(get, path = "/nomenclature/country", tag = "nomenclature",
     params(("Token" = String, Header, description = "JWT")),
     responses((status = 200, description = "[{id, name, iso2, iso3}]")))]
-pub async fn countries(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
-    if let Some(refused) = refusal(&state, &headers, "countries", None).await {
+pub async fn countries(State(state): State<Arc<AppState>>, Session(claims): Session) -> Response {
+    if let Some(refused) = simulated_failure(&state, &claims, "countries", None).await {
         return refused;
     }
     let list: Vec<Value> = data::countries()
@@ -126,8 +98,8 @@ pub async fn countries(State(state): State<Arc<AppState>>, headers: HeaderMap) -
 #[utoipa::path(get, path = "/nomenclature/county", tag = "nomenclature",
     params(("Token" = String, Header, description = "JWT")),
     responses((status = 200, description = "[{county_code|code, name, siruta}]")))]
-pub async fn counties(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
-    if let Some(refused) = refusal(&state, &headers, "counties", None).await {
+pub async fn counties(State(state): State<Arc<AppState>>, Session(claims): Session) -> Response {
+    if let Some(refused) = simulated_failure(&state, &claims, "counties", None).await {
         return refused;
     }
     let spelling = state.config().nomenclature_spelling;
@@ -152,14 +124,14 @@ pub async fn counties(State(state): State<Arc<AppState>>, headers: HeaderMap) ->
     responses((status = 200, description = "[{nume|name, cod_judet|countyCode, cod_siruta|siruta, rang?}]")))]
 pub async fn localities(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
+    Session(claims): Session,
     county: Result<Path<String>, PathRejection>,
 ) -> Response {
-    let county = match path_arg(&state, &headers, county, "county_code") {
+    let county = match reply::path_value(county, "county_code") {
         Ok(county) => county,
         Err(refused) => return *refused,
     };
-    if let Some(refused) = refusal(&state, &headers, "localities", Some(&county)).await {
+    if let Some(refused) = simulated_failure(&state, &claims, "localities", Some(&county)).await {
         return refused;
     }
     let spelling = state.config().nomenclature_spelling;
@@ -183,8 +155,8 @@ pub async fn localities(
 #[utoipa::path(get, path = "/nomenclature/vehicle/make", tag = "nomenclature",
     params(("Token" = String, Header, description = "JWT")),
     responses((status = 200, description = "[{name}]")))]
-pub async fn makes(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
-    if let Some(refused) = refusal(&state, &headers, "makes", None).await {
+pub async fn makes(State(state): State<Arc<AppState>>, Session(claims): Session) -> Response {
+    if let Some(refused) = simulated_failure(&state, &claims, "makes", None).await {
         return refused;
     }
     reply::ok(Value::Array(
@@ -201,14 +173,14 @@ pub async fn makes(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Re
     responses((status = 200, description = "[{name}]")))]
 pub async fn models(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
+    Session(claims): Session,
     make: Result<Path<String>, PathRejection>,
 ) -> Response {
-    let make = match path_arg(&state, &headers, make, "make") {
+    let make = match reply::path_value(make, "make") {
         Ok(make) => make,
         Err(refused) => return *refused,
     };
-    if let Some(refused) = refusal(&state, &headers, "models", Some(&make)).await {
+    if let Some(refused) = simulated_failure(&state, &claims, "models", Some(&make)).await {
         return refused;
     }
     let list = data::find_make(&make)

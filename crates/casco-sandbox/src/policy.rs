@@ -1,16 +1,15 @@
 //! POST /policy (issue exactly once per offer) and the offer/policy PDF routes.
 
-use crate::auth::{authorize, authorized_object};
+use crate::auth::{AuthorizedObject, Session};
 use crate::data;
 use crate::documents;
 use crate::insurer_behaviour::{self, Outcome};
 use crate::reply::{self, FieldErrors};
 use crate::state::{AppState, Book, StoredOffer, StoredPolicy};
 use crate::valuation::{as_decimal, as_i64, at, date, number, text};
-use axum::body::Bytes;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use base64::Engine;
 use casco_api::insurers;
@@ -36,13 +35,8 @@ pub const PAYMENT_METHODS: [&str; 5] = [
               (status = 404, description = "Unknown offer"), (status = 400, description = "VALIDATION_ERROR or expired offer")))]
 pub async fn issue(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
-    body: Bytes,
+    AuthorizedObject(claims, request): AuthorizedObject,
 ) -> Response {
-    let (claims, request) = match authorized_object(&state, &headers, &body) {
-        Ok(authorized) => authorized,
-        Err(refused) => return *refused,
-    };
     let errors = validate(&request);
     if !errors.is_empty() {
         return reply::validation(errors);
@@ -176,13 +170,9 @@ fn validate(request: &Value) -> FieldErrors {
     responses((status = 200, description = "{files: [{type, mimeType, name, content (base64 PDF)}]}"), (status = 404, description = "Unknown offer")))]
 pub async fn offer_pdf(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
+    Session(claims): Session,
     id: Result<Path<String>, PathRejection>,
 ) -> Response {
-    let claims = match authorize(&state, &headers) {
-        Ok(claims) => claims,
-        Err(refused) => return *refused,
-    };
     let id = match reply::path_value(id, "id") {
         Ok(id) => id,
         Err(refused) => return *refused,
@@ -207,13 +197,9 @@ pub async fn offer_pdf(
     responses((status = 200, description = "{files: [{type, mimeType, name, content (base64 PDF)}]}"), (status = 404, description = "Unknown policy")))]
 pub async fn policy_pdf(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
+    Session(claims): Session,
     query: Result<Query<HashMap<String, String>>, QueryRejection>,
 ) -> Response {
-    let claims = match authorize(&state, &headers) {
-        Ok(claims) => claims,
-        Err(refused) => return *refused,
-    };
     let Ok(Query(query)) = query else {
         return reply::error(
             StatusCode::BAD_REQUEST,

@@ -1,6 +1,6 @@
 //! POST /offer: validation as the insurers do it, then a priced offer.
 
-use crate::auth::authorized_object;
+use crate::auth::AuthorizedObject;
 use crate::config::SandboxConfig;
 use crate::data;
 use crate::documents::Summary;
@@ -10,9 +10,8 @@ use crate::pricing::{self, BonusMalus};
 use crate::reply::{self, FieldErrors};
 use crate::state::{AppState, StoredOffer};
 use crate::valuation::{as_bool, as_decimal, as_i64, at, date, number, present, text};
-use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use casco_api::insurers::{self, Insurer};
 use chrono::{Datelike, Days, Months, NaiveDate};
@@ -29,13 +28,8 @@ const INSTALLMENT_COUNTS: [i64; 4] = [1, 2, 4, 12];
     responses((status = 200, description = "{provider, product, offers[]}"), (status = 400, description = "VALIDATION_ERROR or a plain message")))]
 pub async fn quote(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
-    body: Bytes,
+    AuthorizedObject(claims, request): AuthorizedObject,
 ) -> Response {
-    let (claims, request) = match authorized_object(&state, &headers, &body) {
-        Ok(authorized) => authorized,
-        Err(refused) => return *refused,
-    };
     let key = text(&request, "provider.organization.businessName").unwrap_or_default();
     let Some(insurer) = insurers::find(key) else {
         let known: Vec<&str> = insurers::catalogue()
@@ -73,7 +67,10 @@ pub fn validate(request: &Value, insurer: &Insurer, today: NaiveDate) -> FieldEr
     check_insurer_choices(request, insurer, &mut errors);
     for field in &insurer.required_fields {
         if !present(request, &field.path) {
-            add(&mut errors, &field.path, insurer.required_message_ro(field));
+            // The vendor's own wording: the field is named by its path, as its other
+            // VALIDATION_ERROR messages do.
+            let message = format!("Câmpul este obligatoriu pentru {}.", insurer.display_name);
+            add(&mut errors, &field.path, message);
         }
     }
     plausibility::check_quote(request, today, &mut errors);

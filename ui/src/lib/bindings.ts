@@ -157,7 +157,7 @@ async referenceDataStatus() : Promise<Result<ReferenceStatus, AppError>> {
  * What the agent must know about how start-up found the files: settings restored from their
  * last good copy, an earlier build's files left behind, the local store rebuilt.
  */
-async startNotices() : Promise<string[]> {
+async startNotices() : Promise<Message[]> {
     return await TAURI_INVOKE("start_notices");
 },
 /**
@@ -449,7 +449,8 @@ email: string;
  */
 logoFile: string | null }
 /**
- * The error every command returns. `message` is already in the agent's language.
+ * The error every command returns: `{ code, message, fields? }`, where `message` (and every
+ * field message) is a [`Message`] the UI renders in the agent's language.
  */
 export type AppError = { 
 /**
@@ -457,13 +458,13 @@ export type AppError = {
  */
 code: ErrorCode; 
 /**
- * A sentence the agent can act on.
+ * What the agent reads.
  */
-message: string; 
+message: Message; 
 /**
  * Field-level messages, present only for validation failures.
  */
-fields?: Partial<{ [key in string]: string[] }> | null }
+fields?: Partial<{ [key in string]: Message[] }> | null }
 /**
  * What a valid CNP prefills: the birth date (ISO) and the sex, when the CNP encodes them.
  */
@@ -559,7 +560,7 @@ remembered: boolean;
 /**
  * Something the agent should know, e.g. why an automatic login failed.
  */
-notice: string | null }
+notice: Message | null }
 /**
  * A country.
  */
@@ -977,7 +978,7 @@ path: string;
 /**
  * "Asigurătorul Grawe cere etajul din adresa asiguratului."
  */
-message: string }
+message: Message }
 /**
  * What became of one insurer in a batch.
  */
@@ -1063,7 +1064,7 @@ credentials: CredentialSource;
  */
 account: string | null }
 /**
- * The agent's language.
+ * The agent's UI language. Only the UI uses it: the domain speaks in [`Message`] codes.
  */
 export type Language = 
 /**
@@ -1087,7 +1088,7 @@ export type LeasingContractType =
  */
 "operational"
 /**
- * One kind of list.
+ * The reference lists, as the agent names them.
  */
 export type ListKind = 
 /**
@@ -1095,11 +1096,11 @@ export type ListKind =
  */
 "countries" | 
 /**
- * Counties.
+ * Romanian counties.
  */
 "counties" | 
 /**
- * Localities of every county.
+ * The localities of one county.
  */
 "localities" | 
 /**
@@ -1107,7 +1108,7 @@ export type ListKind =
  */
 "makes" | 
 /**
- * Models of every make.
+ * The models of one make.
  */
 "models"
 /**
@@ -1154,6 +1155,346 @@ countyCode: string;
  * 1 municipality or Bucharest sector, 2 town, 3 village; lower is more important.
  */
 rank: number | null }
+/**
+ * A sentence for the agent, as a code with its parameters; serialized `{ "code": "…", … }`.
+ */
+export type Message = 
+/**
+ * A required field is empty.
+ */
+{ code: "required" } | 
+/**
+ * Settings: the e-mail address is malformed.
+ */
+{ code: "invalidEmail" } | 
+/**
+ * Not an http(s) address with a host.
+ */
+{ code: "invalidUrl" } | 
+/**
+ * Plain http for a host that is not this machine.
+ */
+{ code: "insecureUrl" } | 
+/**
+ * An address with an account or password inside.
+ */
+{ code: "credentialsInUrl" } | 
+/**
+ * Settings: the phone number is malformed.
+ */
+{ code: "invalidPhone" } | 
+/**
+ * A value outside its allowed set (settings wording).
+ */
+{ code: "notAllowed"; allowed: string } | 
+/**
+ * A value outside a closed set (wizard wording).
+ */
+{ code: "oneOf"; allowed: string } | 
+/**
+ * A number outside an inclusive range.
+ */
+{ code: "outOfRange"; min: string; max: string } | 
+/**
+ * The quoting timeout outside its range, in seconds.
+ */
+{ code: "timeoutOutOfRange"; min: number; max: number } | 
+/**
+ * Text longer than allowed.
+ */
+{ code: "tooLong"; max: number } | 
+/**
+ * A field holds a value the program does not know.
+ */
+{ code: "unknownValue" } | 
+/**
+ * Summary for a form with field errors: nothing was saved.
+ */
+{ code: "fixHighlighted" } | 
+/**
+ * The logo file is not a PNG or JPEG image.
+ */
+{ code: "logoNotImage" } | 
+/**
+ * The logo file is too large.
+ */
+{ code: "logoTooLarge"; maxKb: number } | 
+/**
+ * The account field of the login form is empty.
+ */
+{ code: "accountRequired" } | 
+/**
+ * The password field of the login form is empty.
+ */
+{ code: "passwordRequired" } | 
+/**
+ * The CNP is not 13 digits.
+ */
+{ code: "cnpFormat" } | 
+/**
+ * The CNP starts with 0.
+ */
+{ code: "cnpFirstDigit" } | 
+/**
+ * The CNP's check digit does not match.
+ */
+{ code: "cnpControl" } | 
+/**
+ * The CNP's YYMMDD is not a calendar date.
+ */
+{ code: "cnpDate" } | 
+/**
+ * The CNP's county code is outside 01–52.
+ */
+{ code: "cnpCounty" } | 
+/**
+ * The CNP's serial number is 000.
+ */
+{ code: "cnpSerial" } | 
+/**
+ * The birth date typed differs from the CNP's.
+ */
+{ code: "birthdateNotCnp" } | 
+/**
+ * The sex chosen differs from the CNP's.
+ */
+{ code: "genderNotCnp" } | 
+/**
+ * The CUI is not 2–10 digits with an optional RO prefix.
+ */
+{ code: "cuiFormat" } | 
+/**
+ * The CUI's check digit does not match.
+ */
+{ code: "cuiControl" } | 
+/**
+ * A foreign tax id outside 2–20 letters and digits.
+ */
+{ code: "foreignTaxId" } | 
+/**
+ * The VIN is not 17 characters.
+ */
+{ code: "vinLength" } | 
+/**
+ * The VIN holds I, O, Q or a non-alphanumeric character.
+ */
+{ code: "vinChars" } | 
+/**
+ * A Romanian plate that matches no known form.
+ */
+{ code: "plate" } | 
+/**
+ * A temporary plate that matches no known form.
+ */
+{ code: "temporaryPlate" } | 
+/**
+ * A foreign or locally recorded plate outside 2–12 letters and digits.
+ */
+{ code: "foreignPlate" } | 
+/**
+ * Wizard: malformed e-mail address.
+ */
+{ code: "emailFormat" } | 
+/**
+ * Not a Romanian mobile number.
+ */
+{ code: "mobile" } | 
+/**
+ * CAEN code not 4 digits.
+ */
+{ code: "caen" } | 
+/**
+ * Postcode not 6 digits.
+ */
+{ code: "postcode" } | 
+/**
+ * ISO 3166 alpha-2 country code expected.
+ */
+{ code: "countryCode" } | 
+/**
+ * Not a whole number.
+ */
+{ code: "notInteger" } | 
+/**
+ * Not a number.
+ */
+{ code: "notNumber" } | 
+/**
+ * Not a date.
+ */
+{ code: "date" } | 
+/**
+ * A date that must not be in the future.
+ */
+{ code: "dateInFuture" } | 
+/**
+ * A date before 1900.
+ */
+{ code: "dateTooOld" } | 
+/**
+ * A birth date more than 120 years ago.
+ */
+{ code: "birthdateTooOld" } | 
+/**
+ * Driving licence obtained before the holder turned 18.
+ */
+{ code: "licenceBefore18" } | 
+/**
+ * First registration well before the year of construction.
+ */
+{ code: "registrationBeforeConstruction" } | 
+/**
+ * Start date today or earlier for a registered vehicle.
+ */
+{ code: "startNotTomorrow" } | 
+/**
+ * Start date in the past for a vehicle not yet registered.
+ */
+{ code: "startInPast" } | 
+/**
+ * Start date more than a year ahead.
+ */
+{ code: "startTooFar" } | 
+/**
+ * Bonus-malus class outside B0–B14, M1–M8.
+ */
+{ code: "bonusMalusClass" } | 
+/**
+ * A group of fields needs this one too.
+ */
+{ code: "completeGroup" } | 
+/**
+ * An insurer requires a field the API calls optional.
+ */
+{ code: "insurerRequires"; insurer: string; path: string } | 
+/**
+ * The API host cannot be reached.
+ */
+{ code: "cannotConnect" } | 
+/**
+ * The API did not answer in time.
+ */
+{ code: "timedOut" } | 
+/**
+ * Login refused.
+ */
+{ code: "wrongCredentials" } | 
+/**
+ * The session was refused after a refresh and a new login.
+ */
+{ code: "sessionRefused" } | 
+/**
+ * The server refused with a message of its own.
+ */
+{ code: "serverRefused"; message: string } | 
+/**
+ * A message of the server's own, verbatim (a VALIDATION_ERROR's per-field text).
+ */
+{ code: "serverSaid"; text: string } | 
+/**
+ * The server's answer could not be read.
+ */
+{ code: "badAnswer" } | 
+/**
+ * The server rejected some fields.
+ */
+{ code: "serverValidation" } | 
+/**
+ * The API answered with a redirect, which is never followed.
+ */
+{ code: "redirected"; host: string } | 
+/**
+ * The API's answer was over its size limit.
+ */
+{ code: "answerTooLarge" } | 
+/**
+ * An API action needs a login first.
+ */
+{ code: "notLoggedIn" } | 
+/**
+ * Demo credentials cannot be changed.
+ */
+{ code: "demoCredentialsBuiltIn" } | 
+/**
+ * The OS keychain refused to keep a secret.
+ */
+{ code: "keychainUnavailable" } | 
+/**
+ * A secret is larger than one keychain entry holds on every platform.
+ */
+{ code: "keychainTooLong"; bytes: number; limit: number } | 
+/**
+ * Switched off in Setări → Asigurători.
+ */
+{ code: "switchedOff" } | 
+/**
+ * No provider credentials saved for the insurer.
+ */
+{ code: "credentialsMissing" } | 
+/**
+ * The request cannot be built from the draft.
+ */
+{ code: "cannotSendRequest" } | 
+/**
+ * The vehicle cannot be identified from the draft.
+ */
+{ code: "cannotIdentify" } | 
+/**
+ * A sync is already running.
+ */
+{ code: "syncRunning" } | 
+/**
+ * A list the API sent empty; the saved one stays.
+ */
+{ code: "emptyList" } | 
+/**
+ * A SIRUTA code out of range in an answer.
+ */
+{ code: "sirutaInvalid"; name: string; siruta: string } | 
+/**
+ * A reference list, for progress and failures ("Localități — CLUJ").
+ */
+{ code: "listLabel"; list: ListKind; of: string | null } | 
+/**
+ * A list never downloaded for this environment.
+ */
+{ code: "listNeverSynced"; list: ListKind; of: string | null } | 
+/**
+ * The settings file was unreadable; the last good copy replaced it.
+ */
+{ code: "settingsRestored"; kept: string } | 
+/**
+ * The settings file was unreadable and there was no good copy.
+ */
+{ code: "settingsUnreadable"; kept: string } | 
+/**
+ * The saved settings no longer pass this version's checks; defaults are used.
+ */
+{ code: "settingsInvalid" } | 
+/**
+ * Files of an earlier build stayed in its folder.
+ */
+{ code: "oldDataLeft"; folder: string } | 
+/**
+ * The local database was damaged; a copy was kept and it was rebuilt.
+ */
+{ code: "storeRebuilt"; copy: string } | 
+/**
+ * The local database was written by a newer version of the app.
+ */
+{ code: "storeNewerSchema" } | 
+/**
+ * The local database cannot be used.
+ */
+{ code: "storeUnusable"; detail: string } | 
+/**
+ * A file the app keeps (settings, logo) could not be read or written.
+ */
+{ code: "fileProblem"; detail: string } | 
+/**
+ * Something that should not happen; the details are in the log.
+ */
+{ code: "unexpected"; detail: string }
 /**
  * One offer, ready for the comparison table. Money is decimal text, never a float.
  */
@@ -1230,11 +1571,11 @@ export type OutcomeState =
  * The request was refused on its content; `fields` are keyed by dotted request paths
  * (`product.vehicle.vin`) so the UI can link each message to its wizard field.
  */
-{ kind: "rejected"; message: string; fields: Partial<{ [key in string]: string[] }> } | 
+{ kind: "rejected"; message: Message; fields: Partial<{ [key in string]: Message[] }> } | 
 /**
  * Server error, unreadable answer or network failure.
  */
-{ kind: "failed"; message: string } | 
+{ kind: "failed"; message: Message } | 
 /**
  * No answer within the per-insurer timeout.
  */
@@ -1242,7 +1583,7 @@ export type OutcomeState =
 /**
  * Not asked (switched off, no credentials) or refused as not enabled for the account.
  */
-{ kind: "notEnabled"; reason: string }
+{ kind: "notEnabled"; reason: Message }
 /**
  * A part that could not be refreshed; its previous rows stay.
  */
@@ -1254,11 +1595,11 @@ part: string;
 /**
  * The part for people.
  */
-label: string; 
+label: Message; 
 /**
- * Why, in the sync's language where the reason is ours.
+ * Why.
  */
-reason: string }
+reason: Message }
 /**
  * A part that was refreshed.
  */
@@ -1395,7 +1736,7 @@ export type QuoteCheck = {
 /**
  * Request path → messages, worded in the settings language.
  */
-fields: Partial<{ [key in string]: string[] }>; 
+fields: Partial<{ [key in string]: Message[] }>; 
 /**
  * Fields an enabled insurer requires that the draft leaves empty.
  */
@@ -1596,7 +1937,7 @@ part: string;
 /**
  * The part for people: "Localități — CLUJ".
  */
-label: string; 
+label: Message; 
 /**
  * What just happened to it.
  */

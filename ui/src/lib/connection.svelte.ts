@@ -1,5 +1,6 @@
-import { CommandError, type Backend, type ConnectionStatus } from "./backend";
-import { errorText } from "./errors";
+import type { Backend, ConnectionStatus, Message } from "./backend";
+import { fieldProblems, problem } from "./errors";
+import type { Sentence } from "./i18n/messages";
 
 /** The agent's session as the frame shows it, and the login dialog's state. */
 export class ConnectionState {
@@ -7,8 +8,9 @@ export class ConnectionState {
   busy = $state(false);
   loginOpen = $state(false);
   /** Field messages of the last refused login (`account`, `password`). */
-  errors = $state<Record<string, string[]>>({});
-  notice = $state("");
+  errors = $state<Record<string, Message[]>>({});
+  /** Why the session is as it is (a failed automatic login, a refusal); worded when shown. */
+  notice = $state<Sentence | null>(null);
 
   /** Called after a login from the dialog succeeds (the frame starts the sync then). */
   onLogin: () => void = () => {};
@@ -20,10 +22,10 @@ export class ConnectionState {
     this.busy = true;
     try {
       this.status = await this.backend.connect();
-      this.notice = this.status.notice ?? "";
+      this.notice = this.status.notice;
       this.loginOpen = !this.status.loggedIn && this.status.environment !== "demo";
     } catch (e) {
-      this.notice = errorText(e);
+      this.notice = problem(e);
     } finally {
       this.busy = false;
     }
@@ -34,13 +36,13 @@ export class ConnectionState {
     try {
       this.status = await this.backend.login(account, password, remember);
       this.errors = {};
-      this.notice = this.status.notice ?? "";
+      this.notice = this.status.notice;
       this.loginOpen = false;
       this.onLogin();
       return true;
     } catch (e) {
-      this.errors = e instanceof CommandError ? e.fields : {};
-      this.notice = errorText(e);
+      this.errors = fieldProblems(e);
+      this.notice = problem(e);
       return false;
     } finally {
       this.busy = false;
@@ -51,9 +53,9 @@ export class ConnectionState {
     this.busy = true;
     try {
       this.status = await this.backend.logout();
-      this.notice = "";
+      this.notice = null;
     } catch (e) {
-      this.notice = errorText(e);
+      this.notice = problem(e);
     } finally {
       this.busy = false;
     }

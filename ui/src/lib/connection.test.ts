@@ -29,12 +29,14 @@ describe("ConnectionState", () => {
     fake.stored.environment = { kind: "custom", customUrl: "http://127.0.0.1:9" };
     await conn.connect();
     expect(await conn.login("demo", "greșit", false)).toBe(false);
-    expect(conn.errors["password"]).toEqual(["Contul sau parola nu sunt corecte."]);
+    expect(conn.errors["password"]).toEqual([{ code: "wrongCredentials" }]);
+    expect(conn.notice).toEqual({ code: "wrongCredentials" });
     expect(conn.loginOpen).toBe(true);
     expect(await conn.login("demo", "demo", true)).toBe(true);
     expect(conn.loginOpen).toBe(false);
     expect(conn.status?.remembered).toBe(true);
     expect(conn.errors).toEqual({});
+    expect(conn.notice).toBeNull();
   });
 
   it("logs out", async () => {

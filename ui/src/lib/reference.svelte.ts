@@ -1,6 +1,6 @@
-import type { Backend, ReferenceStatus, SyncProgress } from "./backend";
-import { errorMessage } from "./errors";
-import { t } from "./i18n/index.svelte";
+import type { Backend, Message, ReferenceStatus, SyncProgress, SyncSummary } from "./backend";
+import { problem } from "./errors";
+import type { Sentence } from "./i18n/messages";
 
 /** How often the offline indicator probes the API host. */
 const ONLINE_PROBE_MS = 5000;
@@ -10,11 +10,11 @@ export class ReferenceState {
   status = $state<ReferenceStatus | null>(null);
   progress = $state<SyncProgress | null>(null);
   syncing = $state(false);
-  /** One sentence about the last sync or its failure. */
-  message = $state("");
+  /** One sentence about the last sync or its failure; worded when shown. */
+  message = $state<Sentence | null>(null);
   online = $state(true);
   /** Shown from start: the settings or the local store had to be restored or rebuilt. */
-  startNotices = $state<string[]>([]);
+  startNotices = $state<Message[]>([]);
   private probe: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly backend: Backend) {}
@@ -46,16 +46,9 @@ export class ReferenceState {
     this.progress = null;
     try {
       const summary = await this.backend.syncReferenceData(force, (p) => (this.progress = p));
-      this.message =
-        summary.succeeded.length === 0 && summary.failed.length === 0 && !summary.cancelled
-          ? t("reference.upToDate")
-          : summary.failed.length > 0
-            ? t("reference.partlyFailed", { ok: summary.succeeded.length, failed: summary.failed.length })
-            : summary.cancelled
-              ? t("reference.cancelled", { ok: summary.succeeded.length })
-              : t("reference.done", { ok: summary.succeeded.length });
+      this.message = summarise(summary);
     } catch (e) {
-      this.message = errorMessage(e);
+      this.message = problem(e);
     } finally {
       this.syncing = false;
       this.progress = null;
@@ -66,4 +59,13 @@ export class ReferenceState {
   async cancel(): Promise<void> {
     await this.backend.cancelReferenceSync();
   }
+}
+
+/** The one line a finished sync leaves. */
+function summarise(summary: SyncSummary): Sentence {
+  const ok = summary.succeeded.length;
+  const failed = summary.failed.length;
+  if (ok === 0 && failed === 0 && !summary.cancelled) return { key: "reference.upToDate" };
+  if (failed > 0) return { key: "reference.partlyFailed", params: { ok, failed } };
+  return summary.cancelled ? { key: "reference.cancelled", params: { ok } } : { key: "reference.done", params: { ok } };
 }

@@ -12,7 +12,7 @@ use super::{
     VehicleModel,
 };
 use crate::api_errors::app_error;
-use crate::messages::Language;
+use crate::messages::Message;
 
 /// Nomenclature lists from CascoApi (the real service or the sandbox).
 ///
@@ -23,7 +23,6 @@ use crate::messages::Language;
 pub struct ApiNomenclatureSource {
     client: Arc<CascoClient>,
     call: CallOptions,
-    language: Language,
 }
 
 impl std::fmt::Debug for ApiNomenclatureSource {
@@ -31,7 +30,6 @@ impl std::fmt::Debug for ApiNomenclatureSource {
         f.debug_struct("ApiNomenclatureSource")
             .field("account", &self.client.account())
             .field("timeout", &self.timeout())
-            .field("language", &self.language)
             .finish()
     }
 }
@@ -41,13 +39,11 @@ impl ApiNomenclatureSource {
     /// hundred rows) answers in well under a second, so 20 s only fires on a stuck call.
     pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(20);
 
-    /// A source over `client` with [`Self::DEFAULT_TIMEOUT`] per call and Romanian failure
-    /// reasons.
+    /// A source over `client` with [`Self::DEFAULT_TIMEOUT`] per call.
     pub fn new(client: Arc<CascoClient>) -> Self {
         Self {
             client,
             call: CallOptions::with_timeout(Self::DEFAULT_TIMEOUT),
-            language: Language::Ro,
         }
     }
 
@@ -58,20 +54,13 @@ impl ApiNomenclatureSource {
         self
     }
 
-    /// The same source wording failure reasons in `language` (they end up in the agent's sync
-    /// report, so they follow the sync's language).
-    pub fn with_language(mut self, language: Language) -> Self {
-        self.language = language;
-        self
-    }
-
     /// The timeout of each call.
     pub fn timeout(&self) -> Duration {
         self.call.timeout.unwrap_or(Self::DEFAULT_TIMEOUT)
     }
 
     fn error(&self, e: ApiError) -> SourceError {
-        source_error(&e, self.language)
+        source_error(&e)
     }
 }
 
@@ -105,14 +94,14 @@ pub fn error_kind(e: &ApiError) -> SourceErrorKind {
     }
 }
 
-/// `e` as a [`SourceError`]: its [`error_kind`], and the agent-facing message in `lang` (the
+/// `e` as a [`SourceError`]: its [`error_kind`], and the agent-facing message (the
 /// technical detail goes to the log, since the message lands in the sync report).
-pub fn source_error(e: &ApiError, lang: Language) -> SourceError {
+pub fn source_error(e: &ApiError) -> SourceError {
     let kind = error_kind(e);
     log::info!("nomenclature call failed ({kind:?}): {e}");
     SourceError {
         kind,
-        message: app_error(e, lang).message,
+        message: app_error(e).message,
     }
 }
 
@@ -132,7 +121,7 @@ impl NomenclatureSource for ApiNomenclatureSource {
             .counties(self.call)
             .await
             .map_err(|e| self.error(e))?;
-        rows.into_iter().map(|c| county(c, self.language)).collect()
+        rows.into_iter().map(county).collect()
     }
 
     async fn localities(&self, county_code: &str) -> Result<Vec<Locality>, SourceError> {
@@ -141,9 +130,7 @@ impl NomenclatureSource for ApiNomenclatureSource {
             .localities(county_code, self.call)
             .await
             .map_err(|e| self.error(e))?;
-        rows.into_iter()
-            .map(|l| locality(l, self.language))
-            .collect()
+        rows.into_iter().map(locality).collect()
     }
 
     async fn makes(&self) -> Result<Vec<VehicleMake>, SourceError> {
@@ -185,17 +172,17 @@ fn country(c: casco_api::model::Country) -> Country {
     }
 }
 
-fn county(c: casco_api::model::County, lang: Language) -> Result<County, SourceError> {
+fn county(c: casco_api::model::County) -> Result<County, SourceError> {
     Ok(County {
-        siruta: siruta_code(c.siruta, &c.name, lang)?,
+        siruta: siruta_code(c.siruta, &c.name)?,
         code: c.code,
         name: c.name,
     })
 }
 
-fn locality(l: casco_api::model::Locality, lang: Language) -> Result<Locality, SourceError> {
+fn locality(l: casco_api::model::Locality) -> Result<Locality, SourceError> {
     Ok(Locality {
-        siruta: siruta_code(l.siruta, &l.name, lang)?,
+        siruta: siruta_code(l.siruta, &l.name)?,
         name: l.name,
         county_code: l.county_code,
         // Ranks are 1–3; anything beyond a byte is nonsense, and "no rank" sorts it last,
@@ -206,11 +193,11 @@ fn locality(l: casco_api::model::Locality, lang: Language) -> Result<Locality, S
 
 /// SIRUTA codes have at most six digits; one that does not fit a `u32` is a broken answer,
 /// refused rather than truncated into another place's code.
-fn siruta_code(code: u64, name: &str, lang: Language) -> Result<u32, SourceError> {
+fn siruta_code(code: u64, name: &str) -> Result<u32, SourceError> {
     u32::try_from(code).map_err(|_| {
-        SourceError::permanent(match lang {
-            Language::Ro => format!("Cod SIRUTA invalid pentru {name}: {code}."),
-            Language::En => format!("Invalid SIRUTA code for {name}: {code}."),
+        SourceError::permanent(Message::SirutaInvalid {
+            name: name.to_owned(),
+            siruta: code.to_string(),
         })
     })
 }
@@ -275,10 +262,10 @@ mod tests {
             matches!(e, ApiError::Connect { .. } | ApiError::Transport { .. }),
             "{e:?}"
         );
-        let source = source_error(&e, Language::Ro);
+        let source = source_error(&e);
         assert!(source.is_transient());
-        // The agent reads this in the sync report: Romanian, no URL or socket detail.
-        assert!(!source.message.contains("127.0.0.1"), "{}", source.message);
+        // The agent reads this in the sync report: no URL or socket detail.
+        assert_eq!(source.message, Message::CannotConnect);
     }
 
     #[test]
@@ -317,26 +304,25 @@ mod tests {
     }
 
     #[test]
-    fn reasons_follow_the_language() {
+    fn a_reason_is_a_code_the_report_renders() {
         let e = rejected(500);
-        let ro = source_error(&e, Language::Ro);
-        let en = source_error(&e, Language::En);
-        assert!(ro.is_transient() && en.is_transient());
-        assert_ne!(ro.message, en.message);
-        assert!(ro.message.contains("Eroare"), "{}", ro.message);
+        let source = source_error(&e);
+        assert!(source.is_transient());
+        assert!(
+            matches!(source.message, Message::ServerRefused { .. }),
+            "{:?}",
+            source.message
+        );
     }
 
     #[test]
     fn rows_map_field_by_field() {
-        let l = locality(
-            casco_api::model::Locality {
-                name: "CLUJ-NAPOCA".into(),
-                county_code: "CJ".into(),
-                siruta: 54975,
-                rank: Some(1),
-            },
-            Language::Ro,
-        )
+        let l = locality(casco_api::model::Locality {
+            name: "CLUJ-NAPOCA".into(),
+            county_code: "CJ".into(),
+            siruta: 54975,
+            rank: Some(1),
+        })
         .unwrap();
         assert_eq!(
             l,
@@ -347,35 +333,26 @@ mod tests {
                 rank: Some(1),
             }
         );
-        let c = county(
-            casco_api::model::County {
-                code: "BV".into(),
-                name: "BRAŞOV".into(),
-                siruta: 84,
-            },
-            Language::Ro,
-        )
+        let c = county(casco_api::model::County {
+            code: "BV".into(),
+            name: "BRAŞOV".into(),
+            siruta: 84,
+        })
         .unwrap();
         assert_eq!((c.code.as_str(), c.siruta), ("BV", 84));
-        let huge = county(
-            casco_api::model::County {
-                code: "XX".into(),
-                name: "X".into(),
-                siruta: u64::from(u32::MAX) + 1,
-            },
-            Language::En,
-        )
+        let huge = county(casco_api::model::County {
+            code: "XX".into(),
+            name: "X".into(),
+            siruta: u64::from(u32::MAX) + 1,
+        })
         .unwrap_err();
         assert!(!huge.is_transient());
-        let odd = locality(
-            casco_api::model::Locality {
-                name: "X".into(),
-                county_code: "CJ".into(),
-                siruta: 1,
-                rank: Some(300),
-            },
-            Language::Ro,
-        )
+        let odd = locality(casco_api::model::Locality {
+            name: "X".into(),
+            county_code: "CJ".into(),
+            siruta: 1,
+            rank: Some(300),
+        })
         .unwrap();
         assert_eq!(odd.rank, None);
     }

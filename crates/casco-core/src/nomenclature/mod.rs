@@ -20,7 +20,7 @@ pub use sync::{
     SyncSummary,
 };
 
-use crate::messages::Language;
+use crate::messages::{ListKind, Message};
 
 /// A country.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -121,56 +121,39 @@ impl Part {
         }
     }
 
-    /// A short label for progress lines: "Localități — CLUJ". `name` is the county or make name
-    /// when known; the code is used otherwise.
-    pub fn label(&self, name: Option<&str>, lang: Language) -> String {
-        let ro = lang == Language::Ro;
+    /// Which list this part belongs to.
+    pub fn list(&self) -> ListKind {
         match self {
-            Self::Countries => if ro { "Țări" } else { "Countries" }.into(),
-            Self::Counties => if ro { "Județe" } else { "Counties" }.into(),
-            Self::Makes => if ro { "Mărci auto" } else { "Vehicle makes" }.into(),
-            Self::Localities(code) => {
-                let shown = name.unwrap_or(code);
-                if ro {
-                    format!("Localități — {shown}")
-                } else {
-                    format!("Localities — {shown}")
-                }
-            }
-            Self::Models(make) => {
-                let shown = name.unwrap_or(make);
-                if ro {
-                    format!("Modele — {shown}")
-                } else {
-                    format!("Models — {shown}")
-                }
-            }
+            Self::Countries => ListKind::Countries,
+            Self::Counties => ListKind::Counties,
+            Self::Localities(_) => ListKind::Localities,
+            Self::Makes => ListKind::Makes,
+            Self::Models(_) => ListKind::Models,
+        }
+    }
+
+    /// The county or make code a part belongs to.
+    fn of(&self) -> Option<&str> {
+        match self {
+            Self::Localities(code) | Self::Models(code) => Some(code),
+            _ => None,
+        }
+    }
+
+    /// The label for progress lines ("Localități — CLUJ"). `name` is the county or make
+    /// name when known; the code is used otherwise.
+    pub fn label(&self, name: Option<&str>) -> Message {
+        Message::ListLabel {
+            list: self.list(),
+            of: self.of().map(|code| name.unwrap_or(code).to_owned()),
         }
     }
 
     /// What to tell the agent when this list was never downloaded for the environment.
-    pub fn never_synced_text(&self, lang: Language) -> String {
-        let what = match (self, lang) {
-            (Self::Countries, Language::Ro) => "Lista de țări".to_owned(),
-            (Self::Counties, Language::Ro) => "Lista de județe".to_owned(),
-            (Self::Makes, Language::Ro) => "Lista de mărci auto".to_owned(),
-            (Self::Localities(c), Language::Ro) => {
-                format!("Lista de localități pentru județul {c}")
-            }
-            (Self::Models(m), Language::Ro) => format!("Lista de modele pentru marca {m}"),
-            (Self::Countries, Language::En) => "The list of countries".to_owned(),
-            (Self::Counties, Language::En) => "The list of counties".to_owned(),
-            (Self::Makes, Language::En) => "The list of vehicle makes".to_owned(),
-            (Self::Localities(c), Language::En) => format!("The list of localities for county {c}"),
-            (Self::Models(m), Language::En) => format!("The list of models for make {m}"),
-        };
-        match lang {
-            Language::Ro => format!(
-                "{what} nu a fost încă descărcată. Conectați-vă și apăsați «Sincronizează acum»."
-            ),
-            Language::En => {
-                format!("{what} has not been downloaded yet. Connect and press “Sync now”.")
-            }
+    pub fn never_synced(&self) -> Message {
+        Message::ListNeverSynced {
+            list: self.list(),
+            of: self.of().map(str::to_owned),
         }
     }
 }
@@ -197,30 +180,37 @@ mod tests {
     }
 
     #[test]
-    fn never_synced_text_tells_the_agent_what_to_do() {
-        let ro = Part::Localities("CJ".into()).never_synced_text(Language::Ro);
+    fn never_synced_names_the_list_and_its_code() {
         assert_eq!(
-            ro,
-            "Lista de localități pentru județul CJ nu a fost încă descărcată. \
-             Conectați-vă și apăsați «Sincronizează acum»."
+            Part::Localities("CJ".into()).never_synced(),
+            Message::ListNeverSynced {
+                list: ListKind::Localities,
+                of: Some("CJ".into())
+            }
         );
-        let en = Part::Models("DACIA".into()).never_synced_text(Language::En);
-        assert!(
-            en.contains("models for make DACIA") && en.contains("Sync now"),
-            "{en}"
+        assert_eq!(
+            Part::Makes.never_synced(),
+            Message::ListNeverSynced {
+                list: ListKind::Makes,
+                of: None
+            }
         );
     }
 
     #[test]
     fn labels_prefer_names_over_codes() {
+        let label = |part: Part, name| match part.label(name) {
+            Message::ListLabel { of, .. } => of,
+            other => panic!("{other:?}"),
+        };
         assert_eq!(
-            Part::Localities("CJ".into()).label(Some("CLUJ"), Language::Ro),
-            "Localități — CLUJ"
+            label(Part::Localities("CJ".into()), Some("CLUJ")),
+            Some("CLUJ".into())
         );
         assert_eq!(
-            Part::Localities("CJ".into()).label(None, Language::En),
-            "Localities — CJ"
+            label(Part::Localities("CJ".into()), None),
+            Some("CJ".into())
         );
-        assert_eq!(Part::Makes.label(None, Language::Ro), "Mărci auto");
+        assert_eq!(label(Part::Makes, Some("x")), None);
     }
 }

@@ -14,7 +14,8 @@ use std::collections::{HashMap, HashSet};
 use super::fold::fold;
 use super::{Country, County, Locality, Part, VehicleMake, VehicleModel};
 use crate::error::{AppError, ErrorCode};
-use crate::messages::Language;
+use crate::messages::Message;
+
 use crate::store::{Store, StoreError};
 
 /// Why a search has no answer.
@@ -29,16 +30,16 @@ pub enum SearchError {
 }
 
 impl SearchError {
-    /// What to tell the agent, in `lang`.
-    pub fn text(&self, lang: Language) -> String {
+    /// What to tell the agent.
+    pub fn message(&self) -> Message {
         match self {
-            Self::NeverSynced { part } => part.never_synced_text(lang),
+            Self::NeverSynced { part } => part.never_synced(),
         }
     }
 
-    /// The IPC error for this failure, worded in `lang`.
-    pub fn to_app_error(&self, lang: Language) -> AppError {
-        AppError::new(ErrorCode::NotFound, self.text(lang))
+    /// The IPC error for this failure.
+    pub fn to_app_error(&self) -> AppError {
+        AppError::new(ErrorCode::NotFound, self.message())
     }
 }
 

@@ -3,6 +3,8 @@
 
 use std::future::Future;
 
+use crate::messages::Message;
+
 use super::{Country, County, Locality, VehicleMake, VehicleModel};
 
 /// Whether retrying the same call may succeed.
@@ -16,28 +18,28 @@ pub enum SourceErrorKind {
 
 /// Why a source call failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
+#[error("{message:?}")]
 pub struct SourceError {
     /// Retry or not.
     pub kind: SourceErrorKind,
-    /// What happened, suitable for the agent's sync report.
-    pub message: String,
+    /// What happened, for the agent's sync report.
+    pub message: Message,
 }
 
 impl SourceError {
     /// A failure worth retrying.
-    pub fn transient(message: impl Into<String>) -> Self {
+    pub fn transient(message: Message) -> Self {
         Self {
             kind: SourceErrorKind::Transient,
-            message: message.into(),
+            message,
         }
     }
 
     /// A failure retrying will not fix.
-    pub fn permanent(message: impl Into<String>) -> Self {
+    pub fn permanent(message: Message) -> Self {
         Self {
             kind: SourceErrorKind::Permanent,
-            message: message.into(),
+            message,
         }
     }
 

@@ -17,7 +17,7 @@ use serde::Serialize;
 use tokio_util::sync::CancellationToken;
 
 use super::{NomenclatureSource, Part, SourceError};
-use crate::messages::Language;
+use crate::messages::Message;
 use crate::store::{PartData, Store, StoreError, SyncState};
 
 /// Where "now" comes from; injectable so tests can age the cache.
@@ -100,8 +100,6 @@ pub struct SyncOptions {
     pub retry: RetryPolicy,
     /// Source of "now" for TTLs and timestamps.
     pub clock: Clock,
-    /// Language of labels and failure reasons.
-    pub language: Language,
 }
 
 impl Default for SyncOptions {
@@ -112,7 +110,6 @@ impl Default for SyncOptions {
             concurrency: 8,
             retry: RetryPolicy::default(),
             clock: Clock::system(),
-            language: Language::Ro,
         }
     }
 }
@@ -141,7 +138,7 @@ pub struct SyncProgress {
     /// The part's key: `localities:CJ`.
     pub part: String,
     /// The part for people: "Localități — CLUJ".
-    pub label: String,
+    pub label: Message,
     /// What just happened to it.
     pub stage: ProgressStage,
 }
@@ -163,9 +160,9 @@ pub struct PartFailure {
     /// The part's key.
     pub part: String,
     /// The part for people.
-    pub label: String,
-    /// Why, in the sync's language where the reason is ours.
-    pub reason: String,
+    pub label: Message,
+    /// Why.
+    pub reason: Message,
 }
 
 /// What a sync did.
@@ -186,36 +183,10 @@ pub struct SyncSummary {
     pub cancelled: bool,
 }
 
-impl SyncSummary {
-    /// One sentence for the agent.
-    pub fn text(&self, lang: Language) -> String {
-        // "Liste actualizate: N" avoids Romanian plural agreement with the number.
-        let (ok, failed) = (self.succeeded.len(), self.failed.len());
-        let mut s = match (lang, self.cancelled) {
-            (Language::Ro, true) => format!("Sincronizare oprită. Liste actualizate: {ok}"),
-            (Language::Ro, false) => format!("Sincronizare încheiată. Liste actualizate: {ok}"),
-            (Language::En, true) => format!("Sync stopped. Lists updated: {ok}"),
-            (Language::En, false) => format!("Sync finished. Lists updated: {ok}"),
-        };
-        if failed > 0 {
-            let names: Vec<&str> = self.failed.iter().map(|f| f.label.as_str()).collect();
-            let names = names.join(", ");
-            s.push_str(&match lang {
-                Language::Ro => format!(
-                    "; eșuate: {failed} ({names}), se reîncearcă la următoarea sincronizare"
-                ),
-                Language::En => format!("; failed: {failed} ({names}), retried at the next sync"),
-            });
-        }
-        s.push('.');
-        s
-    }
-}
-
 /// A part to fetch and how to name it.
 struct Job {
     part: Part,
-    label: String,
+    label: Message,
 }
 
 /// Decides which parts are stale.
@@ -224,7 +195,6 @@ struct Plan {
     now: DateTime<Utc>,
     ttl: chrono::Duration,
     force: bool,
-    language: Language,
     fresh: u32,
 }
 
@@ -247,7 +217,7 @@ impl Plan {
     /// Queues `part` if stale, counting it as fresh otherwise; returns whether it was queued.
     fn offer(&mut self, queue: &mut VecDeque<Job>, part: Part, name: Option<&str>) -> bool {
         if self.is_stale(&part) {
-            let label = part.label(name, self.language);
+            let label = part.label(name);
             queue.push_back(Job { part, label });
             true
         } else {
@@ -279,7 +249,6 @@ pub async fn run<S: NomenclatureSource>(
         now: options.clock.now(),
         ttl: chrono::Duration::from_std(options.ttl).unwrap_or(chrono::Duration::MAX),
         force: options.force,
-        language: options.language,
         fresh: 0,
     };
     let mut queue = VecDeque::new();
@@ -331,11 +300,10 @@ pub async fn run<S: NomenclatureSource>(
             if data.is_empty() && !matches!(job.part, Part::Localities(_) | Part::Models(_)) {
                 // These lists are never empty in reality; an empty answer is a glitch and
                 // must not wipe the agent's offline data.
-                return Err(empty_list_text(options.language));
+                return Err(Message::EmptyList);
             }
             let rows = store.replace_part(env, &data, options.clock.now());
-            rows.map(|rows| (rows, data))
-                .map_err(|e| e.text(options.language))
+            rows.map(|rows| (rows, data)).map_err(|e| e.message())
         });
         match stored {
             Ok((rows, data)) => {
@@ -383,13 +351,6 @@ fn event(done: u32, total: u32, job: &Job, stage: ProgressStage) -> SyncProgress
         part: job.part.key(),
         label: job.label.clone(),
         stage,
-    }
-}
-
-fn empty_list_text(lang: Language) -> String {
-    match lang {
-        Language::Ro => "Serverul a trimis o listă goală; am păstrat lista salvată.".into(),
-        Language::En => "The server sent an empty list; the saved list was kept.".into(),
     }
 }
 
@@ -485,43 +446,6 @@ mod tests {
     }
 
     #[test]
-    fn summary_text_names_failed_lists() {
-        let s = SyncSummary {
-            env: "demo".into(),
-            succeeded: vec![PartSuccess {
-                part: "counties".into(),
-                rows: 42,
-            }],
-            failed: vec![PartFailure {
-                part: "localities:CJ".into(),
-                label: "Localități — CLUJ".into(),
-                reason: "x".into(),
-            }],
-            fresh: 0,
-            not_run: vec![],
-            cancelled: false,
-        };
-        assert_eq!(
-            s.text(Language::Ro),
-            "Sincronizare încheiată. Liste actualizate: 1; eșuate: 1 (Localități — CLUJ), \
-             se reîncearcă la următoarea sincronizare."
-        );
-        assert_eq!(
-            s.text(Language::En),
-            "Sync finished. Lists updated: 1; failed: 1 (Localități — CLUJ), retried at the next sync."
-        );
-        let stopped = SyncSummary {
-            cancelled: true,
-            failed: vec![],
-            ..s
-        };
-        assert_eq!(
-            stopped.text(Language::Ro),
-            "Sincronizare oprită. Liste actualizate: 1."
-        );
-    }
-
-    #[test]
     fn stale_means_missing_failed_old_or_forced() {
         let now = Utc::now();
         let state = |fetched: Option<DateTime<Utc>>, err: Option<&str>| SyncState {
@@ -529,14 +453,13 @@ mod tests {
             fetched_at: fetched,
             row_count: 1,
             attempted_at: now,
-            last_error: err.map(str::to_owned),
+            last_error: err.map(|text| Message::ServerSaid { text: text.into() }),
         };
         let mut plan = Plan {
             states: HashMap::new(),
             now,
             ttl: chrono::Duration::days(7),
             force: false,
-            language: Language::Ro,
             fresh: 0,
         };
         assert!(plan.is_stale(&Part::Makes));

@@ -21,19 +21,19 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::draft::{PartyDraft, QuoteDraft};
-use super::{PartyKind, QuoteMessage, RegistrationType};
+use super::{PartyKind, RegistrationType};
 use crate::error::FieldErrors;
-use crate::messages::Language;
+use crate::messages::Message;
 use crate::settings::{INSTALLMENT_CHOICES, TERM_MONTHS_RANGE};
 use crate::validate;
 
 /// Every problem found in a draft, in the order found, with typed messages.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DraftProblems(pub Vec<(String, QuoteMessage)>);
+pub struct DraftProblems(pub Vec<(String, Message)>);
 
 impl DraftProblems {
     /// Records a problem at a request path.
-    pub fn add(&mut self, path: impl Into<String>, message: QuoteMessage) {
+    pub fn add(&mut self, path: impl Into<String>, message: Message) {
         self.0.push((path.into(), message));
     }
 
@@ -47,14 +47,13 @@ impl DraftProblems {
         self.0.iter().any(|(p, _)| p == path)
     }
 
-    /// The IPC shape: messages per path, in `lang`.
-    pub fn field_errors(&self, lang: Language) -> FieldErrors {
+    /// The IPC shape: messages per path, each once.
+    pub fn field_errors(&self) -> FieldErrors {
         let mut out = FieldErrors::new();
         for (path, message) in &self.0 {
-            let text = message.text(lang);
             let list = out.entry(path.clone()).or_default();
-            if !list.contains(&text) {
-                list.push(text);
+            if !list.contains(message) {
+                list.push(message.clone());
             }
         }
         out
@@ -102,10 +101,10 @@ fn party_required(prefix: &str, party: &PartyDraft) -> Vec<String> {
     fields.iter().map(|f| format!("{prefix}.{f}")).collect()
 }
 
-/// Every problem in the draft as the IPC field map, worded in `lang`. `today` is the
-/// Bucharest calendar day ([`validate::today_in_bucharest`]).
-pub fn validate_draft(draft: &QuoteDraft, today: NaiveDate, lang: Language) -> FieldErrors {
-    check_draft(draft, today).field_errors(lang)
+/// Every problem in the draft as the IPC field map. `today` is the Bucharest calendar day
+/// ([`validate::today_in_bucharest`]).
+pub fn validate_draft(draft: &QuoteDraft, today: NaiveDate) -> FieldErrors {
+    check_draft(draft, today).field_errors()
 }
 
 /// Every problem in the draft, typed.
@@ -113,7 +112,7 @@ pub fn check_draft(draft: &QuoteDraft, today: NaiveDate) -> DraftProblems {
     let mut p = DraftProblems::default();
     for path in required_paths(draft) {
         if draft.field_filled(&path) == Some(false) {
-            p.add(path, QuoteMessage::Required);
+            p.add(path, Message::Required);
         }
     }
     check_party(&mut p, "product.policyholder", &draft.policyholder, today);
@@ -130,7 +129,7 @@ fn check(
     p: &mut DraftProblems,
     path: &str,
     value: &str,
-    check: impl FnOnce(&str) -> Option<QuoteMessage>,
+    check: impl FnOnce(&str) -> Option<Message>,
 ) {
     if filled(value) {
         if let Some(message) = check(value) {
@@ -142,8 +141,8 @@ fn check(
 /// Both or neither: reports the empty half of a half-filled pair.
 fn pair(p: &mut DraftProblems, a: (&str, bool), b: (&str, bool)) {
     match (a.1, b.1) {
-        (true, false) => p.add(b.0, QuoteMessage::CompleteGroup),
-        (false, true) => p.add(a.0, QuoteMessage::CompleteGroup),
+        (true, false) => p.add(b.0, Message::CompleteGroup),
+        (false, true) => p.add(a.0, Message::CompleteGroup),
         _ => {}
     }
 }
@@ -164,7 +163,7 @@ fn check_party(p: &mut DraftProblems, prefix: &str, party: &PartyDraft, today: N
         (PartyKind::Person, true) => {
             let v = v.trim();
             let ok = (2..=20).contains(&v.len()) && v.chars().all(|c| c.is_ascii_alphanumeric());
-            (!ok).then_some(QuoteMessage::ForeignTaxId)
+            (!ok).then_some(Message::ForeignTaxId)
         }
     };
     check(p, &at("taxId"), &party.tax_id, tax_check);
@@ -180,7 +179,7 @@ fn check_party(p: &mut DraftProblems, prefix: &str, party: &PartyDraft, today: N
                         == (date.year() % 100, date.month(), date.day())
                 };
                 if facts.and_then(|f| f.birth_date).is_some_and(|c| !same(c)) {
-                    p.add(at("birthdate"), QuoteMessage::BirthdateNotCnp);
+                    p.add(at("birthdate"), Message::BirthdateNotCnp);
                 }
             }
             Err(m) => p.add(at("birthdate"), m),
@@ -189,7 +188,7 @@ fn check_party(p: &mut DraftProblems, prefix: &str, party: &PartyDraft, today: N
     let birth = birth.or_else(|| facts.and_then(|f| f.birth_date));
     if let (Some(typed), Some(Some(cnp))) = (party.gender, facts.map(|f| f.gender)) {
         if typed != cnp {
-            p.add(at("gender"), QuoteMessage::GenderNotCnp);
+            p.add(at("gender"), Message::GenderNotCnp);
         }
     }
     check(
@@ -208,13 +207,13 @@ fn check_party(p: &mut DraftProblems, prefix: &str, party: &PartyDraft, today: N
         && id.id_type.is_none()
         && !filled(&id.series_number)
     {
-        p.add(at("identification.idNumber"), QuoteMessage::CompleteGroup);
+        p.add(at("identification.idNumber"), Message::CompleteGroup);
     }
     check(p, &at("identification.issueDate"), &id.issue_date, |v| {
         validate::id_issue_date(v, today).err()
     });
     check(p, &at("email"), &party.email, |v| {
-        validate::email(v).map(|_| QuoteMessage::Email)
+        validate::email(v).map(|_| Message::EmailFormat)
     });
     check(p, &at("mobileNumber"), &party.mobile, validate::mobile);
     check(p, &at("caenCode"), &party.caen_code, validate::caen);
@@ -245,11 +244,11 @@ fn check_party(p: &mut DraftProblems, prefix: &str, party: &PartyDraft, today: N
     }
 }
 
-fn int_check(min: i64, max: i64) -> impl Fn(&str) -> Option<QuoteMessage> {
+fn int_check(min: i64, max: i64) -> impl Fn(&str) -> Option<Message> {
     move |v| validate::integer_in(v, min, max).err()
 }
 
-fn money_check(min: i64, max: i64) -> impl Fn(&str) -> Option<QuoteMessage> {
+fn money_check(min: i64, max: i64) -> impl Fn(&str) -> Option<Message> {
     move |v| validate::decimal_in(v, Decimal::from(min), Decimal::from(max)).err()
 }
 
@@ -325,7 +324,7 @@ fn check_cover(p: &mut DraftProblems, draft: &QuoteDraft, today: NaiveDate) {
     if !u8::try_from(c.term_months).is_ok_and(|m| TERM_MONTHS_RANGE.contains(&m)) {
         p.add(
             "product.motor.termTime",
-            QuoteMessage::OutOfRange {
+            Message::OutOfRange {
                 min: TERM_MONTHS_RANGE.start().to_string(),
                 max: TERM_MONTHS_RANGE.end().to_string(),
             },
@@ -334,7 +333,7 @@ fn check_cover(p: &mut DraftProblems, draft: &QuoteDraft, today: NaiveDate) {
     if !u8::try_from(c.installments).is_ok_and(|n| INSTALLMENT_CHOICES.contains(&n)) {
         p.add(
             "product.motor.installmentCount",
-            QuoteMessage::OneOf {
+            Message::OneOf {
                 allowed: INSTALLMENT_CHOICES.map(|n| n.to_string()).join(", "),
             },
         );
@@ -362,7 +361,7 @@ fn check_cover(p: &mut DraftProblems, draft: &QuoteDraft, today: NaiveDate) {
         (number, filled(&c.renewal_number)),
     );
     check(p, number, &c.renewal_number, |v| {
-        (!v.trim().bytes().all(|b| b.is_ascii_digit())).then_some(QuoteMessage::NotInteger)
+        (!v.trim().bytes().all(|b| b.is_ascii_digit())).then_some(Message::NotInteger)
     });
     let user = "product.additionalData.vehicle.user";
     check(
@@ -372,7 +371,7 @@ fn check_cover(p: &mut DraftProblems, draft: &QuoteDraft, today: NaiveDate) {
         |v| {
             bonus_malus_class(v)
                 .is_none()
-                .then_some(QuoteMessage::BonusMalusClass)
+                .then_some(Message::BonusMalusClass)
         },
     );
     check(

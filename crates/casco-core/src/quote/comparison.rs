@@ -182,7 +182,7 @@ mod tests {
                 insurer: "d".into(),
                 display_name: "D".into(),
                 state: OutcomeState::Failed {
-                    message: "x".into(),
+                    message: crate::Message::TimedOut,
                 },
                 elapsed_ms: 1,
             },

@@ -18,10 +18,10 @@ use serde::{Deserialize, Serialize};
 
 use super::build_quote_request;
 use super::draft::QuoteDraft;
-use crate::api_errors::app_error;
+use crate::api_errors::{app_error, server_fields};
 use crate::error::FieldErrors;
 use crate::insurers::ProviderCredentials;
-use crate::messages::Language;
+use crate::messages::Message;
 use crate::store::{DraftId, Store};
 
 /// One insurer of the batch, as settings and the keychain describe it.
@@ -73,15 +73,15 @@ pub enum OutcomeState {
     /// The request was refused on its content; `fields` are keyed by dotted request paths
     /// (`product.vehicle.vin`) so the UI can link each message to its wizard field.
     Rejected {
-        /// A sentence for the agent.
-        message: String,
+        /// What the agent reads.
+        message: Message,
         /// Messages per request path (empty for a plain refusal).
         fields: FieldErrors,
     },
     /// Server error, unreadable answer or network failure.
     Failed {
-        /// A sentence for the agent.
-        message: String,
+        /// What the agent reads.
+        message: Message,
     },
     /// No answer within the per-insurer timeout.
     #[serde(rename_all = "camelCase")]
@@ -91,8 +91,8 @@ pub enum OutcomeState {
     },
     /// Not asked (switched off, no credentials) or refused as not enabled for the account.
     NotEnabled {
-        /// A sentence for the agent.
-        reason: String,
+        /// Why.
+        reason: Message,
     },
 }
 
@@ -247,8 +247,6 @@ pub(crate) fn money(d: Decimal) -> String {
 pub struct FanoutOptions {
     /// Each insurer's own timeout (session renewal and one retry included).
     pub per_insurer_timeout: Duration,
-    /// The agent's language for messages.
-    pub lang: Language,
     /// The day offers are judged expired against.
     pub today: NaiveDate,
 }
@@ -269,7 +267,6 @@ pub async fn quote_insurers(
     store: Option<(&Store, DraftId)>,
     on_outcome: &(dyn Fn(InsurerOutcome) + Send + Sync),
 ) -> Vec<InsurerOutcome> {
-    let lang = options.lang;
     let mut results = Vec::with_capacity(insurers.len());
     let emit = |outcome: InsurerOutcome, results: &mut Vec<InsurerOutcome>| {
         on_outcome(outcome.clone());
@@ -283,21 +280,13 @@ pub async fn quote_insurers(
         let settle = |state| InsurerOutcome::of(insurer, state, 0);
         let credentials = match (call.enabled, call.credentials) {
             (true, Some(c)) => Ok(c),
-            (false, _) => Err(("Dezactivat în setări.", "Switched off in settings.")),
-            (true, None) => Err((
-                "Lipsesc datele de autentificare la asigurător.",
-                "The insurer's credentials are missing.",
-            )),
+            (false, _) => Err(Message::SwitchedOff),
+            (true, None) => Err(Message::CredentialsMissing),
         };
         let credentials = match credentials {
             Ok(c) => c,
-            Err((ro, en)) => {
-                emit(
-                    settle(OutcomeState::NotEnabled {
-                        reason: lang.pick(ro, en),
-                    }),
-                    &mut results,
-                );
+            Err(reason) => {
+                emit(settle(OutcomeState::NotEnabled { reason }), &mut results);
                 continue;
             }
         };
@@ -306,14 +295,11 @@ pub async fn quote_insurers(
             password: credentials.password,
             code: Some(credentials.code).filter(|c| !c.expose().is_empty()),
         };
-        match build_quote_request(draft, insurer, Some(auth), lang) {
+        match build_quote_request(draft, insurer, Some(auth)) {
             Ok(request) => ready.push((insurer, request)),
             Err(fields) => emit(
                 settle(OutcomeState::Rejected {
-                    message: lang.pick(
-                        "Cererea nu poate fi trimisă: completați câmpurile marcate.",
-                        "The request cannot be sent: complete the marked fields.",
-                    ),
+                    message: Message::CannotSendRequest,
                     fields,
                 }),
                 &mut results,
@@ -334,7 +320,7 @@ pub async fn quote_insurers(
         if let Err(e) = session {
             for (insurer, _) in ready {
                 emit(
-                    InsurerOutcome::of(insurer, failure_state(&e, lang), 0),
+                    InsurerOutcome::of(insurer, failure_state(&e), 0),
                     &mut results,
                 );
             }
@@ -371,7 +357,7 @@ pub async fn quote_insurers(
                         })
                         .collect(),
                 },
-                Err(e) => failure_state(&e, lang),
+                Err(e) => failure_state(&e),
             };
             (record, InsurerOutcome::of(insurer, state, elapsed_ms))
         });
@@ -388,27 +374,29 @@ pub async fn quote_insurers(
 }
 
 /// The outcome state for a failed call.
-fn failure_state(e: &ApiError, lang: Language) -> OutcomeState {
+fn failure_state(e: &ApiError) -> OutcomeState {
     match e {
         ApiError::Timeout { after, .. } => OutcomeState::TimedOut {
             after_ms: u32::try_from(after.as_millis()).unwrap_or(u32::MAX),
         },
         ApiError::Validation { fields, .. } => OutcomeState::Rejected {
-            message: app_error(e, lang).message,
-            fields: fields.clone(),
+            message: app_error(e).message,
+            fields: server_fields(fields),
         },
         // The API has no code for "not enabled": its plain message is the only sign.
         ApiError::Rejected { message, .. } if says_not_enabled(message) => {
             OutcomeState::NotEnabled {
-                reason: message.clone(),
+                reason: Message::ServerSaid {
+                    text: message.clone(),
+                },
             }
         }
         ApiError::Rejected { .. } => OutcomeState::Rejected {
-            message: app_error(e, lang).message,
+            message: app_error(e).message,
             fields: FieldErrors::new(),
         },
         _ => OutcomeState::Failed {
-            message: app_error(e, lang).message,
+            message: app_error(e).message,
         },
     }
 }
@@ -472,43 +460,36 @@ mod tests {
 
     #[test]
     fn failures_map_to_their_own_states() {
-        let lang = Language::En;
-        let t = failure_state(
-            &ApiError::Timeout {
-                operation: "quote",
-                after: Duration::from_millis(1500),
-            },
-            lang,
-        );
+        let t = failure_state(&ApiError::Timeout {
+            operation: "quote",
+            after: Duration::from_millis(1500),
+        });
         assert_eq!(t, OutcomeState::TimedOut { after_ms: 1500 });
         let mut fields = BTreeMap::new();
         fields.insert("product.vehicle.vin".to_owned(), vec!["bad".to_owned()]);
-        let v = failure_state(
-            &ApiError::Validation {
-                status: 400,
-                fields: fields.clone(),
-            },
-            lang,
+        let v = failure_state(&ApiError::Validation {
+            status: 400,
+            fields: fields.clone(),
+        });
+        let said = vec![Message::ServerSaid { text: "bad".into() }];
+        assert!(
+            matches!(&v, OutcomeState::Rejected { fields: f, .. } if f["product.vehicle.vin"] == said)
         );
-        assert!(matches!(v, OutcomeState::Rejected { fields: f, .. } if f == fields));
-        let n = failure_state(
-            &ApiError::Rejected {
-                operation: "quote",
-                status: 400,
-                message: "Asigurătorul X nu este activat pentru acest cont de broker.".into(),
-            },
-            lang,
-        );
+        let n = failure_state(&ApiError::Rejected {
+            operation: "quote",
+            status: 400,
+            message: "Asigurătorul X nu este activat pentru acest cont de broker.".into(),
+        });
         assert!(matches!(n, OutcomeState::NotEnabled { .. }), "{n:?}");
-        let f = failure_state(
-            &ApiError::HttpStatus {
-                operation: "quote",
-                status: 502,
-                body_start: "<html>".into(),
-            },
-            lang,
-        );
-        assert!(matches!(f, OutcomeState::Failed { message } if !message.contains("<html>")));
+        let f = failure_state(&ApiError::HttpStatus {
+            operation: "quote",
+            status: 502,
+            body_start: "<html>".into(),
+        });
+        let refused = Message::ServerRefused {
+            message: "HTTP 502".into(),
+        };
+        assert_eq!(f, OutcomeState::Failed { message: refused });
     }
 
     #[test]

@@ -15,7 +15,7 @@ use super::fanout::money;
 use super::payload::build_vehicle_specs;
 use crate::api_errors::app_error;
 use crate::error::AppError;
-use crate::messages::Language;
+use crate::messages::Message;
 use crate::store::{DraftId, Store};
 
 pub use super::closest::closest_variant;
@@ -94,17 +94,9 @@ pub async fn identify_vehicle(
     draft: &QuoteDraft,
     insurers: &[&'static Insurer],
     opts: CallOptions,
-    lang: Language,
 ) -> Result<VehicleIdentification, AppError> {
-    let specs = build_vehicle_specs(draft, lang).map_err(|fields| {
-        AppError::validation(
-            lang.pick(
-                "Vehiculul nu poate fi identificat: completați câmpurile marcate.",
-                "The vehicle cannot be identified: complete the marked fields.",
-            ),
-            fields,
-        )
-    })?;
+    let specs = build_vehicle_specs(draft)
+        .map_err(|fields| AppError::validation(Message::CannotIdentify, fields))?;
     let key = specs_key(&specs)?;
     let cached = store
         .cached_identification(draft_id, &key)
@@ -117,7 +109,7 @@ pub async fn identify_vehicle(
     let answer = client
         .identify_vehicle(&specs, opts)
         .await
-        .map_err(|e| app_error(&e, lang))?;
+        .map_err(|e| app_error(&e))?;
     if let Err(e) = store.save_identification(draft_id, &key, &answer, chrono::Utc::now()) {
         log::warn!("identification of draft {draft_id} not cached: {e}");
     }
@@ -216,7 +208,7 @@ mod tests {
 
     #[test]
     fn an_incomplete_vehicle_reports_every_missing_field() {
-        let fields = build_vehicle_specs(&QuoteDraft::default(), Language::Ro).unwrap_err();
+        let fields = build_vehicle_specs(&QuoteDraft::default()).unwrap_err();
         for path in ["vehicleType", "brand", "model", "yearOfConstruction"] {
             assert!(
                 fields.contains_key(&format!("product.vehicle.{path}")),
@@ -234,7 +226,7 @@ mod tests {
         d.vehicle.year = "2020".into();
         d.vehicle.fuel = Some(FuelType::Petrol);
         d.vehicle.market_value = "100000.00".into();
-        let specs = build_vehicle_specs(&d, Language::En).unwrap();
+        let specs = build_vehicle_specs(&d).unwrap();
         assert_eq!(specs.brand, "Toyota");
         let key = specs_key(&specs).unwrap();
         assert_eq!(
@@ -242,10 +234,7 @@ mod tests {
             r#"{"brand":"Toyota","fuelType":"petrol","marketValue":"100000.00","model":"Corolla","vehicleType":"M1","yearOfConstruction":2020}"#
         );
         d.vehicle.year = "2021".into();
-        assert_ne!(
-            specs_key(&build_vehicle_specs(&d, Language::En).unwrap()).unwrap(),
-            key
-        );
+        assert_ne!(specs_key(&build_vehicle_specs(&d).unwrap()).unwrap(), key);
     }
 
     #[test]

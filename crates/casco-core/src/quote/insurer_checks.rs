@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::draft::QuoteDraft;
 use crate::error::FieldErrors;
-use crate::messages::Language;
+use crate::messages::Message;
 
 /// One field an insurer requires that the draft leaves empty.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -19,13 +19,13 @@ pub struct InsurerGap {
     /// Dotted request path of the empty field.
     pub path: String,
     /// "Asigurătorul Grawe cere etajul din adresa asiguratului."
-    pub message: String,
+    pub message: Message,
 }
 
 /// The fields the chosen insurers require that the draft leaves empty, in catalogue order.
 /// Unknown keys are skipped (the insurer list is checked elsewhere). A required path the draft
 /// has no field for is reported too: quoting that insurer would fail anyway.
-pub fn insurer_gaps(draft: &QuoteDraft, keys: &[String], lang: Language) -> Vec<InsurerGap> {
+pub fn insurer_gaps(draft: &QuoteDraft, keys: &[String]) -> Vec<InsurerGap> {
     let mut gaps = Vec::new();
     for insurer in insurers::catalogue()
         .iter()
@@ -33,9 +33,9 @@ pub fn insurer_gaps(draft: &QuoteDraft, keys: &[String], lang: Language) -> Vec<
     {
         for field in &insurer.required_fields {
             if draft.field_filled(&field.path) != Some(true) {
-                let message = match lang {
-                    Language::Ro => insurer.required_message_ro(field),
-                    Language::En => insurer.required_message_en(field),
+                let message = Message::InsurerRequires {
+                    insurer: insurer.display_name.clone(),
+                    path: field.path.clone(),
                 };
                 gaps.push(InsurerGap {
                     insurer: insurer.key.clone(),
@@ -71,26 +71,25 @@ mod tests {
     fn grawe_asks_for_the_floor_until_it_is_filled() {
         let mut d = QuoteDraft::default();
         d.vehicle.pti_expiry = "2026-05-12".into();
-        let gaps = insurer_gaps(&d, &keys(&["grawe"]), Language::Ro);
+        let gaps = insurer_gaps(&d, &keys(&["grawe"]));
         assert_eq!(gaps.len(), 1, "{gaps:?}");
         assert_eq!(gaps[0].path, "product.policyholder.address.floor");
         assert_eq!(gaps[0].display_name, "Grawe");
         assert_eq!(
             gaps[0].message,
-            "Asigurătorul Grawe cere etajul din adresa asiguratului."
+            Message::InsurerRequires {
+                insurer: "Grawe".into(),
+                path: "product.policyholder.address.floor".into()
+            }
         );
         d.policyholder.address.floor = "3".into();
-        assert!(insurer_gaps(&d, &keys(&["grawe"]), Language::Ro).is_empty());
+        assert!(insurer_gaps(&d, &keys(&["grawe"])).is_empty());
     }
 
     #[test]
     fn every_chosen_insurer_is_checked_and_unknown_keys_skipped() {
         let d = QuoteDraft::default();
-        let gaps = insurer_gaps(
-            &d,
-            &keys(&["eazy_insure", "allianz", "nobody"]),
-            Language::En,
-        );
+        let gaps = insurer_gaps(&d, &keys(&["eazy_insure", "allianz", "nobody"]));
         let pairs: Vec<(&str, &str)> = gaps
             .iter()
             .map(|g| (g.insurer.as_str(), g.path.as_str()))
@@ -98,7 +97,10 @@ mod tests {
         assert!(pairs.contains(&("eazy_insure", "product.policyholder.email")));
         assert!(pairs.contains(&("eazy_insure", "product.policyholder.mobileNumber")));
         assert!(pairs.contains(&("allianz", "product.vehicle.ptiExpiryDate")));
-        assert!(gaps.iter().all(|g| !g.message.contains("Asigurătorul")));
+        assert!(gaps.iter().all(|g| matches!(
+            &g.message,
+            Message::InsurerRequires { path, .. } if *path == g.path
+        )));
         let mut errors = FieldErrors::new();
         add_gaps(&mut errors, &gaps);
         add_gaps(&mut errors, &gaps);
@@ -107,6 +109,6 @@ mod tests {
 
     #[test]
     fn an_unchosen_insurer_adds_nothing() {
-        assert!(insurer_gaps(&QuoteDraft::default(), &[], Language::Ro).is_empty());
+        assert!(insurer_gaps(&QuoteDraft::default(), &[]).is_empty());
     }
 }

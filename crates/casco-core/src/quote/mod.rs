@@ -11,7 +11,6 @@ mod draft;
 pub mod fanout;
 pub mod identification;
 mod insurer_checks;
-mod messages;
 mod payload;
 mod slots;
 
@@ -28,5 +27,4 @@ pub use identification::{
     closest_variant, identify_vehicle, InsurerVariants, VariantView, VehicleIdentification,
 };
 pub use insurer_checks::{add_gaps, insurer_gaps, InsurerGap};
-pub use messages::QuoteMessage;
 pub use payload::{build_quote_product, build_quote_request, build_vehicle_specs};

@@ -19,9 +19,9 @@ use rust_decimal::Decimal;
 
 use super::checks::{bonus_malus_class, DraftProblems};
 use super::draft::{PartyDraft, QuoteDraft};
-use super::{CoverCurrency, PartyKind, QuoteMessage};
+use super::{CoverCurrency, PartyKind};
 use crate::error::FieldErrors;
-use crate::messages::Language;
+use crate::messages::Message;
 use crate::validate;
 
 /// The product name sent when no insurer is chosen yet; the request uses the insurer's own.
@@ -43,7 +43,7 @@ impl Reader {
     /// Text the model cannot do without.
     fn needed(&mut self, path: &str, value: &str) -> String {
         self.text(value).unwrap_or_else(|| {
-            self.problems.add(path, QuoteMessage::Required);
+            self.problems.add(path, Message::Required);
             String::new()
         })
     }
@@ -53,7 +53,7 @@ impl Reader {
         path: &str,
         value: &str,
         parse: impl FnOnce(&str) -> Option<T>,
-        bad: QuoteMessage,
+        bad: Message,
     ) -> Option<T> {
         let v = self.text(value)?;
         let parsed = parse(&v);
@@ -64,25 +64,20 @@ impl Reader {
     }
 
     fn date(&mut self, path: &str, value: &str) -> Option<NaiveDate> {
-        self.parsed(path, value, validate::parse_date, QuoteMessage::Date)
+        self.parsed(path, value, validate::parse_date, Message::Date)
     }
 
     fn uint<T: TryFrom<i64>>(&mut self, path: &str, value: &str) -> Option<T> {
         let parse = |v: &str| validate::parse_integer(v).and_then(|n| T::try_from(n).ok());
-        self.parsed(path, value, parse, QuoteMessage::NotInteger)
+        self.parsed(path, value, parse, Message::NotInteger)
     }
 
     fn money(&mut self, path: &str, value: &str) -> Option<Decimal> {
-        self.parsed(
-            path,
-            value,
-            validate::parse_decimal,
-            QuoteMessage::NotNumber,
-        )
+        self.parsed(path, value, validate::parse_decimal, Message::NotNumber)
     }
 
     fn missing(&mut self, path: &str) {
-        self.problems.add(path, QuoteMessage::Required);
+        self.problems.add(path, Message::Required);
     }
 
     /// Both or neither; the empty half of a half-filled pair is reported.
@@ -90,11 +85,11 @@ impl Reader {
         match (a.1, b.1) {
             (Some(x), Some(y)) => Some((x, y)),
             (Some(_), None) => {
-                self.problems.add(b.0, QuoteMessage::CompleteGroup);
+                self.problems.add(b.0, Message::CompleteGroup);
                 None
             }
             (None, Some(_)) => {
-                self.problems.add(a.0, QuoteMessage::CompleteGroup);
+                self.problems.add(a.0, Message::CompleteGroup);
                 None
             }
             (None, None) => None,
@@ -103,18 +98,18 @@ impl Reader {
 }
 
 /// Runs `build` with a fresh reader: its value when no problem was met, else every problem
-/// as the field map in `lang`.
-fn read<T>(lang: Language, build: impl FnOnce(&mut Reader) -> Option<T>) -> Result<T, FieldErrors> {
+/// as the field map.
+fn read<T>(build: impl FnOnce(&mut Reader) -> Option<T>) -> Result<T, FieldErrors> {
     let mut r = Reader::default();
     match build(&mut r) {
         Some(value) if r.problems.is_empty() => Ok(value),
-        _ => Err(r.problems.field_errors(lang)),
+        _ => Err(r.problems.field_errors()),
     }
 }
 
-/// Builds `product` from the draft; on failure, the field map in `lang`.
-pub fn build_quote_product(draft: &QuoteDraft, lang: Language) -> Result<Product, FieldErrors> {
-    read(lang, |r| product(r, draft))
+/// Builds `product` from the draft; on failure, the field map.
+pub fn build_quote_product(draft: &QuoteDraft) -> Result<Product, FieldErrors> {
+    read(|r| product(r, draft))
 }
 
 /// Builds the whole `POST /offer` body for one insurer: its key and product name, its
@@ -123,9 +118,8 @@ pub fn build_quote_request(
     draft: &QuoteDraft,
     insurer: &Insurer,
     authentication: Option<ProviderAuthentication>,
-    lang: Language,
 ) -> Result<QuoteRequest, FieldErrors> {
-    let mut product = build_quote_product(draft, lang)?;
+    let mut product = build_quote_product(draft)?;
     product.name = insurer.product.clone();
     product.vehicle.identifier = draft.vehicle.identifiers.get(&insurer.key).cloned();
     Ok(QuoteRequest {
@@ -295,12 +289,9 @@ fn person(r: &mut Reader, prefix: &str, p: &PartyDraft) -> Option<Person> {
 }
 
 /// Builds `product.vehicle`'s mechanical data (also the body of a vehicle identification);
-/// on failure, the field map in `lang`, keyed by the quote request's paths.
-pub fn build_vehicle_specs(
-    draft: &QuoteDraft,
-    lang: Language,
-) -> Result<VehicleSpecs, FieldErrors> {
-    read(lang, |r| vehicle_specs(r, draft))
+/// on failure, the field map, keyed by the quote request's paths.
+pub fn build_vehicle_specs(draft: &QuoteDraft) -> Result<VehicleSpecs, FieldErrors> {
+    read(|r| vehicle_specs(r, draft))
 }
 
 fn vehicle_specs(r: &mut Reader, d: &QuoteDraft) -> Option<VehicleSpecs> {

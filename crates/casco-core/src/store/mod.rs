@@ -31,7 +31,7 @@ pub use nomenclature::{PartData, SyncState};
 pub use quote_calls::{QuoteCallId, QuoteCallRecord};
 
 use crate::error::AppError;
-use crate::messages::Language;
+use crate::messages::Message;
 
 /// How long a statement waits for a lock held by another connection before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -67,25 +67,19 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    /// A sentence for the agent, in `lang`.
-    pub fn text(&self, lang: Language) -> String {
-        match (self, lang) {
-            (Self::NewerSchema { .. }, Language::Ro) => {
-                "Baza de date locală a fost creată de o versiune mai nouă a aplicației. Actualizați Casco Desk."
-                    .into()
-            }
-            (Self::NewerSchema { .. }, Language::En) => {
-                "The local database was created by a newer version of the app. Please update Casco Desk."
-                    .into()
-            }
-            (_, Language::Ro) => format!("Baza de date locală nu poate fi folosită ({self})."),
-            (_, Language::En) => format!("The local database cannot be used ({self})."),
+    /// What to tell the agent.
+    pub fn message(&self) -> Message {
+        match self {
+            Self::NewerSchema { .. } => Message::StoreNewerSchema,
+            other => Message::StoreUnusable {
+                detail: other.to_string(),
+            },
         }
     }
 
-    /// The IPC error for this failure, worded in `lang`.
-    pub fn to_app_error(&self, lang: Language) -> AppError {
-        AppError::storage(self.text(lang))
+    /// The IPC error for this failure.
+    pub fn to_app_error(&self) -> AppError {
+        AppError::new(crate::error::ErrorCode::Storage, self.message())
     }
 }
 
@@ -112,19 +106,11 @@ pub struct OpenReport {
 }
 
 impl OpenReport {
-    /// The plain-words notice to show the agent, if anything needs saying.
-    pub fn notice(&self, lang: Language) -> Option<String> {
+    /// The notice for the agent, if anything needs saying.
+    pub fn notice(&self) -> Option<Message> {
         let r = self.recovered.as_ref()?;
-        let copy = r.moved_to.display();
-        Some(match lang {
-            Language::Ro => format!(
-                "Baza de date locală era deteriorată; am păstrat o copie în {copy} și am refăcut-o. \
-                 Datele de referință se vor sincroniza din nou."
-            ),
-            Language::En => format!(
-                "The local database was damaged; a copy was kept at {copy} and it was rebuilt. \
-                 Reference data will be synchronised again."
-            ),
+        Some(Message::StoreRebuilt {
+            copy: r.moved_to.display().to_string(),
         })
     }
 }
@@ -278,7 +264,7 @@ mod tests {
         assert_eq!(report.migrated_from, 0);
         assert_eq!(report.schema_version, latest_version());
         assert!(report.recovered.is_none());
-        assert_eq!(report.notice(Language::Ro), None);
+        assert_eq!(report.notice(), None);
         let mode: String = store
             .conn()
             .query_row("PRAGMA journal_mode", [], |r| r.get(0))
@@ -343,7 +329,7 @@ mod tests {
     }
 
     #[test]
-    fn recovery_notice_names_the_copy_in_both_languages() {
+    fn recovery_notice_names_the_copy() {
         let report = OpenReport {
             migrated_from: 0,
             schema_version: 1,
@@ -353,26 +339,21 @@ mod tests {
             }),
             journal: Journal::Wal,
         };
-        let ro = report.notice(Language::Ro).unwrap();
-        assert!(
-            ro.starts_with("Baza de date locală era deteriorată"),
-            "{ro}"
-        );
-        assert!(ro.contains("/x/casco.db.corrupt-1"));
-        let en = report.notice(Language::En).unwrap();
-        assert!(
-            en.contains("damaged") && en.contains("/x/casco.db.corrupt-1"),
-            "{en}"
+        assert_eq!(
+            report.notice(),
+            Some(Message::StoreRebuilt {
+                copy: "/x/casco.db.corrupt-1".into()
+            })
         );
     }
 
     #[test]
     fn newer_schema_error_reads_as_update_advice() {
         let e = StoreError::NewerSchema { found: 9, known: 1 };
-        assert!(e.to_app_error(Language::Ro).message.contains("Actualizați"));
+        let a = e.to_app_error();
         assert_eq!(
-            e.to_app_error(Language::En).code,
-            crate::error::ErrorCode::Storage
+            (a.code, a.message),
+            (crate::error::ErrorCode::Storage, Message::StoreNewerSchema)
         );
     }
 }

@@ -6,7 +6,10 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
-use super::{from_millis, Store, StoreError};
+use serde::{Deserialize, Serialize};
+
+use super::{from_millis, to_json, Store, StoreError};
+use crate::messages::Message;
 use crate::nomenclature::{Country, County, Locality, Part, VehicleMake, VehicleModel};
 
 /// The freshly fetched content of one part, ready to replace what is stored.
@@ -75,7 +78,30 @@ pub struct SyncState {
     /// Last attempt, successful or not.
     pub attempted_at: DateTime<Utc>,
     /// Why the last attempt failed; `None` if it succeeded.
-    pub last_error: Option<String>,
+    pub last_error: Option<Message>,
+}
+
+/// The stored form of a failure reason: `{"v": 1, "message": {...}}`. Releases before format 1
+/// stored the sentence itself, in the language of the day; it reads back as that text.
+#[derive(Serialize, Deserialize)]
+struct StoredReason {
+    v: u32,
+    message: Message,
+}
+
+fn reason_text(message: &Message) -> Result<String, StoreError> {
+    let stored = StoredReason {
+        v: 1,
+        message: message.clone(),
+    };
+    to_json(&stored, "sync failure reason")
+}
+
+fn reason_from(text: String) -> Message {
+    match serde_json::from_str::<StoredReason>(&text) {
+        Ok(stored) => stored.message,
+        Err(_) => Message::ServerSaid { text },
+    }
 }
 
 /// The `sync_state` columns [`read_state`] reads, in its order.
@@ -88,7 +114,7 @@ fn read_state(part: Part, r: &Row<'_>, first: usize) -> rusqlite::Result<SyncSta
         fetched_at: r.get::<_, Option<i64>>(first)?.map(from_millis),
         row_count: u64::try_from(r.get::<_, i64>(first + 1)?).unwrap_or(0),
         attempted_at: from_millis(r.get(first + 2)?),
-        last_error: r.get(first + 3)?,
+        last_error: r.get::<_, Option<String>>(first + 3)?.map(reason_from),
     })
 }
 
@@ -120,9 +146,10 @@ impl Store {
         &self,
         env: &str,
         part: &Part,
-        error: &str,
+        error: &Message,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
+        let error = reason_text(error)?;
         self.conn().execute(
             "INSERT INTO sync_state (env, part, fetched_at, row_count, attempted_at, last_error)
              VALUES (?1, ?2, NULL, 0, ?3, ?4)

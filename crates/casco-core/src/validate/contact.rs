@@ -1,11 +1,11 @@
 //! Contact and registry codes: Romanian mobile numbers, CAEN, postcodes, country codes.
 
-use crate::quote::QuoteMessage;
+use crate::messages::Message;
 
 /// A Romanian mobile number in the form the request sends: `07xxxxxxxx`.
 ///
 /// Accepts `07…`, `+407…` and `00407…` with spaces, dashes, dots or brackets anywhere.
-pub fn normalize_mobile(value: &str) -> Result<String, QuoteMessage> {
+pub fn normalize_mobile(value: &str) -> Result<String, Message> {
     let v = value.trim();
     let (plus, body) = match v.strip_prefix('+') {
         Some(rest) => (true, rest),
@@ -15,7 +15,7 @@ pub fn normalize_mobile(value: &str) -> Result<String, QuoteMessage> {
         .chars()
         .all(|c| c.is_ascii_digit() || " -.()/".contains(c))
     {
-        return Err(QuoteMessage::Mobile);
+        return Err(Message::Mobile);
     }
     let digits: String = body.chars().filter(char::is_ascii_digit).collect();
     let national = if plus {
@@ -27,32 +27,31 @@ pub fn normalize_mobile(value: &str) -> Result<String, QuoteMessage> {
     };
     match national {
         Some(n) if n.len() == 9 && n.starts_with('7') => Ok(format!("0{n}")),
-        _ => Err(QuoteMessage::Mobile),
+        _ => Err(Message::Mobile),
     }
 }
 
 /// Checks a Romanian mobile number (see [`normalize_mobile`]).
-pub fn mobile(value: &str) -> Option<QuoteMessage> {
+pub fn mobile(value: &str) -> Option<Message> {
     normalize_mobile(value).err()
 }
 
 /// Checks a CAEN activity code: exactly 4 digits (e.g. 6201, 0111).
-pub fn caen(value: &str) -> Option<QuoteMessage> {
+pub fn caen(value: &str) -> Option<Message> {
     let v = value.trim();
-    (!(v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit()))).then_some(QuoteMessage::Caen)
+    (!(v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit()))).then_some(Message::Caen)
 }
 
 /// Checks a Romanian postcode: exactly 6 digits.
-pub fn postcode(value: &str) -> Option<QuoteMessage> {
+pub fn postcode(value: &str) -> Option<Message> {
     let v = value.trim();
-    (!(v.len() == 6 && v.bytes().all(|b| b.is_ascii_digit()))).then_some(QuoteMessage::Postcode)
+    (!(v.len() == 6 && v.bytes().all(|b| b.is_ascii_digit()))).then_some(Message::Postcode)
 }
 
 /// Checks an ISO 3166 alpha-2 country code (any case).
-pub fn country_code(value: &str) -> Option<QuoteMessage> {
+pub fn country_code(value: &str) -> Option<Message> {
     let v = value.trim();
-    (!(v.len() == 2 && v.bytes().all(|b| b.is_ascii_alphabetic())))
-        .then_some(QuoteMessage::CountryCode)
+    (!(v.len() == 2 && v.bytes().all(|b| b.is_ascii_alphabetic()))).then_some(Message::CountryCode)
 }
 
 #[cfg(test)]
@@ -86,7 +85,7 @@ mod tests {
             "+0712345678",
             "0712a45678",
         ] {
-            assert_eq!(mobile(bad), Some(QuoteMessage::Mobile), "{bad}");
+            assert_eq!(mobile(bad), Some(Message::Mobile), "{bad}");
         }
     }
 
@@ -95,7 +94,7 @@ mod tests {
         assert_eq!(caen("6201"), None);
         assert_eq!(caen(" 0111 "), None);
         for bad in ["", "620", "62011", "62a1", "62.01"] {
-            assert_eq!(caen(bad), Some(QuoteMessage::Caen), "{bad}");
+            assert_eq!(caen(bad), Some(Message::Caen), "{bad}");
         }
     }
 
@@ -104,7 +103,7 @@ mod tests {
         assert_eq!(postcode("400001"), None);
         assert_eq!(postcode("010011"), None);
         for bad in ["", "40000", "4000011", "40000a"] {
-            assert_eq!(postcode(bad), Some(QuoteMessage::Postcode), "{bad}");
+            assert_eq!(postcode(bad), Some(Message::Postcode), "{bad}");
         }
     }
 
@@ -116,7 +115,7 @@ mod tests {
             let expected = if bad == "Ro " {
                 None
             } else {
-                Some(QuoteMessage::CountryCode)
+                Some(Message::CountryCode)
             };
             assert_eq!(country_code(bad), expected, "{bad}");
         }

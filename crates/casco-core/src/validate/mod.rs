@@ -1,7 +1,7 @@
 //! Field validators shared by settings and the quote wizard. Each returns the message to
 //! show, or `None` when the value is acceptable; `normalize_*` functions also give the value
 //! in the form the request sends. Settings validators (below) speak [`Message`]; the quote
-//! wizard's (submodules) speak [`crate::quote::QuoteMessage`].
+//! wizard's (submodules) speak [`crate::quote::Message`].
 
 mod contact;
 mod identity;
@@ -63,7 +63,8 @@ pub fn phone(value: &str) -> Option<Message> {
 
 /// Checks that text has at most `max` characters.
 pub fn max_chars(value: &str, max: usize) -> Option<Message> {
-    (value.chars().count() > max).then_some(Message::TooLong { max })
+    let max_u32 = u32::try_from(max).unwrap_or(u32::MAX);
+    (value.chars().count() > max).then_some(Message::TooLong { max: max_u32 })
 }
 
 #[cfg(test)]

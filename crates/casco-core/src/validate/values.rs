@@ -3,7 +3,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
 
-use crate::quote::QuoteMessage;
+use crate::messages::Message;
 
 /// Parses a whole number; spaces (thousands groups) are ignored.
 pub fn parse_integer(value: &str) -> Option<i64> {
@@ -35,12 +35,12 @@ pub fn parse_decimal(value: &str) -> Option<Decimal> {
 }
 
 /// A whole number within `min..=max`.
-pub fn integer_in(value: &str, min: i64, max: i64) -> Result<i64, QuoteMessage> {
-    let n = parse_integer(value).ok_or(QuoteMessage::NotInteger)?;
+pub fn integer_in(value: &str, min: i64, max: i64) -> Result<i64, Message> {
+    let n = parse_integer(value).ok_or(Message::NotInteger)?;
     if (min..=max).contains(&n) {
         Ok(n)
     } else {
-        Err(QuoteMessage::OutOfRange {
+        Err(Message::OutOfRange {
             min: min.to_string(),
             max: max.to_string(),
         })
@@ -48,12 +48,12 @@ pub fn integer_in(value: &str, min: i64, max: i64) -> Result<i64, QuoteMessage> 
 }
 
 /// A decimal within `min..=max`.
-pub fn decimal_in(value: &str, min: Decimal, max: Decimal) -> Result<Decimal, QuoteMessage> {
-    let n = parse_decimal(value).ok_or(QuoteMessage::NotNumber)?;
+pub fn decimal_in(value: &str, min: Decimal, max: Decimal) -> Result<Decimal, Message> {
+    let n = parse_decimal(value).ok_or(Message::NotNumber)?;
     if n >= min && n <= max {
         Ok(n)
     } else {
-        Err(QuoteMessage::OutOfRange {
+        Err(Message::OutOfRange {
             min: min.to_string(),
             max: max.to_string(),
         })
@@ -79,22 +79,22 @@ fn first_of_1900() -> NaiveDate {
 }
 
 /// A past-or-today date from 1900 on.
-pub fn past_date(value: &str, today: NaiveDate) -> Result<NaiveDate, QuoteMessage> {
-    let d = parse_date(value).ok_or(QuoteMessage::Date)?;
+pub fn past_date(value: &str, today: NaiveDate) -> Result<NaiveDate, Message> {
+    let d = parse_date(value).ok_or(Message::Date)?;
     if d < first_of_1900() {
-        Err(QuoteMessage::DateTooOld)
+        Err(Message::DateTooOld)
     } else if d > today {
-        Err(QuoteMessage::DateInFuture)
+        Err(Message::DateInFuture)
     } else {
         Ok(d)
     }
 }
 
 /// Birth date: not in the future, and not more than 120 years ago (the API refuses both).
-pub fn birth_date(value: &str, today: NaiveDate) -> Result<NaiveDate, QuoteMessage> {
+pub fn birth_date(value: &str, today: NaiveDate) -> Result<NaiveDate, Message> {
     let d = past_date(value, today)?;
     match today.checked_sub_months(Months::new(120 * 12)) {
-        Some(oldest) if d < oldest => Err(QuoteMessage::BirthdateTooOld),
+        Some(oldest) if d < oldest => Err(Message::BirthdateTooOld),
         _ => Ok(d),
     }
 }
@@ -105,16 +105,16 @@ pub fn licence_date(
     value: &str,
     birth: Option<NaiveDate>,
     today: NaiveDate,
-) -> Result<NaiveDate, QuoteMessage> {
+) -> Result<NaiveDate, Message> {
     let d = past_date(value, today)?;
     match birth.and_then(|b| b.checked_add_months(Months::new(18 * 12))) {
-        Some(adult) if d < adult => Err(QuoteMessage::LicenceBefore18),
+        Some(adult) if d < adult => Err(Message::LicenceBefore18),
         _ => Ok(d),
     }
 }
 
 /// Identity document issue date: not in the future.
-pub fn id_issue_date(value: &str, today: NaiveDate) -> Result<NaiveDate, QuoteMessage> {
+pub fn id_issue_date(value: &str, today: NaiveDate) -> Result<NaiveDate, Message> {
     past_date(value, today)
 }
 
@@ -124,10 +124,10 @@ pub fn first_registration(
     value: &str,
     year_of_construction: Option<i32>,
     today: NaiveDate,
-) -> Result<NaiveDate, QuoteMessage> {
+) -> Result<NaiveDate, Message> {
     let d = past_date(value, today)?;
     match year_of_construction {
-        Some(year) if d.year() < year - 1 => Err(QuoteMessage::RegistrationBeforeConstruction),
+        Some(year) if d.year() < year - 1 => Err(Message::RegistrationBeforeConstruction),
         _ => Ok(d),
     }
 }
@@ -135,31 +135,27 @@ pub fn first_registration(
 /// Policy start: tomorrow or later for a registered vehicle (insurers refuse today, the
 /// vehicle may already be damaged), today or later otherwise, at most a year ahead (a later
 /// date is a typo: insurers quote only for the coming months).
-pub fn start_date(
-    value: &str,
-    registered: bool,
-    today: NaiveDate,
-) -> Result<NaiveDate, QuoteMessage> {
-    let d = parse_date(value).ok_or(QuoteMessage::Date)?;
+pub fn start_date(value: &str, registered: bool, today: NaiveDate) -> Result<NaiveDate, Message> {
+    let d = parse_date(value).ok_or(Message::Date)?;
     let limit = today
         .checked_add_months(Months::new(12))
         .unwrap_or(NaiveDate::MAX);
     if registered && d <= today {
-        Err(QuoteMessage::StartNotTomorrow)
+        Err(Message::StartNotTomorrow)
     } else if d < today {
-        Err(QuoteMessage::StartInPast)
+        Err(Message::StartInPast)
     } else if d > limit {
-        Err(QuoteMessage::StartTooFar)
+        Err(Message::StartTooFar)
     } else {
         Ok(d)
     }
 }
 
 /// An expiry date (ITP, rovinietă): may be past or future; only a real date from 1900 on.
-pub fn expiry_date(value: &str) -> Result<NaiveDate, QuoteMessage> {
-    let d = parse_date(value).ok_or(QuoteMessage::Date)?;
+pub fn expiry_date(value: &str) -> Result<NaiveDate, Message> {
+    let d = parse_date(value).ok_or(Message::Date)?;
     if d < first_of_1900() {
-        return Err(QuoteMessage::DateTooOld);
+        return Err(Message::DateTooOld);
     }
     Ok(d)
 }
@@ -183,11 +179,11 @@ mod tests {
         assert_eq!(integer_in("1 800", 0, 10_000), Ok(1800));
         assert_eq!(integer_in(" 5 ", 1, 9), Ok(5));
         assert_eq!(integer_in("-1", -5, 5), Ok(-1));
-        assert_eq!(integer_in("", 0, 5), Err(QuoteMessage::NotInteger));
-        assert_eq!(integer_in("1.5", 0, 5), Err(QuoteMessage::NotInteger));
+        assert_eq!(integer_in("", 0, 5), Err(Message::NotInteger));
+        assert_eq!(integer_in("1.5", 0, 5), Err(Message::NotInteger));
         assert_eq!(
             integer_in("10", 0, 9),
-            Err(QuoteMessage::OutOfRange {
+            Err(Message::OutOfRange {
                 min: "0".into(),
                 max: "9".into()
             })
@@ -215,10 +211,7 @@ mod tests {
         assert_eq!(parse_decimal("100000.00").unwrap().to_string(), "100000.00");
         assert_eq!(decimal_in("20", dec("0"), dec("100")), Ok(dec("20")));
         assert!(decimal_in("100,01", dec("0"), dec("100")).is_err());
-        assert_eq!(
-            decimal_in("x", dec("0"), dec("1")),
-            Err(QuoteMessage::NotNumber)
-        );
+        assert_eq!(decimal_in("x", dec("0"), dec("1")), Err(Message::NotNumber));
     }
 
     #[test]
@@ -243,24 +236,18 @@ mod tests {
         let today = day(2025, 6, 15);
         assert_eq!(birth_date("1990-01-01", today), Ok(day(1990, 1, 1)));
         assert_eq!(birth_date("2025-06-15", today), Ok(today));
-        assert_eq!(
-            birth_date("2025-06-16", today),
-            Err(QuoteMessage::DateInFuture)
-        );
-        assert_eq!(
-            birth_date("1899-12-31", today),
-            Err(QuoteMessage::DateTooOld)
-        );
-        assert_eq!(birth_date("1990-1-1x", today), Err(QuoteMessage::Date));
+        assert_eq!(birth_date("2025-06-16", today), Err(Message::DateInFuture));
+        assert_eq!(birth_date("1899-12-31", today), Err(Message::DateTooOld));
+        assert_eq!(birth_date("1990-1-1x", today), Err(Message::Date));
         // The API refuses a holder older than 120 years.
         assert_eq!(birth_date("1905-06-15", today), Ok(day(1905, 6, 15)));
         assert_eq!(
             birth_date("1905-06-14", today),
-            Err(QuoteMessage::BirthdateTooOld)
+            Err(Message::BirthdateTooOld)
         );
         assert_eq!(
             id_issue_date("2026-01-01", today),
-            Err(QuoteMessage::DateInFuture)
+            Err(Message::DateInFuture)
         );
     }
 
@@ -271,7 +258,7 @@ mod tests {
         // Born on 29 February: 18 on 28 February of a common year (chrono clamps the day).
         assert_eq!(
             licence_date("2018-02-27", birth, today),
-            Err(QuoteMessage::LicenceBefore18)
+            Err(Message::LicenceBefore18)
         );
         assert_eq!(
             licence_date("2018-02-28", birth, today),
@@ -279,7 +266,7 @@ mod tests {
         );
         assert_eq!(
             licence_date("2030-01-01", birth, today),
-            Err(QuoteMessage::DateInFuture)
+            Err(Message::DateInFuture)
         );
         assert_eq!(licence_date("2001-01-01", None, today), Ok(day(2001, 1, 1)));
     }
@@ -290,11 +277,11 @@ mod tests {
         assert!(first_registration("2019-12-20", Some(2020), today).is_ok());
         assert_eq!(
             first_registration("2018-12-31", Some(2020), today),
-            Err(QuoteMessage::RegistrationBeforeConstruction)
+            Err(Message::RegistrationBeforeConstruction)
         );
         assert_eq!(
             first_registration("2025-06-16", Some(2020), today),
-            Err(QuoteMessage::DateInFuture)
+            Err(Message::DateInFuture)
         );
         assert!(first_registration("2015-06-01", None, today).is_ok());
     }
@@ -304,22 +291,22 @@ mod tests {
         let today = day(2025, 6, 15);
         assert_eq!(
             start_date("2025-06-15", true, today),
-            Err(QuoteMessage::StartNotTomorrow)
+            Err(Message::StartNotTomorrow)
         );
         assert_eq!(
             start_date("2025-06-14", true, today),
-            Err(QuoteMessage::StartNotTomorrow)
+            Err(Message::StartNotTomorrow)
         );
         assert_eq!(start_date("2025-06-16", true, today), Ok(day(2025, 6, 16)));
         assert_eq!(start_date("2025-06-15", false, today), Ok(today));
         assert_eq!(
             start_date("2025-06-14", false, today),
-            Err(QuoteMessage::StartInPast)
+            Err(Message::StartInPast)
         );
         assert_eq!(start_date("2026-06-15", true, today), Ok(day(2026, 6, 15)));
         assert_eq!(
             start_date("2026-06-16", true, today),
-            Err(QuoteMessage::StartTooFar)
+            Err(Message::StartTooFar)
         );
     }
 
@@ -327,7 +314,7 @@ mod tests {
     fn expiry_dates_may_be_in_the_future() {
         assert_eq!(expiry_date("2027-05-12"), Ok(day(2027, 5, 12)));
         assert_eq!(expiry_date("2020-05-12"), Ok(day(2020, 5, 12)));
-        assert_eq!(expiry_date("1800-01-01"), Err(QuoteMessage::DateTooOld));
+        assert_eq!(expiry_date("1800-01-01"), Err(Message::DateTooOld));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Vehicle identifiers: VIN and licence plates.
 
-use crate::quote::{QuoteMessage, RegistrationType};
+use crate::messages::Message;
+use crate::quote::RegistrationType;
 
 /// The 41 county codes plus B (Bucharest), as on Romanian plates.
 const PLATE_COUNTIES: [&str; 42] = [
@@ -22,13 +23,13 @@ pub fn normalize_vin(value: &str) -> String {
 ///
 /// The ISO 3779 check digit (position 9) is not enforced: it is mandatory only for North
 /// American vehicles, and European manufacturers fill that position freely.
-pub fn vin(value: &str) -> Option<QuoteMessage> {
+pub fn vin(value: &str) -> Option<Message> {
     let v = normalize_vin(value);
     if v.chars().count() != 17 {
-        return Some(QuoteMessage::VinLength);
+        return Some(Message::VinLength);
     }
     let allowed = |c: char| c.is_ascii_digit() || (c.is_ascii_uppercase() && !"IOQ".contains(c));
-    (!v.chars().all(allowed)).then_some(QuoteMessage::VinChars)
+    (!v.chars().all(allowed)).then_some(Message::VinChars)
 }
 
 /// Uppercase letters and digits only (spaces, dashes and dots dropped), or `None` if anything
@@ -59,8 +60,8 @@ fn parts(v: &str) -> Option<(&str, &str, &str)> {
 /// Lenient on input (any case, any spacing or dashes); strict on shape: a county code or B,
 /// then 2 digits (B: 2 or 3), then 3 letters. Letters are any A–Z: the I/O/Q rules for the
 /// first letter are not applied, older and special series break them.
-pub fn normalize_plate(value: &str) -> Result<String, QuoteMessage> {
-    let v = compact(value).ok_or(QuoteMessage::Plate)?;
+pub fn normalize_plate(value: &str) -> Result<String, Message> {
+    let v = compact(value).ok_or(Message::Plate)?;
     match parts(&v) {
         Some((county, digits, letters))
             if letters.len() == 3
@@ -68,40 +69,37 @@ pub fn normalize_plate(value: &str) -> Result<String, QuoteMessage> {
         {
             Ok(format!("{county} {digits} {letters}"))
         }
-        _ => Err(QuoteMessage::Plate),
+        _ => Err(Message::Plate),
     }
 }
 
 /// A temporary (provizoriu) plate in display form: county code, then 3–6 digits starting
 /// with 0, e.g. "B 012345", "CJ 0123".
-fn normalize_temporary_plate(value: &str) -> Result<String, QuoteMessage> {
-    let v = compact(value).ok_or(QuoteMessage::TemporaryPlate)?;
+fn normalize_temporary_plate(value: &str) -> Result<String, Message> {
+    let v = compact(value).ok_or(Message::TemporaryPlate)?;
     match parts(&v) {
         Some((county, digits, ""))
             if (3..=6).contains(&digits.len()) && digits.starts_with('0') =>
         {
             Ok(format!("{county} {digits}"))
         }
-        _ => Err(QuoteMessage::TemporaryPlate),
+        _ => Err(Message::TemporaryPlate),
     }
 }
 
 /// A foreign or town-hall plate: passed through (upper-cased, compacted) when it is 2–12
 /// letters and digits; formats differ too much by country to check more.
-fn normalize_foreign_plate(value: &str) -> Result<String, QuoteMessage> {
+fn normalize_foreign_plate(value: &str) -> Result<String, Message> {
     match compact(value) {
         Some(v) if (2..=12).contains(&v.len()) => Ok(v),
-        _ => Err(QuoteMessage::ForeignPlate),
+        _ => Err(Message::ForeignPlate),
     }
 }
 
 /// The plate in display form for a registration type: registered → Romanian plate;
 /// temporary → temporary plate; for registration → either (the agent may already have one);
 /// recorded (town hall) and foreign → the lenient pass-through.
-pub fn normalize_plate_for(
-    value: &str,
-    registration: RegistrationType,
-) -> Result<String, QuoteMessage> {
+pub fn normalize_plate_for(value: &str, registration: RegistrationType) -> Result<String, Message> {
     match registration {
         RegistrationType::Registered => normalize_plate(value),
         RegistrationType::Temporary => normalize_temporary_plate(value),
@@ -113,7 +111,7 @@ pub fn normalize_plate_for(
 }
 
 /// Checks a plate for a registration type (see [`normalize_plate_for`]).
-pub fn plate(value: &str, registration: RegistrationType) -> Option<QuoteMessage> {
+pub fn plate(value: &str, registration: RegistrationType) -> Option<Message> {
     normalize_plate_for(value, registration).err()
 }
 
@@ -132,12 +130,12 @@ mod tests {
             "1HGCM82633O123456",
             "1HGCQ82633A123456",
         ] {
-            assert_eq!(vin(bad), Some(QuoteMessage::VinChars), "{bad}");
+            assert_eq!(vin(bad), Some(Message::VinChars), "{bad}");
         }
-        assert_eq!(vin("1HGCM82633A12345-"), Some(QuoteMessage::VinChars));
-        assert_eq!(vin("1HGCM82633A12345Ș"), Some(QuoteMessage::VinChars));
+        assert_eq!(vin("1HGCM82633A12345-"), Some(Message::VinChars));
+        assert_eq!(vin("1HGCM82633A12345Ș"), Some(Message::VinChars));
         for bad in ["", "1HGCM82633A12345", "1HGCM82633A1234567"] {
-            assert_eq!(vin(bad), Some(QuoteMessage::VinLength), "{bad}");
+            assert_eq!(vin(bad), Some(Message::VinLength), "{bad}");
         }
     }
 
@@ -174,7 +172,7 @@ mod tests {
             "CJ 12 ĂBC",
             "123 ABC",
         ] {
-            assert_eq!(normalize_plate(bad), Err(QuoteMessage::Plate), "{bad}");
+            assert_eq!(normalize_plate(bad), Err(Message::Plate), "{bad}");
         }
     }
 
@@ -191,7 +189,7 @@ mod tests {
         for bad in ["B 12345", "B 01", "B 0123456", "CJ 012 ABC", "XX 012345"] {
             assert_eq!(
                 normalize_temporary_plate(bad),
-                Err(QuoteMessage::TemporaryPlate),
+                Err(Message::TemporaryPlate),
                 "{bad}"
             );
         }
@@ -201,7 +199,7 @@ mod tests {
     fn plate_rules_follow_the_registration_type() {
         use RegistrationType::*;
         assert_eq!(plate("B 123 ABC", Registered), None);
-        assert_eq!(plate("B 012345", Registered), Some(QuoteMessage::Plate));
+        assert_eq!(plate("B 012345", Registered), Some(Message::Plate));
         assert_eq!(plate("B 012345", Temporary), None);
         assert_eq!(plate("B 012345", ForRegistration), None);
         assert_eq!(plate("B 123 ABC", ForRegistration), None);
@@ -210,11 +208,8 @@ mod tests {
             Ok("MAB1234")
         );
         assert_eq!(plate("W 12345X", Foreign), None);
-        assert_eq!(plate("A", Foreign), Some(QuoteMessage::ForeignPlate));
-        assert_eq!(
-            plate("ABCDEFGHIJKLM", Foreign),
-            Some(QuoteMessage::ForeignPlate)
-        );
-        assert_eq!(plate("ÄB 12", Recorded), Some(QuoteMessage::ForeignPlate));
+        assert_eq!(plate("A", Foreign), Some(Message::ForeignPlate));
+        assert_eq!(plate("ABCDEFGHIJKLM", Foreign), Some(Message::ForeignPlate));
+        assert_eq!(plate("ÄB 12", Recorded), Some(Message::ForeignPlate));
     }
 }

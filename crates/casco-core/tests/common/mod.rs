@@ -1,4 +1,4 @@
-//! Shared by the integration tests and the benchmarks: the SIRUTA data copied into the repo,
+//! Shared by the integration tests and the benchmarks: the SIRUTA data (read from the sandbox),
 //! plausible vehicle models, and a fake [`NomenclatureSource`] that counts its calls.
 #![allow(dead_code)] // each test crate uses a different subset
 
@@ -13,33 +13,35 @@ use casco_core::nomenclature::{
 use casco_core::store::{PartData, Store};
 use chrono::{DateTime, Utc};
 
-/// The counties and localities of `tests/data/ro-siruta.json` (SIRUTA via django-siruta,
-/// BSD-2-Clause; attribution in the file's `source` field).
+/// A failure reason the fake source gives, as the server's own words.
+pub fn said(text: impl Into<String>) -> casco_core::Message {
+    casco_core::Message::ServerSaid { text: text.into() }
+}
+
+/// The counties and localities of SIRUTA (via django-siruta, BSD-2-Clause; attribution in
+/// [`casco_sandbox::Siruta::source`]), from the one copy the repository keeps: the sandbox's
+/// `data/ro-siruta.json`. Taken through the sandbox (a dev-dependency already) rather than
+/// `include_str!` across crates: the file stays the sandbox's to move or change, and it is
+/// parsed by one set of types, so the data searched here is exactly the data the Demo serves.
 pub fn siruta() -> (Vec<County>, Vec<Locality>) {
-    let text = include_str!("../data/ro-siruta.json");
-    let v: serde_json::Value = serde_json::from_str(text).expect("ro-siruta.json parses");
-    assert!(v["source"]
-        .as_str()
-        .is_some_and(|s| s.contains("django-siruta")));
-    let counties = v["counties"]
-        .as_array()
-        .unwrap()
+    let data = casco_sandbox::siruta();
+    let counties = data
+        .counties
         .iter()
         .map(|c| County {
-            code: c["code"].as_str().unwrap().into(),
-            name: c["name"].as_str().unwrap().into(),
-            siruta: c["siruta"].as_u64().unwrap() as u32,
+            code: c.code.clone(),
+            name: c.name.clone(),
+            siruta: c.siruta,
         })
         .collect();
-    let localities = v["localities"]
-        .as_array()
-        .unwrap()
+    let localities = data
+        .localities
         .iter()
         .map(|l| Locality {
-            siruta: l["siruta"].as_u64().unwrap() as u32,
-            name: l["name"].as_str().unwrap().into(),
-            county_code: l["countyCode"].as_str().unwrap().into(),
-            rank: l["rank"].as_u64().map(|r| r as u8),
+            siruta: l.siruta,
+            name: l.name.clone(),
+            county_code: l.county_code.clone(),
+            rank: Some(l.rank),
         })
         .collect();
     (counties, localities)
@@ -412,8 +414,10 @@ impl FakeSource {
         let fault = self.faults.lock().unwrap().get(&key).copied();
         match fault {
             None => Ok(rows()),
-            Some(Fault::Transient) => Err(SourceError::transient(format!("timeout on {key}"))),
-            Some(Fault::Permanent) => Err(SourceError::permanent(format!("refused {key}"))),
+            Some(Fault::Transient) => {
+                Err(SourceError::transient(said(format!("timeout on {key}"))))
+            }
+            Some(Fault::Permanent) => Err(SourceError::permanent(said(format!("refused {key}")))),
             Some(Fault::Hang) => std::future::pending().await,
             Some(Fault::TransientTimes(n)) => {
                 let next = if n <= 1 {
@@ -422,7 +426,7 @@ impl FakeSource {
                     Some(Fault::TransientTimes(n - 1))
                 };
                 self.set_fault(&part, next);
-                Err(SourceError::transient(format!("503 on {key}")))
+                Err(SourceError::transient(said(format!("503 on {key}"))))
             }
         }
     }

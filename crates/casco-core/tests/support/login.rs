@@ -4,7 +4,7 @@
 use casco_api::Secret;
 use casco_core::connection::{ApiTarget, Connection, ConnectionStatus};
 use casco_core::settings::{EnvironmentKind, EnvironmentSettings};
-use casco_core::{AppError, Language};
+use casco_core::AppError;
 
 /// A custom environment at `url`.
 pub fn custom(url: &str) -> ApiTarget {
@@ -23,6 +23,5 @@ pub async fn log_in(
     remember: bool,
 ) -> Result<ConnectionStatus, AppError> {
     let password = Secret::new(password.to_string());
-    conn.login(target.clone(), "demo", password, remember, Language::Ro)
-        .await
+    conn.login(target.clone(), "demo", password, remember).await
 }

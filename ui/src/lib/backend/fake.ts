@@ -22,6 +22,8 @@ import {
   type VehicleModel,
   type VehicleIdentification,
   type InsurerOutcome,
+  type ListKind,
+  type Message,
   type SavedComparison,
   type ComparisonFilter,
   type ComparedOffer,
@@ -147,7 +149,7 @@ export class FakeBackend implements Backend {
   session: { account: string; remembered: boolean } | null = null;
   credentials = new Map<string, string>();
 
-  private status(notice: string | null = null): ConnectionStatus {
+  private status(notice: Message | null = null): ConnectionStatus {
     const env = this.stored.environment;
     return {
       environment: env.kind,
@@ -167,7 +169,7 @@ export class FakeBackend implements Backend {
 
   async login(account: string, password: string, remember: boolean): Promise<ConnectionStatus> {
     if (this.accounts.get(account) !== password) {
-      const message = "Contul sau parola nu sunt corecte.";
+      const message: Message = { code: "wrongCredentials" };
       throw new CommandError({ code: "auth", message, fields: { password: [message] } });
     }
     this.session = { account, remembered: remember };
@@ -200,10 +202,10 @@ export class FakeBackend implements Backend {
 
   async saveInsurerCredentials(insurer: string, account: string, password: string): Promise<InsurerView[]> {
     if (!account.trim() || !password) {
-      const fields: Record<string, string[]> = {};
-      if (!account.trim()) fields.account = ["Câmp obligatoriu."];
-      if (!password) fields.password = ["Câmp obligatoriu."];
-      throw new CommandError({ code: "validation", message: "Corectați câmpurile marcate.", fields });
+      const fields: Record<string, Message[]> = {};
+      if (!account.trim()) fields.account = [{ code: "required" }];
+      if (!password) fields.password = [{ code: "required" }];
+      throw new CommandError({ code: "validation", message: { code: "fixHighlighted" }, fields });
     }
     this.credentials.set(insurer, account.trim());
     return this.listInsurers();
@@ -216,16 +218,23 @@ export class FakeBackend implements Backend {
 
   synced = false;
   online = true;
-  notice: string | null = null;
+  /** What `startNotices` reports (a store rebuilt, settings restored…). */
+  notice: Message | null = null;
 
   async syncReferenceData(_force: boolean, onProgress: (p: SyncProgress) => void): Promise<SyncSummary> {
-    if (!this.session) throw new CommandError({ code: "auth", message: "Nu sunteți autentificat." });
-    const parts = ["counties", "localities:BV", "localities:CJ", "makes", "models:DACIA"];
-    parts.forEach((part, i) =>
-      onProgress({ done: i + 1, total: parts.length, part, label: part, stage: "succeeded" }),
+    if (!this.session) throw new CommandError({ code: "auth", message: { code: "notLoggedIn" } });
+    const parts: [string, ListKind, string | null][] = [
+      ["counties", "counties", null],
+      ["localities:BV", "localities", "BRAŞOV"],
+      ["localities:CJ", "localities", "CLUJ"],
+      ["makes", "makes", null],
+      ["models:DACIA", "models", "DACIA"],
+    ];
+    parts.forEach(([part, list, of], i) =>
+      onProgress({ done: i + 1, total: parts.length, part, label: { code: "listLabel", list, of }, stage: "succeeded" }),
     );
     this.synced = true;
-    return { env: "demo", succeeded: parts.map((part) => ({ part, rows: 1 })), failed: [], fresh: 0, notRun: [], cancelled: false };
+    return { env: "demo", succeeded: parts.map(([part]) => ({ part, rows: 1 })), failed: [], fresh: 0, notRun: [], cancelled: false };
   }
 
   async cancelReferenceSync(): Promise<boolean> {
@@ -250,7 +259,7 @@ export class FakeBackend implements Backend {
     };
   }
 
-  async startNotices(): Promise<string[]> {
+  async startNotices(): Promise<Message[]> {
     return this.notice ? [this.notice] : [];
   }
 
@@ -258,34 +267,32 @@ export class FakeBackend implements Backend {
     return this.online;
   }
 
-  private needSync(what: string): void {
-    if (!this.synced) {
-      throw new CommandError({ code: "not_found", message: `${what} nu a fost încă descărcată.` });
-    }
+  private needSync(list: ListKind, of: string | null = null): void {
+    if (!this.synced) throw new CommandError({ code: "not_found", message: { code: "listNeverSynced", list, of } });
   }
 
   async searchCountries(query: string): Promise<Country[]> {
-    this.needSync("Lista de țări");
+    this.needSync("countries");
     return FAKE_COUNTRIES.filter((c) => matches(c.name, query) || c.iso2 === query.toUpperCase());
   }
 
   async searchCounties(query: string): Promise<County[]> {
-    this.needSync("Lista de județe");
+    this.needSync("counties");
     return FAKE_COUNTIES.filter((c) => matches(c.name, query));
   }
 
   async searchLocalities(county: string, query: string): Promise<Locality[]> {
-    this.needSync(`Lista de localități pentru județul ${county}`);
+    this.needSync("localities", county);
     return FAKE_LOCALITIES.filter((l) => l.countyCode === county && matches(l.name, query));
   }
 
   async searchMakes(query: string): Promise<VehicleMake[]> {
-    this.needSync("Lista de mărci auto");
+    this.needSync("makes");
     return [...new Set(FAKE_MODELS.map((m) => m.make))].filter((m) => matches(m, query)).map((name) => ({ name }));
   }
 
   async searchModels(make: string, query: string): Promise<VehicleModel[]> {
-    this.needSync(`Lista de modele pentru marca ${make}`);
+    this.needSync("models", make);
     return FAKE_MODELS.filter((m) => m.make === make && matches(m.name, query));
   }
 
@@ -393,16 +400,17 @@ export class FakeBackend implements Backend {
     return structuredClone(this.saved.get(draftId) ?? { outcomes: [], unanswered: [], quotedAt: null });
   }
 
-  /** Only what the tests need: filters, cheapest first by RON, cheapest marked. */
+  /** The filters each `compareOffers` call was given, in order. */
+  compareFilters: ComparisonFilter[] = [];
+
+  /**
+   * Every offer of the outcomes, in the order given, none marked cheapest: ranking, filtering
+   * and the cheapest mark are Rust's (`casco_core::quote::comparison::arrange`, tested there).
+   */
   async compareOffers(outcomes: InsurerOutcome[], filter: ComparisonFilter): Promise<ComparedOffer[]> {
-    const rows = outcomes.flatMap((o) =>
-      o.state.kind === "offers" ? o.state.offers.map((offer) => ({ offer, displayName: o.displayName, cheapest: false })) : [],
-    )
-      .filter((r) => filter.installments === null || r.offer.installmentCount === filter.installments)
-      .filter((r) => filter.currency === null || r.offer.currency === filter.currency)
-      .sort((a, b) => Number(a.offer.premiumRon) - Number(b.offer.premiumRon));
-    const best = rows[0]?.offer.premiumRon;
-    for (const r of rows) r.cheapest = r.offer.premiumRon === best;
-    return rows;
+    this.compareFilters.push(structuredClone(filter));
+    return outcomes.flatMap((o) =>
+      o.state.kind === "offers" ? o.state.offers.map((offer) => ({ offer: structuredClone(offer), displayName: o.displayName, cheapest: false })) : [],
+    );
   }
 }

@@ -1,15 +1,22 @@
 import { Channel } from "@tauri-apps/api/core";
-import { commands } from "../bindings";
+import { commands, type Result } from "../bindings";
 import { CommandError, type AppError, type Backend, type InsurerOutcome, type SyncProgress } from "./types";
 
-type Outcome<T> = { status: "ok"; data: T } | { status: "error"; error: AppError };
-
-function unwrap<T>(outcome: Outcome<T>): T {
+function unwrap<T>(outcome: Result<T, AppError>): T {
   if (outcome.status === "ok") return outcome.data;
   // Tauri itself rejects with a plain string (e.g. arguments that fail to deserialize).
   const e: unknown = outcome.error;
   const isShape = typeof e === "object" && e !== null && "code" in e && "message" in e;
-  throw new CommandError(isShape ? (e as AppError) : { code: "internal", message: String(e) });
+  throw new CommandError(isShape ? (e as AppError) : { code: "internal", message: { code: "unexpected", detail: String(e) } });
+}
+
+/** A Channel that hands each message to `onMessage`. */
+function channel<T>(onMessage: (message: T) => void): never {
+  const c = new Channel<T>();
+  c.onmessage = onMessage;
+  // tauri-specta rc.21 declares its channel parameter type as `null`; the runtime value is
+  // this Channel, which Tauri serialises into the command's channel argument.
+  return c as never;
 }
 
 /** The backend of the real app, built on the generated bindings. */
@@ -26,13 +33,8 @@ export const tauriBackend: Backend = {
   saveInsurerCredentials: async (insurer, account, password, code) =>
     unwrap(await commands.saveInsurerCredentials(insurer, account, password, code)),
   forgetInsurerCredentials: async (insurer) => unwrap(await commands.forgetInsurerCredentials(insurer)),
-  syncReferenceData: async (force, onProgress) => {
-    const channel = new Channel<SyncProgress>();
-    channel.onmessage = onProgress;
-    // tauri-specta rc.21 declares its channel parameter type as `null`; the runtime value is
-    // this Channel, which Tauri serialises into the command's `on_progress`.
-    return unwrap(await commands.syncReferenceData(force, channel as never));
-  },
+  syncReferenceData: async (force, onProgress) =>
+    unwrap(await commands.syncReferenceData(force, channel<SyncProgress>(onProgress))),
   cancelReferenceSync: () => commands.cancelReferenceSync(),
   referenceDataStatus: async () => unwrap(await commands.referenceDataStatus()),
   startNotices: () => commands.startNotices(),
@@ -51,12 +53,8 @@ export const tauriBackend: Backend = {
   discardQuoteDraft: async (id) => unwrap(await commands.discardQuoteDraft(id)),
   lastOpenQuoteDraft: async () => unwrap(await commands.lastOpenQuoteDraft()),
   identifyQuoteVehicle: async (draftId, draft) => unwrap(await commands.identifyQuoteVehicle(draftId, draft)),
-  quoteOffers: async (draftId, draft, only, onOutcome) => {
-    const channel = new Channel<InsurerOutcome>();
-    channel.onmessage = onOutcome;
-    // See syncReferenceData: the generated parameter type is `null`, the value is the Channel.
-    return unwrap(await commands.quoteOffers(draftId, draft, only, channel as never));
-  },
+  quoteOffers: async (draftId, draft, only, onOutcome) =>
+    unwrap(await commands.quoteOffers(draftId, draft, only, channel<InsurerOutcome>(onOutcome))),
   savedComparison: async (draftId) => unwrap(await commands.savedComparison(draftId)),
   compareOffers: (outcomes, filter) => commands.compareOffers(outcomes, filter),
 };

@@ -1,17 +1,18 @@
 // Oferte: the vehicle's variants per insurer, the batch of quote calls (outcomes arrive one by
 // one on a Channel), the saved comparison of the draft, and the rows the agent sorts and filters.
 
-import {
-  CommandError,
-  type Backend,
-  type ComparedOffer,
-  type ComparisonFilter,
-  type InsurerOutcome,
-  type InsurerRef,
-  type InsurerVariants,
-  type QuoteDraft,
+import type {
+  Backend,
+  ComparedOffer,
+  ComparisonFilter,
+  InsurerOutcome,
+  InsurerRef,
+  InsurerVariants,
+  Message,
+  QuoteDraft,
 } from "../backend";
-import { errorMessage } from "../errors";
+import { fieldProblems, problem } from "../errors";
+import type { Sentence } from "../i18n/messages";
 
 /** One insurer's line in the comparison: waiting for an answer, or its outcome. */
 export interface InsurerLine {
@@ -37,14 +38,16 @@ export class OfferComparison {
   identifying = $state(false);
   /** The variants came from the draft's cache (no API call). */
   fromCache = $state(false);
-  identifyError = $state("");
+  /** Why the vehicle could not be identified; worded when shown. */
+  identifyError = $state<Sentence | null>(null);
   /** Field messages when the vehicle data cannot be identified (request paths). */
-  identifyFields = $state<Record<string, string[]>>({});
+  identifyFields = $state<Record<string, Message[]>>({});
   lines = $state<InsurerLine[]>([]);
   /** Insurers a stopped batch left without an answer (the app was closed mid-batch). */
   unanswered = $state<InsurerRef[]>([]);
   quotedAt = $state<string | null>(null);
-  quoteError = $state("");
+  /** Why the batch could not run; worded when shown. */
+  quoteError = $state<Sentence | null>(null);
   /** The draft as last quoted in this session (without its step), to tell when it changed since. */
   quotedData = $state<string | null>(null);
   filter = $state<ComparisonFilter>({ installments: null, currency: null, sort: "premiumAsc" });
@@ -92,12 +95,12 @@ export class OfferComparison {
   reset(draftId: number | null): void {
     this.draftId = draftId;
     this.variants = [];
-    this.identifyError = "";
+    this.identifyError = null;
     this.identifyFields = {};
     this.lines = [];
     this.unanswered = [];
     this.quotedAt = null;
-    this.quoteError = "";
+    this.quoteError = null;
     this.quotedData = null;
     this.rows = [];
   }
@@ -114,7 +117,7 @@ export class OfferComparison {
    */
   async identify(draftId: number, draft: QuoteDraft): Promise<Record<string, string> | null> {
     this.identifying = true;
-    this.identifyError = "";
+    this.identifyError = null;
     this.identifyFields = {};
     try {
       const found = await this.backend.identifyQuoteVehicle(draftId, draft);
@@ -129,8 +132,8 @@ export class OfferComparison {
       }
       return chosen;
     } catch (e) {
-      this.identifyError = errorMessage(e);
-      if (e instanceof CommandError) this.identifyFields = e.fields;
+      this.identifyError = problem(e);
+      this.identifyFields = fieldProblems(e);
       return null;
     } finally {
       this.identifying = false;
@@ -156,7 +159,7 @@ export class OfferComparison {
     const keep = this.lines.filter((l) => !asked.some((a) => a.insurer === l.insurer));
     this.lines = [...keep, ...asked.map((a) => ({ ...a, waitingSince: started, outcome: null }))];
     this.unanswered = this.unanswered.filter((u) => !asked.some((a) => a.insurer === u.insurer));
-    this.quoteError = "";
+    this.quoteError = null;
     if (only === null) this.quotedData = dataOf(draft);
     this.quotedAt = new Date(started).toISOString();
     this.startTicker();
@@ -170,7 +173,7 @@ export class OfferComparison {
         if (shown()) this.settle(outcome);
       });
     } catch (e) {
-      if (shown()) this.quoteError = errorMessage(e);
+      if (shown()) this.quoteError = problem(e);
     } finally {
       // The lines of this batch the command did not answer for (it failed before sending, or
       // the draft was not saved) are dropped; lines with an outcome or another batch's stay.

@@ -23,11 +23,18 @@ const offers = (insurer: string, displayName: string, premiumRon: string): Insur
 
 const floorRejected: InsurerOutcome = {
   insurer: "grawe", displayName: "Grawe", elapsedMs: 5,
-  state: { kind: "rejected", message: "Date invalide.", fields: { "product.policyholder.address.floor": ["Câmp obligatoriu."] } },
+  state: {
+    kind: "rejected",
+    message: { code: "serverValidation" },
+    fields: { "product.policyholder.address.floor": [{ code: "serverSaid", text: "Etajul este obligatoriu." }] },
+  },
 };
 
+/** The offer rows as `insurer:premium`, in no particular order (the order is Rust's). */
+const rowSet = (c: OfferComparison) => c.rows.map((r) => `${r.offer.insurer}:${r.offer.premiumRon}`).sort();
+
 describe("OfferComparison", () => {
-  it("waits for every insurer, then ranks the offers as they arrive", async () => {
+  it("waits for every insurer, then shows each answer as it arrives", async () => {
     const backend = new FakeBackend();
     backend.quoteAnswers = [offers("groupama", "Groupama", "900.00"), floorRejected, offers("generali", "Generali", "750.00")];
     const c = new OfferComparison(backend);
@@ -37,9 +44,9 @@ describe("OfferComparison", () => {
     await running;
     await c.arrange();
     expect(c.waiting).toBe(false);
-    expect(c.rows.map((r) => r.offer.insurer)).toEqual(["generali", "groupama"]);
-    expect(c.rows[0]!.cheapest).toBe(true);
+    expect(rowSet(c)).toEqual(["generali:750.00", "groupama:900.00"]);
     expect(c.others.map((l) => l.insurer)).toEqual(["grawe"]);
+    expect(c.line("grawe")?.outcome?.state).toEqual(floorRejected.state);
   });
 
   it("tells when the draft changed after the last full batch, but not for a step change", async () => {
@@ -61,7 +68,7 @@ describe("OfferComparison", () => {
     await c.quote(1, emptyDraft(), REFS.slice(0, 2), ["grawe"]);
     await c.arrange();
     expect(backend.quoteCalls).toEqual([null, ["grawe"]]);
-    expect(c.rows.map((r) => `${r.offer.insurer}:${r.offer.premiumRon}`)).toEqual(["grawe:600.00", "generali:750.00"]);
+    expect(rowSet(c)).toEqual(["generali:750.00", "grawe:600.00"]);
     expect(c.others).toEqual([]);
   });
 
@@ -117,11 +124,24 @@ describe("OfferComparison", () => {
   it("shows a field-level reason when the vehicle cannot be identified", async () => {
     const backend = new FakeBackend();
     backend.identifyQuoteVehicle = async () => {
-      throw new CommandError({ code: "validation", message: "Date incomplete.", fields: { "product.vehicle.brand": ["Câmp obligatoriu."] } });
+      throw new CommandError({
+        code: "validation",
+        message: { code: "cannotIdentify" },
+        fields: { "product.vehicle.brand": [{ code: "required" }] },
+      });
     };
     const c = new OfferComparison(backend);
     expect(await c.identify(1, emptyDraft())).toBeNull();
-    expect(c.identifyError).toBe("Date incomplete.");
-    expect(Object.keys(c.identifyFields)).toEqual(["product.vehicle.brand"]);
+    expect(c.identifyError).toEqual({ code: "cannotIdentify" });
+    expect(c.identifyFields).toEqual({ "product.vehicle.brand": [{ code: "required" }] });
+  });
+
+  it("asks Rust to arrange the rows again when a filter changes", async () => {
+    const backend = new FakeBackend();
+    backend.quoteAnswers = [offers("generali", "Generali", "750.00")];
+    const c = new OfferComparison(backend);
+    await c.quote(1, emptyDraft(), REFS.slice(0, 1), null);
+    await c.setFilter({ installments: 4, sort: "insurer" });
+    expect(backend.compareFilters.at(-1)).toEqual({ installments: 4, currency: null, sort: "insurer" });
   });
 });

@@ -1,7 +1,8 @@
-import { CommandError, type Backend, type Settings } from "../backend";
+import type { Backend, Message, Settings } from "../backend";
 import { defaultSettings } from "../backend/fake";
-import { errorText } from "../errors";
-import { setLanguage, t, type Lang } from "../i18n/index.svelte";
+import { fieldProblems, problem } from "../errors";
+import { setLanguage, type Lang } from "../i18n/index.svelte";
+import type { Sentence } from "../i18n/messages";
 
 /**
  * The Setări form. It lives for the whole app session, so typed but unsaved values survive
@@ -11,9 +12,9 @@ export class SettingsForm {
   saved = $state<Settings | null>(null);
   draft = $state<Settings>(defaultSettings());
   /** Field messages from the last refused save, keyed by path (`agency.email`). */
-  errors = $state<Record<string, string[]>>({});
-  /** A message about the form as a whole (load failure, refused save). */
-  notice = $state("");
+  errors = $state<Record<string, Message[]>>({});
+  /** A message about the form as a whole (load failure, refused save); worded when shown. */
+  notice = $state<Sentence | null>(null);
   busy = $state(false);
   savedAt = $state<Date | null>(null);
   logoPreview = $state<string | null>(null);
@@ -30,7 +31,7 @@ export class SettingsForm {
       setLanguage(s.language);
       await this.refreshLogo();
     } catch (e) {
-      this.notice = t("settings.loadFailed", { message: errorText(e) });
+      this.notice = { key: "settings.loadFailed", params: { message: problem(e) } };
     }
   }
 
@@ -42,12 +43,12 @@ export class SettingsForm {
       this.saved = structuredClone(s);
       this.draft = structuredClone(s);
       this.errors = {};
-      this.notice = "";
+      this.notice = null;
       this.savedAt = new Date();
       return true;
     } catch (e) {
-      this.errors = e instanceof CommandError ? e.fields : {};
-      this.notice = errorText(e);
+      this.errors = fieldProblems(e);
+      this.notice = problem(e);
       return false;
     } finally {
       this.busy = false;
@@ -58,7 +59,7 @@ export class SettingsForm {
   revert(): void {
     if (this.saved) this.draft = structuredClone($state.snapshot(this.saved));
     this.errors = {};
-    this.notice = "";
+    this.notice = null;
     void this.refreshLogo();
   }
 
@@ -71,7 +72,7 @@ export class SettingsForm {
       this.draft.language = lang;
       setLanguage(lang);
     } catch (e) {
-      this.notice = errorText(e);
+      this.notice = problem(e);
     }
   }
 
@@ -84,8 +85,8 @@ export class SettingsForm {
       this.logoMissing = false;
       this.clearError("agency.logoFile");
     } catch (e) {
-      if (e instanceof CommandError) this.errors = { ...this.errors, ...e.fields };
-      this.notice = errorText(e);
+      this.errors = { ...this.errors, ...fieldProblems(e) };
+      this.notice = problem(e);
     }
   }
 

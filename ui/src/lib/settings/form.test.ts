@@ -1,13 +1,15 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import type { AppError } from "../backend";
 import { FakeBackend } from "../backend/fake";
 import { language, setLanguage } from "../i18n/index.svelte";
+import { say } from "../i18n/messages";
 import { SettingsForm } from "./form.svelte";
 
 const badEmail = {
-  code: "validation" as const,
-  message: "Corectați câmpurile marcate; nimic nu a fost salvat.",
-  fields: { "agency.email": ["Adresa de e-mail nu este validă (exemplu: nume@firma.ro)."] },
-};
+  code: "validation",
+  message: { code: "fixHighlighted" },
+  fields: { "agency.email": [{ code: "invalidEmail" }] },
+} satisfies AppError;
 
 describe("SettingsForm", () => {
   let fake: FakeBackend;
@@ -31,8 +33,9 @@ describe("SettingsForm", () => {
     form.draft.agency.email = "office-broker.ro";
     expect(form.dirty).toBe(true);
     expect(await form.save()).toBe(false);
-    expect(form.errors["agency.email"]).toEqual(badEmail.fields["agency.email"]);
-    expect(form.notice).toBe(badEmail.message);
+    expect(form.errors["agency.email"]).toEqual([{ code: "invalidEmail" }]);
+    expect(form.notice).toEqual({ code: "fixHighlighted" });
+    expect(say(form.notice!)).toBe("Corectați câmpurile marcate; nimic nu a fost salvat.");
     expect(form.draft.agency.name).toBe("Broker Asig SRL");
     expect(form.draft.agency.email).toBe("office-broker.ro");
     expect(fake.stored.agency.name).toBe("");
@@ -48,6 +51,22 @@ describe("SettingsForm", () => {
     expect(fake.stored.agency.email).toBe("office@broker.ro");
     expect(form.dirty).toBe(false);
     expect(form.savedAt).not.toBeNull();
+  });
+
+  it("words a refusal in the language chosen after it", async () => {
+    form.draft.agency.email = "office-broker.ro";
+    await form.save();
+    await form.chooseLanguage("en");
+    expect(say(form.notice!)).toBe("Fix the highlighted fields; nothing was saved.");
+  });
+
+  it("says why the settings could not be read, in the language in force", async () => {
+    fake.getSettings = async () => {
+      throw new Error("disk gone");
+    };
+    const f = new SettingsForm(fake);
+    await f.load();
+    expect(say(f.notice!)).toBe("Setările nu au putut fi citite: A apărut o eroare neașteptată: disk gone");
   });
 
   it("applies a language at once without saving other pending edits", async () => {

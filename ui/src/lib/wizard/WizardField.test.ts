@@ -9,12 +9,12 @@ import WizardField from "./WizardField.svelte";
 describe("WizardField", () => {
   afterEach(() => vi.useRealTimers());
 
-  it("shows a radio field's messages under its options", async () => {
+  it("shows a radio field's messages under its options, in the language in force", async () => {
     vi.useFakeTimers();
     setLanguage("ro");
     const fake = new FakeBackend();
     const path = "product.policyholder.isLegalEntity";
-    fake.check = () => ({ fields: { [path]: ["Alegeți tipul asiguratului."] }, insurerGaps: [], required: [] });
+    fake.check = () => ({ fields: { [path]: [{ code: "required" }] }, insurerGaps: [], required: [] });
     const wizard = new QuoteWizard(fake);
     await wizard.startNew();
     await wizard.validate();
@@ -23,6 +23,9 @@ describe("WizardField", () => {
     expect(spec.kind).toBe("radio");
     const { body } = render(WizardField, { props: { wizard, spec } });
     expect(body).toContain(`id="${fieldId(path)}-error"`);
-    expect(body).toContain("Alegeți tipul asiguratului.");
+    expect(body).toContain("Câmp obligatoriu.");
+    setLanguage("en");
+    expect(render(WizardField, { props: { wizard, spec } }).body).toContain("Required field.");
+    setLanguage("ro");
   });
 });

@@ -3,7 +3,10 @@
 // render these lists, so a field's message, its review line and its "missing" link all come
 // from one place.
 
-import { CURRENCY_CHOICES, INSTALLMENT_CHOICES, TERM_MONTH_CHOICES, type QuoteDraft, type WizardStep } from "../backend";
+// Only types from the backend: the message catalogues read field labels from this table, and
+// the backend's CommandError renders messages, so a value import from it would be a cycle.
+import type { QuoteDraft, WizardStep } from "../backend";
+import { CURRENCY_CHOICES, INSTALLMENT_CHOICES, TERM_MONTH_CHOICES } from "../backend/choices";
 import { t, type MessageKey } from "../i18n/index.svelte";
 
 export type FieldKind =

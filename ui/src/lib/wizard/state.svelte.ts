@@ -1,8 +1,9 @@
 // The quote wizard's state: the draft being typed, its checks (debounced through the Rust
 // validator), its autosave (debounced; the first save creates the draft's id) and the step.
 
-import type { Backend, DraftRecord, InsurerGap, QuoteDraft, WizardStep } from "../backend";
-import { errorMessage } from "../errors";
+import type { Backend, DraftRecord, InsurerGap, Message, QuoteDraft, WizardStep } from "../backend";
+import { problem } from "../errors";
+import type { Sentence } from "../i18n/messages";
 import { formatDate } from "../format";
 import { OfferComparison } from "../offers/state.svelte";
 import { ALL_FIELDS, STEPS, getAt, setAt, stepOf } from "./fields";
@@ -16,7 +17,7 @@ export interface Timing {
 export interface Missing {
   path: string;
   step: WizardStep;
-  messages: string[];
+  messages: Message[];
 }
 
 const stepIndex = (s: WizardStep) => STEPS.indexOf(s);
@@ -27,7 +28,7 @@ export class QuoteWizard {
   draft = $state<QuoteDraft | null>(null);
   id = $state<number | null>(null);
   /** All messages from the last check, by request path. */
-  errors = $state<Record<string, string[]>>({});
+  errors = $state<Record<string, Message[]>>({});
   gaps = $state<InsurerGap[]>([]);
   /** Paths the agent changed: their messages show at once, others once the step is passed. */
   touched = $state<Set<string>>(new Set());
@@ -43,7 +44,8 @@ export class QuoteWizard {
   /** An edit waits for its debounced save: the indicator must not claim it is saved yet. */
   unsaved = $state(false);
   savedAt = $state<Date | null>(null);
-  saveError = $state("");
+  /** Why the last save failed; worded when shown. */
+  saveError = $state<Sentence | null>(null);
   /** The draft was quoted or discarded elsewhere: autosave stopped. */
   closed = $state(false);
   /** Bumped when the draft is replaced, so pickers remount with the new values. */
@@ -108,7 +110,7 @@ export class QuoteWizard {
     this.required = new Set();
     this.checked = false;
     this.closed = false;
-    this.saveError = "";
+    this.saveError = null;
     this.savedAt = null;
     this.unsaved = false;
     this.resume = null;
@@ -188,7 +190,7 @@ export class QuoteWizard {
     try {
       const check = await this.backend.validateQuoteDraft($state.snapshot(this.draft) as QuoteDraft);
       if (mine !== this.checkSeq) return;
-      this.errors = check.fields as Record<string, string[]>;
+      this.errors = check.fields as Record<string, Message[]>;
       this.gaps = check.insurerGaps;
       this.required = new Set(check.required);
       this.checked = true;
@@ -213,10 +215,10 @@ export class QuoteWizard {
         else {
           this.id = id;
           this.savedAt = new Date();
-          this.saveError = "";
+          this.saveError = null;
         }
       } catch (e) {
-        this.saveError = errorMessage(e);
+        this.saveError = problem(e);
       } finally {
         this.saving = false;
       }
@@ -254,7 +256,7 @@ export class QuoteWizard {
   }
 
   /** The messages to show under a field now. */
-  messagesFor(path: string): string[] {
+  messagesFor(path: string): Message[] {
     const list = this.errors[path];
     if (!list || list.length === 0) return [];
     const passed = stepIndex(stepOf(path)) < stepIndex(this.reached) || this.step === "review" || this.step === "offers";

@@ -1,23 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { FakeBackend } from "../backend/fake";
-import type { QuoteCheck, QuoteDraft } from "../backend";
+import type { Message, QuoteCheck, QuoteDraft } from "../backend";
 import { setLanguage } from "../i18n/index.svelte";
 import { fieldId } from "./fields";
 import { QuoteWizard } from "./state.svelte";
 
-const REQUIRED = "Câmp obligatoriu.";
+const REQUIRED: Message = { code: "required" };
+const FLOOR = "product.policyholder.address.floor";
 
 // Stands in for the Rust validator: only the rules these tests need.
 function check(d: QuoteDraft): QuoteCheck {
-  const fields: Record<string, string[]> = {};
+  const fields: Record<string, Message[]> = {};
   if (!d.policyholder.lastName.trim()) fields["product.policyholder.lastName"] = [REQUIRED];
   if (d.policyholder.taxId && d.policyholder.taxId !== "1800101221144")
-    fields["product.policyholder.taxId"] = ["CNP invalid: cifra de control nu corespunde."];
+    fields["product.policyholder.taxId"] = [{ code: "cnpControl" }];
   if (!d.vehicle.vin.trim()) fields["product.vehicle.vin"] = [REQUIRED];
   if (!d.cover.startDate.trim()) fields["product.motor.startDate"] = [REQUIRED];
   const gaps = d.policyholder.address.floor
     ? []
-    : [{ insurer: "grawe", displayName: "Grawe", path: "product.policyholder.address.floor", message: "Asigurătorul Grawe cere etajul din adresa asiguratului." }];
+    : [{ insurer: "grawe", displayName: "Grawe", path: FLOOR, message: { code: "insurerRequires", insurer: "Grawe", path: FLOOR } as const }];
   return { fields, insurerGaps: gaps, required: ["product.policyholder.lastName", "product.vehicle.vin", "product.motor.startDate"] };
 }
 
@@ -82,7 +83,7 @@ describe("QuoteWizard", () => {
     await vi.advanceTimersByTimeAsync(350);
     expect(fake.validations.length).toBeGreaterThan(0);
     // Touched field: its message shows; untouched fields of later steps stay quiet.
-    expect(wizard.messagesFor("product.policyholder.taxId")).toEqual(["CNP invalid: cifra de control nu corespunde."]);
+    expect(wizard.messagesFor("product.policyholder.taxId")).toEqual([{ code: "cnpControl" }]);
     expect(wizard.messagesFor("product.vehicle.vin")).toEqual([]);
     expect(fieldId("product.policyholder.taxId")).toBe("f-product-policyholder-taxId");
     // Once the step is passed, its empty required fields show too.
