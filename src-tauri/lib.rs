@@ -1,17 +1,21 @@
 //! The Tauri shell of Casco Desk: plugins, managed state and thin commands over the
 //! tauri-free domain crates.
 
-mod api;
 mod commands;
+mod demo;
 mod folders;
+mod host;
 mod ipc;
 #[cfg(target_os = "linux")]
 mod relaunch;
 mod settings_file;
 
+use std::sync::Arc;
+
+use anyhow::Context;
+use casco_core::desk::{Desk, DeskParts};
 use casco_core::relocation::{DATABASE_FILE, SETTINGS_FILE};
-use casco_core::Message;
-use tauri::Manager;
+use tauri::{App, Manager};
 
 pub use ipc::{export_bindings, specta_builder, BINDINGS_PATH};
 pub use settings_file::SettingsFile;
@@ -19,8 +23,31 @@ pub use settings_file::SettingsFile;
 /// The main window's label, as declared in tauri.conf.json.
 pub const MAIN_WINDOW: &str = "main";
 
-/// What start-up found that the agent must be told (settings restored, files left behind).
-pub struct StartNotices(pub Vec<Message>);
+/// Opens the desk: the Demo sandbox, the files (moved from the old identifier first, since
+/// settings and the database may still be there), the keychain.
+fn open_desk(app: &App) -> anyhow::Result<(Desk, demo::DemoSandbox)> {
+    let folders = folders::app_folders(app.handle()).context("the app's folders")?;
+    let sandbox = demo::DemoSandbox::start().context("the Demo sandbox")?;
+    let keychain = demo::keychain();
+    let moved = folders::relocate(&keychain, &folders);
+    let settings = SettingsFile::load(app.handle(), &folders.data.join(SETTINGS_FILE))
+        .map_err(|e| anyhow::anyhow!("{e}"))
+        .context("the settings file")?;
+    let parts = DeskParts {
+        host: Arc::new(host::TauriHost::new(
+            app.handle().clone(),
+            folders.data.clone(),
+        )),
+        settings: Arc::new(settings),
+        keychain,
+        demo: sandbox.demo(),
+        // A damaged file is kept aside and rebuilt inside open(); the agent is told.
+        database: folders.local.join(DATABASE_FILE),
+        notices: moved.into_iter().collect(),
+    };
+    let desk = Desk::open(parts).context("the local database")?;
+    Ok((desk, sandbox))
+}
 
 /// Starts the desktop app.
 pub fn run() {
@@ -52,26 +79,9 @@ pub fn run() {
         .invoke_handler(ipc.invoke_handler())
         .setup(move |app| {
             ipc.mount_events(app);
-            let folders = folders::app_folders(app.handle())?;
-            let api = api::Api::start()?;
-            // Before anything reads settings or the database: they may still be in the
-            // folder of the old identifier.
-            let moved = folders::relocate(&api, &folders);
-            let settings = SettingsFile::load(app.handle(), &folders.data.join(SETTINGS_FILE))?;
-            let notices = StartNotices(
-                moved
-                    .into_iter()
-                    .chain(settings.notice().cloned())
-                    .collect(),
-            );
-            app.manage(settings);
-            app.manage(api);
-            app.manage(notices);
-            // A damaged file is kept aside and rebuilt inside open(); the agent is told by
-            // the start_notices command.
-            let data =
-                casco_core::reference_data::ReferenceData::open(folders.local.join(DATABASE_FILE))?;
-            app.manage(data);
+            let (desk, sandbox) = open_desk(app)?;
+            app.manage(desk);
+            app.manage(sandbox);
             Ok(())
         })
         .build(tauri::generate_context!());

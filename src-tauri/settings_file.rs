@@ -2,12 +2,13 @@
 //! [`settings_backup`]: the last good file is copied aside before every save, and an
 //! unreadable file found at start is kept and replaced by that copy.
 //!
-//! Invariant: only settings that passed validation are written, so the file always holds the
-//! last valid settings; an invalid save leaves the file (and the in-memory copy) untouched.
+//! Invariant: only settings that passed validation are written (the desk validates before
+//! [`SettingsStore::write`]), so the file always holds the last valid settings.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use casco_core::desk::SettingsStore;
 use casco_core::settings_backup::{self, SETTINGS_KEY};
 use casco_core::{AppError, Message, Settings};
 use tauri::AppHandle;
@@ -48,25 +49,22 @@ impl SettingsFile {
             notice,
         })
     }
+}
 
-    /// The settings in force.
-    pub fn current(&self) -> Settings {
+impl SettingsStore for SettingsFile {
+    fn current(&self) -> Settings {
         self.current
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .clone()
     }
 
-    /// The notice about the file found at start, if any.
-    pub fn notice(&self) -> Option<&Message> {
-        self.notice.as_ref()
+    fn notice(&self) -> Option<Message> {
+        self.notice.clone()
     }
 
-    /// Validates and writes `next`; on a validation error nothing is written.
-    pub fn save(&self, next: Settings) -> Result<Settings, AppError> {
-        let next = next.normalized();
-        next.validate()?;
-        let value = serde_json::to_value(&next).map_err(|e| AppError::internal(e.to_string()))?;
+    fn write(&self, settings: &Settings) -> Result<(), AppError> {
+        let value = serde_json::to_value(settings).map_err(AppError::internal)?;
         // The plugin writes in place: the copy taken first is what a crash mid-write falls
         // back to at the next start.
         settings_backup::keep_last_good(&self.path)
@@ -75,7 +73,7 @@ impl SettingsFile {
         self.store
             .save()
             .map_err(|e| AppError::storage(format!("settings store: {e}")))?;
-        *self.current.lock().unwrap_or_else(|p| p.into_inner()) = next.clone();
-        Ok(next)
+        *self.current.lock().unwrap_or_else(|p| p.into_inner()) = settings.clone();
+        Ok(())
     }
 }

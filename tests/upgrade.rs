@@ -13,10 +13,9 @@ use std::time::{Duration, Instant};
 use casco_api::{CallOptions, CascoClient, ClientConfig, Credentials};
 use casco_core::keychain::{Keychain, OsKeychain, Secret};
 use casco_core::quote::build_quote_request;
-use casco_core::quote::fanout::{InsurerOutcome, OutcomeState};
 use casco_core::remembered::RememberedLogin;
 use casco_core::settings::{EnvironmentKind, Settings};
-use casco_core::store::{DraftId, Store};
+use casco_core::store::{CallAnswer, CallFailure, DraftId, Reply, Store};
 
 #[path = "../crates/casco-core/tests/support/sample_draft.rs"]
 mod sample_draft;
@@ -42,19 +41,19 @@ fn old_data_folder(old: &Path, api: &str) -> DraftId {
     let (store, _) = Store::open(old.join("casco.db")).unwrap();
     let draft = sample_draft::sample_draft();
     let now = chrono::Utc::now();
-    let id = store.save_draft(None, &draft, now).unwrap().unwrap();
+    let id = casco_core::quote::save_draft(&store, None, &draft, now)
+        .unwrap()
+        .unwrap();
     let insurer = casco_api::insurers::find("grawe").unwrap();
     let request = build_quote_request(&draft, insurer, None).unwrap();
     let call = store
         .record_quote_started(id, "grawe", &request, now)
         .unwrap();
-    let outcome = InsurerOutcome {
-        insurer: "grawe".into(),
-        display_name: "Grawe".into(),
-        state: OutcomeState::TimedOut { after_ms: 60_000 },
+    let timed_out = CallAnswer {
+        reply: Reply::Failed(CallFailure::TimedOut { after_ms: 60_000 }),
         elapsed_ms: 60_000,
     };
-    store.record_quote_finished(call, &outcome, now).unwrap();
+    store.record_quote_answer(call, &timed_out, now).unwrap();
     drop(store);
     let mut settings = Settings::default();
     settings.environment.kind = EnvironmentKind::Custom;
@@ -128,7 +127,12 @@ async fn the_first_start_finds_the_old_identifiers_data_and_secrets() {
     let new = dir.join("data").join("ro.cascodesk.desk");
     assert!(!old.exists(), "the old folder is emptied and removed");
     let (store, _) = Store::open(new.join("casco.db")).unwrap();
-    assert!(store.load_draft(draft_id).unwrap().is_some(), "the draft");
+    assert!(
+        casco_core::quote::load_draft(&store, draft_id)
+            .unwrap()
+            .is_some(),
+        "the draft"
+    );
     let calls = store.quote_calls_for_draft(draft_id).unwrap();
     assert_eq!(calls.len(), 1, "the comparison's calls");
     let settings = std::fs::read_to_string(new.join("settings.json")).unwrap();

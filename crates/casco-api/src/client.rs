@@ -200,6 +200,7 @@ impl CascoClient {
                 envelope::decode::<serde::de::IgnoredAny>,
             )
             .await
+            .data
             {
                 // A token the server already refuses has no session left to end.
                 Ok(_) | Err(ApiError::Auth { .. }) => Ok(()),
@@ -215,8 +216,20 @@ impl CascoClient {
         request: &QuoteRequest,
         opts: CallOptions,
     ) -> Result<OffersData, ApiError> {
+        self.quote_answered(request, opts).await?.data
+    }
+
+    /// Quotes one insurer and keeps the answer as received, for a caller that stores what the
+    /// API said. `Err` when no answer arrived (transport, timeout, redirect, size, session);
+    /// the answer's own refusal is in [`Answered::data`].
+    pub async fn quote_answered(
+        &self,
+        request: &QuoteRequest,
+        opts: CallOptions,
+    ) -> Result<Answered<OffersData>, ApiError> {
         let body = encode(request)?;
-        self.call(routes::QUOTE, &[], &[], Some(body), opts, envelope::decode)
+        let route = routes::QUOTE;
+        self.call_answered(route, &[], &[], Some(body), opts, envelope::decode)
             .await
     }
 
@@ -328,26 +341,40 @@ impl CascoClient {
         opts: CallOptions,
         decode: Decoder<T>,
     ) -> Result<T, ApiError> {
+        self.call_answered(route, params, query, body, opts, decode)
+            .await?
+            .data
+    }
+
+    /// [`Self::call`], keeping the final answer as received.
+    async fn call_answered<T: Send + 'static>(
+        &self,
+        route: Route,
+        params: &[&str],
+        query: &[(&str, &str)],
+        body: Option<Vec<u8>>,
+        opts: CallOptions,
+        decode: Decoder<T>,
+    ) -> Result<Answered<T>, ApiError> {
         self.with_timeout(route, opts, async {
             let token = self.current_token().await?;
             let access = TokenHeader::Access(&token);
             let first = self.send(&route, params, query, body.as_deref(), access);
-            match decode_off_runtime(route, first.await?, decode).await {
-                Err(ApiError::Auth { status, .. }) => {
-                    tracing::info!(
-                        operation = route.name,
-                        status,
-                        "session refused; renewing once"
-                    );
-                    let renewed = self.renew_after_rejection(&token).await?;
-                    let access = TokenHeader::Access(&renewed);
-                    let answer = self
-                        .send(&route, params, query, body.as_deref(), access)
-                        .await?;
-                    decode_off_runtime(route, answer, decode).await
-                }
-                other => other,
-            }
+            let answered = decode_off_runtime(route, first.await?, decode).await;
+            let Err(ApiError::Auth { status, .. }) = &answered.data else {
+                return Ok(answered);
+            };
+            tracing::info!(
+                operation = route.name,
+                status,
+                "session refused; renewing once"
+            );
+            let renewed = self.renew_after_rejection(&token).await?;
+            let access = TokenHeader::Access(&renewed);
+            let answer = self
+                .send(&route, params, query, body.as_deref(), access)
+                .await?;
+            Ok(decode_off_runtime(route, answer, decode).await)
         })
         .await
     }
@@ -408,7 +435,10 @@ impl CascoClient {
                     TokenHeader::Refresh(&refresh),
                 )
                 .await?;
-            match decode_off_runtime(routes::REFRESH, answer, envelope::decode::<AuthData>).await {
+            match decode_off_runtime(routes::REFRESH, answer, envelope::decode::<AuthData>)
+                .await
+                .data
+            {
                 Ok(data) => {
                     return Ok(self
                         .adopt(session, Token::from_auth(data, Utc::now()))
@@ -440,7 +470,9 @@ impl CascoClient {
         let answer = self
             .send(&routes::LOGIN, &[], &query, None, TokenHeader::None)
             .await?;
-        let data = decode_off_runtime(routes::LOGIN, answer, envelope::decode::<AuthData>).await?;
+        let data = decode_off_runtime(routes::LOGIN, answer, envelope::decode::<AuthData>)
+            .await
+            .data?;
         Ok(Token::from_auth(data, Utc::now()))
     }
 
@@ -462,22 +494,56 @@ impl CascoClient {
     }
 }
 
+/// An answer as received, with what it decodes to.
+pub struct Answered<T> {
+    /// HTTP status.
+    pub status: u16,
+    /// The body as received (within the route's limit).
+    pub body: Vec<u8>,
+    /// The envelope's `data`, or the error the answer amounts to (a refusal, a
+    /// VALIDATION_ERROR, an unreadable body).
+    pub data: Result<T, ApiError>,
+}
+
+impl<T> std::fmt::Debug for Answered<T> {
+    // The body may hold a client's data: its size only.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Answered")
+            .field("status", &self.status)
+            .field("body_len", &self.body.len())
+            .field("ok", &self.data.is_ok())
+            .finish()
+    }
+}
+
 /// Decodes on a blocking thread: a large or slow-to-parse body never stalls the async
 /// runtime, so every call's timeout fires on time.
 async fn decode_off_runtime<T: Send + 'static>(
     route: Route,
     answer: Answer,
     decode: Decoder<T>,
-) -> Result<T, ApiError> {
-    tokio::task::spawn_blocking(move || decode(route.name, answer.status, &answer.body))
-        .await
-        .unwrap_or_else(|e| {
-            Err(ApiError::Decode {
+) -> Answered<T> {
+    let decoded = tokio::task::spawn_blocking(move || {
+        let data = decode(route.name, answer.status, &answer.body);
+        (answer, data)
+    })
+    .await;
+    match decoded {
+        Ok((answer, data)) => Answered {
+            status: answer.status,
+            body: answer.body,
+            data,
+        },
+        Err(e) => Answered {
+            status: 0,
+            body: Vec::new(),
+            data: Err(ApiError::Decode {
                 operation: route.name,
                 path: String::new(),
                 message: format!("the decoder stopped: {e}"),
-            })
-        })
+            }),
+        },
+    }
 }
 
 /// The envelope of a PDF route, then its first file checked as a PDF.

@@ -18,7 +18,7 @@ pub mod secret;
 pub mod session;
 mod transport;
 
-pub use client::{CallOptions, CascoClient, ClientConfig, Credentials};
+pub use client::{Answered, CallOptions, CascoClient, ClientConfig, Credentials};
 pub use endpoint::UnsafeBaseUrl;
 pub use error::{ApiError, PdfError};
 pub use pdf::PdfDocument;

@@ -67,7 +67,7 @@ pub fn render(message: &Message) -> String {
         WrongCredentials => "The account or the password is not correct.".into(),
         SessionRefused => "The server refused the session. Log in again.".into(),
         ServerRefused { message } => format!("The server refused the request: {message}"),
-        ServerSaid { text } => text.clone(),
+        ServerSaid { text } | AsShown { text } => text.clone(),
         BadAnswer => "The server sent an answer that cannot be read.".into(),
         ServerValidation => "The server rejected some data; see the messages at the fields.".into(),
         Redirected { host } => format!("The CascoApi server forwarded the request to {host}; redirects are not followed, so passwords and client data never reach another address."),

@@ -3,9 +3,12 @@
 //! the connection to CascoApi, the local store and nomenclature search.
 
 pub mod api_errors;
+pub mod choices;
 pub mod connection;
+pub mod desk;
 pub mod durable;
 pub mod error;
+pub mod fold;
 pub mod insurers;
 pub mod keychain;
 pub mod messages;

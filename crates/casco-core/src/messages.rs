@@ -170,6 +170,12 @@ pub enum Message {
         /// The server's text.
         text: String,
     },
+    /// A sentence release 0.1 stored already worded (a saved comparison from before codes),
+    /// shown as it was written.
+    AsShown {
+        /// The sentence as stored.
+        text: String,
+    },
     /// The server's answer could not be read.
     BadAnswer,
     /// The server rejected some fields.

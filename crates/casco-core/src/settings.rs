@@ -29,15 +29,8 @@ pub enum EnvironmentKind {
     Custom,
 }
 
-/// Quote currency.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
-pub enum Currency {
-    /// Romanian leu.
-    #[default]
-    RON,
-    /// Euro.
-    EUR,
-}
+/// Quote currency: the workspace's one currency type.
+pub use casco_api::model::Currency;
 
 /// Installment counts the insurers accept.
 pub const INSTALLMENT_CHOICES: [u8; 4] = [1, 2, 4, 12];
@@ -99,7 +92,7 @@ pub struct QuoteDefaults {
 impl Default for QuoteDefaults {
     fn default() -> Self {
         Self {
-            currency: Currency::RON,
+            currency: Currency::Ron,
             installments: 1,
             term_months: 12,
         }
@@ -380,7 +373,7 @@ mod tests {
         assert_eq!(
             s.defaults,
             QuoteDefaults {
-                currency: Currency::RON,
+                currency: Currency::Ron,
                 installments: 1,
                 term_months: 12
             }

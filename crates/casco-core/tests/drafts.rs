@@ -17,8 +17,7 @@ fn draft(last: &str, first: &str) -> QuoteDraft {
 
 /// Saves a new draft for the policyholder `last` `first`, `minutes` after the first save.
 fn save_new(store: &Store, last: &str, first: &str, minutes: i64) -> DraftId {
-    store
-        .save_draft(None, &draft(last, first), at(minutes))
+    casco_core::quote::save_draft(store, None, &draft(last, first), at(minutes))
         .unwrap()
         .unwrap()
 }
@@ -34,17 +33,22 @@ fn a_saved_draft_survives_reopening_the_store() {
     d.policyholder.address.street = "Calea Șerban Vodă".into();
     let id = {
         let (store, _) = Store::open(&path).unwrap();
-        store.save_draft(None, &d, at(0)).unwrap().unwrap()
+        casco_core::quote::save_draft(&store, None, &d, at(0))
+            .unwrap()
+            .unwrap()
     };
     let (store, report) = Store::open(&path).unwrap();
     assert_eq!(report.migrated_from, casco_core::store::latest_version());
-    let record = store.load_draft(id).unwrap().unwrap();
+    let record = casco_core::quote::load_draft(&store, id).unwrap().unwrap();
     assert_eq!(record.draft, d);
     assert_eq!(record.status, DraftStatus::Open);
     assert_eq!(record.summary.client_name, "Popescu Ana");
     assert_eq!(record.summary.step, WizardStep::Vehicle);
     assert_eq!(record.summary.created_at, at(0));
-    assert_eq!(store.load_draft(id + 100).unwrap(), None);
+    assert_eq!(
+        casco_core::quote::load_draft(&store, id + 100).unwrap(),
+        None
+    );
 }
 
 #[test]
@@ -52,12 +56,17 @@ fn saving_again_updates_in_place() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = Store::open(dir.path().join("casco.db")).unwrap();
     let mut d = draft("Ionescu", "");
-    let id = store.save_draft(None, &d, at(0)).unwrap().unwrap();
+    let id = casco_core::quote::save_draft(&store, None, &d, at(0))
+        .unwrap()
+        .unwrap();
     d.policyholder.kind = PartyKind::Company;
     d.policyholder.business_name = "TechCorp SRL".into();
     d.step = WizardStep::Cover;
-    assert_eq!(store.save_draft(Some(id), &d, at(5)).unwrap(), Some(id));
-    let list = store.list_drafts().unwrap();
+    assert_eq!(
+        casco_core::quote::save_draft(&store, Some(id), &d, at(5)).unwrap(),
+        Some(id)
+    );
+    let list = casco_core::quote::list_drafts(&store).unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].client_name, "TechCorp SRL");
     assert_eq!(list[0].step, WizardStep::Cover);
@@ -69,18 +78,30 @@ fn saving_again_updates_in_place() {
 fn list_is_newest_first_and_last_open_draft_follows_it() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = Store::open(dir.path().join("casco.db")).unwrap();
-    assert!(store.list_drafts().unwrap().is_empty());
-    assert_eq!(store.last_open_draft().unwrap(), None);
+    assert!(casco_core::quote::list_drafts(&store).unwrap().is_empty());
+    assert_eq!(casco_core::quote::last_open_draft(&store).unwrap(), None);
     let a = save_new(&store, "A", "a", 0);
     let b = save_new(&store, "B", "b", 1);
     let c = save_new(&store, "C", "c", 2);
-    let ids =
-        |store: &Store| -> Vec<u32> { store.list_drafts().unwrap().iter().map(|s| s.id).collect() };
+    let ids = |store: &Store| -> Vec<u32> {
+        casco_core::quote::list_drafts(store)
+            .unwrap()
+            .iter()
+            .map(|s| s.id)
+            .collect()
+    };
     assert_eq!(ids(&store), [c, b, a]);
     // Touching the oldest brings it to the top.
-    store.save_draft(Some(a), &draft("A", "a2"), at(3)).unwrap();
+    casco_core::quote::save_draft(&store, Some(a), &draft("A", "a2"), at(3)).unwrap();
     assert_eq!(ids(&store), [a, c, b]);
-    assert_eq!(store.last_open_draft().unwrap().unwrap().summary.id, a);
+    assert_eq!(
+        casco_core::quote::last_open_draft(&store)
+            .unwrap()
+            .unwrap()
+            .summary
+            .id,
+        a
+    );
     // Same timestamp: the later draft wins, so the order is stable.
     let d = save_new(&store, "D", "d", 3);
     assert_eq!(ids(&store), [d, a, c, b]);
@@ -94,24 +115,32 @@ fn discarded_and_quoted_drafts_leave_the_list_and_stay_put() {
     let b = save_new(&store, "B", "b", 1);
     assert!(store.discard_draft(b, at(2)).unwrap());
     assert!(!store.discard_draft(b, at(3)).unwrap());
-    let list = store.list_drafts().unwrap();
+    let list = casco_core::quote::list_drafts(&store).unwrap();
     assert_eq!(list.iter().map(|s| s.id).collect::<Vec<_>>(), [a]);
-    assert_eq!(store.last_open_draft().unwrap().unwrap().summary.id, a);
+    assert_eq!(
+        casco_core::quote::last_open_draft(&store)
+            .unwrap()
+            .unwrap()
+            .summary
+            .id,
+        a
+    );
     // A late autosave cannot bring a discarded draft back.
     assert_eq!(
-        store
-            .save_draft(Some(b), &draft("B", "late"), at(4))
-            .unwrap(),
+        casco_core::quote::save_draft(&store, Some(b), &draft("B", "late"), at(4)).unwrap(),
         None
     );
-    let record = store.load_draft(b).unwrap().unwrap();
+    let record = casco_core::quote::load_draft(&store, b).unwrap().unwrap();
     assert_eq!(record.status, DraftStatus::Discarded);
     assert_eq!(record.draft.policyholder.first_name, "b");
     assert!(store.mark_draft_quoted(a, at(5)).unwrap());
-    assert!(store.list_drafts().unwrap().is_empty());
-    assert_eq!(store.last_open_draft().unwrap(), None);
+    assert!(casco_core::quote::list_drafts(&store).unwrap().is_empty());
+    assert_eq!(casco_core::quote::last_open_draft(&store).unwrap(), None);
     assert_eq!(
-        store.load_draft(a).unwrap().unwrap().status,
+        casco_core::quote::load_draft(&store, a)
+            .unwrap()
+            .unwrap()
+            .status,
         DraftStatus::Quoted
     );
 }
@@ -123,15 +152,16 @@ fn autosave_on_every_keystroke_stays_cheap() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = Store::open(dir.path().join("casco.db")).unwrap();
     let mut d = draft("Popescu", "Ana");
-    let id = store.save_draft(None, &d, at(0)).unwrap().unwrap();
+    let id = casco_core::quote::save_draft(&store, None, &d, at(0))
+        .unwrap()
+        .unwrap();
     for i in 0..200 {
         d.cover.mentions.push(char::from(b'a' + (i % 26) as u8));
-        store.save_draft(Some(id), &d, at(0)).unwrap();
+        casco_core::quote::save_draft(&store, Some(id), &d, at(0)).unwrap();
     }
-    assert_eq!(store.list_drafts().unwrap().len(), 1);
+    assert_eq!(casco_core::quote::list_drafts(&store).unwrap().len(), 1);
     assert_eq!(
-        store
-            .load_draft(id)
+        casco_core::quote::load_draft(&store, id)
             .unwrap()
             .unwrap()
             .draft

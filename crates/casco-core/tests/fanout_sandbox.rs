@@ -21,6 +21,8 @@ use casco_core::Message;
 use casco_sandbox::{FailureMode, InsurerKnobs, Latency, SandboxConfig};
 use chrono::Utc;
 
+#[path = "support/answers.rs"]
+mod answers;
 #[path = "support/sample_draft.rs"]
 mod sample_draft;
 use sample_draft::{today, tomorrow_in_bucharest, valid_draft_from};
@@ -119,7 +121,9 @@ async fn every_failure_gets_its_own_state_and_the_rest_still_quote() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = Store::open(dir.path().join("casco.db")).unwrap();
     let draft = valid_draft();
-    let draft_id = store.save_draft(None, &draft, Utc::now()).unwrap().unwrap();
+    let draft_id = casco_core::quote::save_draft(&store, None, &draft, Utc::now())
+        .unwrap()
+        .unwrap();
 
     let streamed: Mutex<Vec<(Duration, String)>> = Mutex::new(Vec::new());
     let start = Instant::now();
@@ -229,8 +233,15 @@ async fn every_failure_gets_its_own_state_and_the_rest_still_quote() {
         let (account, _) = casco_sandbox::demo_provider_credentials(&call.insurer);
         assert_eq!(auth["account"], account);
         assert!(auth.get("password").is_none(), "{auth}");
-        assert_eq!(call.outcome.as_ref().unwrap().insurer, call.insurer);
+        assert!(call.answer.is_some(), "{}", call.insurer);
     }
+    // Reopened from what the API said, the comparison is the one streamed live.
+    let reopened = casco_core::quote::saved_comparison(&store, draft_id, today()).unwrap();
+    let mut live = outcomes.clone();
+    live.sort_by_key(|o| o.insurer.clone());
+    let mut again = reopened.outcomes.clone();
+    again.sort_by_key(|o| o.insurer.clone());
+    assert_eq!(again, live);
     sandbox.stop().await;
 }
 
@@ -337,7 +348,9 @@ fn an_interrupted_batch_leaves_the_unanswered_insurers_in_the_file() {
     let answered = 4;
     let draft_id = {
         let (store, _) = Store::open(&path).unwrap();
-        let draft_id = store.save_draft(None, &draft, Utc::now()).unwrap().unwrap();
+        let draft_id = casco_core::quote::save_draft(&store, None, &draft, Utc::now())
+            .unwrap()
+            .unwrap();
         let mut ids = Vec::new();
         for insurer in catalogue {
             let auth = ProviderAuthentication {
@@ -353,12 +366,9 @@ fn an_interrupted_batch_leaves_the_unanswered_insurers_in_the_file() {
             );
         }
         for (insurer, id) in catalogue.iter().zip(&ids).take(answered) {
-            let failed = OutcomeState::Failed {
-                message: Message::CannotConnect,
-            };
-            let outcome = InsurerOutcome::of(insurer, failed, 10);
+            let _ = insurer;
             store
-                .record_quote_finished(*id, &outcome, Utc::now())
+                .record_quote_answer(*id, &answers::unreachable(), Utc::now())
                 .unwrap();
         }
         draft_id
@@ -400,9 +410,8 @@ fn an_interrupted_batch_leaves_the_unanswered_insurers_in_the_file() {
     let id = store
         .record_quote_started(draft_id, &insurer.key, &request, Utc::now())
         .unwrap();
-    let outcome = InsurerOutcome::of(insurer, OutcomeState::TimedOut { after_ms: 1 }, 1);
     store
-        .record_quote_finished(id, &outcome, Utc::now())
+        .record_quote_answer(id, &answers::unreachable(), Utc::now())
         .unwrap();
     assert_eq!(
         store.unanswered_insurers(draft_id).unwrap().len(),

@@ -77,7 +77,9 @@ async fn identification_is_cached_per_draft_and_vehicle() {
     let path = dir.path().join("casco.db");
     let (store, _) = Store::open(&path).unwrap();
     let mut draft = sample_draft();
-    let draft_id = store.save_draft(None, &draft, Utc::now()).unwrap().unwrap();
+    let draft_id = casco_core::quote::save_draft(&store, None, &draft, Utc::now())
+        .unwrap()
+        .unwrap();
 
     let first = identify(&client, &store, draft_id, &draft).await.unwrap();
     assert!(!first.from_cache);
@@ -105,7 +107,9 @@ async fn identification_is_cached_per_draft_and_vehicle() {
     assert_eq!(sandbox.counters().requests_to(ROUTE), 2);
 
     // Another draft with the same vehicle is its own question.
-    let other_id = store.save_draft(None, &draft, Utc::now()).unwrap().unwrap();
+    let other_id = casco_core::quote::save_draft(&store, None, &draft, Utc::now())
+        .unwrap()
+        .unwrap();
     let other = identify(&client, &store, other_id, &draft).await.unwrap();
     assert!(!other.from_cache);
     assert_eq!(sandbox.counters().requests_to(ROUTE), 3);
@@ -143,7 +147,9 @@ async fn only_the_insurers_asked_for_appear_and_missing_ones_are_empty() {
     let mut draft = sample_draft();
     // A model the sandbox's catalogue does not have: every insurer answers with no variants.
     draft.vehicle.model = "Imaginarium".into();
-    let draft_id = store.save_draft(None, &draft, Utc::now()).unwrap().unwrap();
+    let draft_id = casco_core::quote::save_draft(&store, None, &draft, Utc::now())
+        .unwrap()
+        .unwrap();
     let two = [
         insurers::find("grawe").unwrap(),
         insurers::find("allianz").unwrap(),

@@ -5,16 +5,16 @@
 //! binary is `tests/upgrade.rs` at the workspace root.
 
 use casco_api::insurers;
-use casco_api::model::Offer;
 use casco_core::keychain::{Keychain, MemoryKeychain, Secret};
 use casco_core::quote::build_quote_request;
-use casco_core::quote::fanout::{InsurerOutcome, OfferView, OutcomeState};
 use casco_core::relocation::{self, AppFolders, DATABASE_FILE, SETTINGS_FILE};
 use casco_core::remembered::RememberedLogin;
 use casco_core::settings::{EnvironmentKind, Settings};
-use casco_core::store::{InsurerRef, Store};
+use casco_core::store::Store;
 use chrono::{NaiveDate, TimeZone, Utc};
 
+#[path = "support/answers.rs"]
+mod answers;
 #[path = "support/sample_draft.rs"]
 mod sample_draft;
 use sample_draft::sample_draft;
@@ -27,26 +27,20 @@ fn old_install(old: &std::path::Path) -> casco_core::store::DraftId {
     let (store, _) = Store::open(old.join(DATABASE_FILE)).unwrap();
     let t0 = Utc.with_ymd_and_hms(2026, 11, 20, 9, 0, 0).unwrap();
     let draft = sample_draft();
-    let id = store.save_draft(None, &draft, t0).unwrap().unwrap();
+    let id = casco_core::quote::save_draft(&store, None, &draft, t0)
+        .unwrap()
+        .unwrap();
     let request = build_quote_request(&draft, insurers::find("grawe").unwrap(), None).unwrap();
     let call = store
         .record_quote_started(id, "grawe", &request, t0)
         .unwrap();
-    let offer: Offer = serde_json::from_value(serde_json::json!({
+    let offer = serde_json::json!({
         "offerId": 41, "premiumAmount": "1830.50", "currency": "RON",
         "startDate": "2026-12-01", "endDate": "2027-11-30", "offerExpiryDate": "2026-12-20"
-    }))
-    .unwrap();
-    let today = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
-    let outcome = InsurerOutcome {
-        insurer: "grawe".into(),
-        display_name: InsurerRef::of("grawe").display_name,
-        state: OutcomeState::Offers {
-            offers: vec![OfferView::from_offer("grawe", &offer, None, today)],
-        },
-        elapsed_ms: 900,
-    };
-    store.record_quote_finished(call, &outcome, t0).unwrap();
+    });
+    store
+        .record_quote_answer(call, &answers::offered(&[offer], 900), t0)
+        .unwrap();
     std::mem::forget(store); // as a crash would: no close, no checkpoint
     let mut settings = Settings::default();
     settings.environment.kind = EnvironmentKind::Custom;
@@ -104,11 +98,14 @@ fn data_settings_and_secrets_of_the_old_identifier_are_found_under_the_new_one()
     let (store, open) = Store::open(new.local.join(DATABASE_FILE)).unwrap();
     assert!(open.recovered.is_none());
     assert_eq!(
-        store.load_draft(draft_id).unwrap().unwrap().draft,
+        casco_core::quote::load_draft(&store, draft_id)
+            .unwrap()
+            .unwrap()
+            .draft,
         sample_draft()
     );
     let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
-    let saved = store.saved_comparison(draft_id, today).unwrap();
+    let saved = casco_core::quote::saved_comparison(&store, draft_id, today).unwrap();
     assert_eq!(saved.outcomes.len(), 1);
     assert_eq!(saved.outcomes[0].insurer, "grawe");
     // Settings and the logo in the data folder.

@@ -2,12 +2,14 @@
 //! is reopened and names the insurers whose answer never arrived.
 
 use casco_api::insurers;
-use casco_api::model::Offer;
 use casco_core::quote::build_quote_request;
 use casco_core::quote::fanout::{InsurerOutcome, OfferView, OutcomeState};
-use casco_core::store::{InsurerRef, Store};
+use casco_core::quote::InsurerRef;
+use casco_core::store::{CallAnswer, Store};
 use chrono::{NaiveDate, TimeZone, Utc};
 
+#[path = "support/answers.rs"]
+mod answers;
 #[path = "support/sample_draft.rs"]
 mod sample_draft;
 use sample_draft::sample_draft;
@@ -16,20 +18,13 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-fn offered(insurer: &str, expiry: &str, today: NaiveDate) -> InsurerOutcome {
-    let offer: Offer = serde_json::from_value(serde_json::json!({
+/// The API's answer with one RON offer that expires on `expiry`.
+fn offered(expiry: &str) -> CallAnswer {
+    let offer = serde_json::json!({
         "offerId": 7, "premiumAmount": "1200.00", "currency": "RON",
         "startDate": "2025-06-16", "endDate": "2026-06-15", "offerExpiryDate": expiry
-    }))
-    .unwrap();
-    InsurerOutcome {
-        insurer: insurer.into(),
-        display_name: InsurerRef::of(insurer).display_name,
-        state: OutcomeState::Offers {
-            offers: vec![OfferView::from_offer(insurer, &offer, None, today)],
-        },
-        elapsed_ms: 10,
-    }
+    });
+    answers::offered(&[offer], 10)
 }
 
 fn offers(outcome: &InsurerOutcome) -> &[OfferView] {
@@ -47,7 +42,9 @@ fn offers_expire_since_quoting_and_unanswered_calls_are_named() {
     let t0 = Utc.with_ymd_and_hms(2025, 6, 10, 9, 0, 0).unwrap();
     let t1 = Utc.with_ymd_and_hms(2025, 6, 10, 9, 0, 5).unwrap();
     let draft = sample_draft();
-    let draft_id = store.save_draft(None, &draft, t0).unwrap().unwrap();
+    let draft_id = casco_core::quote::save_draft(&store, None, &draft, t0)
+        .unwrap()
+        .unwrap();
     let request =
         |key: &str| build_quote_request(&draft, insurers::find(key).unwrap(), None).unwrap();
 
@@ -56,7 +53,7 @@ fn offers_expire_since_quoting_and_unanswered_calls_are_named() {
         .record_quote_started(draft_id, "grawe", &request("grawe"), t0)
         .unwrap();
     store
-        .record_quote_finished(old, &offered("grawe", "2025-06-30", day(2025, 6, 1)), t0)
+        .record_quote_answer(old, &offered("2025-06-30"), t0)
         .unwrap();
     let groupama = store
         .record_quote_started(draft_id, "groupama", &request("groupama"), t0)
@@ -64,20 +61,23 @@ fn offers_expire_since_quoting_and_unanswered_calls_are_named() {
     store
         .record_quote_started(draft_id, "grawe", &request("grawe"), t1)
         .unwrap();
-    let quoted_on = day(2025, 6, 10);
-    let outcome = offered("groupama", "2025-06-20", quoted_on);
-    assert!(!offers(&outcome)[0].expired);
-    store.record_quote_finished(groupama, &outcome, t1).unwrap();
+    store
+        .record_quote_answer(groupama, &offered("2025-06-20"), t1)
+        .unwrap();
     drop(store);
 
     let (store, _) = Store::open(&path).unwrap();
-    let on_expiry_day = store.saved_comparison(draft_id, day(2025, 6, 20)).unwrap();
+    let quoted_on =
+        casco_core::quote::saved_comparison(&store, draft_id, day(2025, 6, 10)).unwrap();
+    assert!(!offers(&quoted_on.outcomes[0])[0].expired);
+    let on_expiry_day =
+        casco_core::quote::saved_comparison(&store, draft_id, day(2025, 6, 20)).unwrap();
     assert!(
         !offers(&on_expiry_day.outcomes[0])[0].expired,
         "the expiry day itself is still valid"
     );
 
-    let saved = store.saved_comparison(draft_id, day(2025, 6, 21)).unwrap();
+    let saved = casco_core::quote::saved_comparison(&store, draft_id, day(2025, 6, 21)).unwrap();
     assert_eq!(saved.outcomes.len(), 1);
     assert_eq!(saved.outcomes[0].insurer, "groupama");
     assert!(offers(&saved.outcomes[0])[0].expired);

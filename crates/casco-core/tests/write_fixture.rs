@@ -41,7 +41,9 @@ async fn write_fixture() {
 
     // A quoted draft: every insurer asked, every kind of outcome, and the identification.
     let draft = sample_draft::valid_draft_from(sample_draft::tomorrow_in_bucharest());
-    let quoted = store.save_draft(None, &draft, now).unwrap().unwrap();
+    let quoted = casco_core::quote::save_draft(&store, None, &draft, now)
+        .unwrap()
+        .unwrap();
     let all: Vec<_> = insurers::catalogue().iter().collect();
     identify_vehicle(&client, &store, quoted, &draft, &all, Default::default())
         .await
@@ -77,8 +79,10 @@ async fn write_fixture() {
     let mut open = casco_core::quote::QuoteDraft::default();
     open.policyholder.last_name = "Popescu".into();
     open.policyholder.first_name = "Ioana".into();
-    store.save_draft(None, &open, now).unwrap();
-    let gone = store.save_draft(None, &draft, now).unwrap().unwrap();
+    casco_core::quote::save_draft(&store, None, &open, now).unwrap();
+    let gone = casco_core::quote::save_draft(&store, None, &draft, now)
+        .unwrap()
+        .unwrap();
     store.discard_draft(gone, now).unwrap();
     drop(store);
     let conn = rusqlite::Connection::open(&path).unwrap();

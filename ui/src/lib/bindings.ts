@@ -24,7 +24,7 @@ async saveSettings(settings: Settings) : Promise<Result<Settings, AppError>> {
 }
 },
 /**
- * Lets the agent pick a PNG or JPEG, checks it and copies it into the app data dir. `None`
+ * Lets the agent pick a PNG or JPEG, checks it and copies it into the app's folder. `None`
  * when the dialog was cancelled. Settings are not changed until the agent saves.
  */
 async chooseAgencyLogo() : Promise<Result<AgencyLogo | null, AppError>> {
@@ -45,6 +45,13 @@ async agencyLogo(file: string) : Promise<Result<AgencyLogo | null, AppError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * What the agent must know about how start-up found the files: settings restored from their
+ * last good copy, an earlier build's files left behind, the local store rebuilt.
+ */
+async startNotices() : Promise<Message[]> {
+    return await TAURI_INVOKE("start_notices");
 },
 /**
  * Makes the environment in the settings the one in force and reports the session; Demo and
@@ -75,6 +82,17 @@ async login(account: string, password: string, remember: boolean) : Promise<Resu
 async logout() : Promise<Result<ConnectionStatus, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("logout") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Whether the API of the environment in force answers (the offline indicator).
+ */
+async checkOnline() : Promise<Result<boolean, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("check_online") };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -148,24 +166,6 @@ async cancelReferenceSync() : Promise<boolean> {
 async referenceDataStatus() : Promise<Result<ReferenceStatus, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("reference_data_status") };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-/**
- * What the agent must know about how start-up found the files: settings restored from their
- * last good copy, an earlier build's files left behind, the local store rebuilt.
- */
-async startNotices() : Promise<Message[]> {
-    return await TAURI_INVOKE("start_notices");
-},
-/**
- * Whether the API of the environment in force answers (the offline indicator).
- */
-async checkOnline() : Promise<Result<boolean, AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("check_online") };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -315,8 +315,7 @@ async identifyQuoteVehicle(draftId: number, draft: QuoteDraft) : Promise<Result<
 },
 /**
  * Quotes the enabled insurers (only those in `only`, for "Reîncearcă") for the saved draft,
- * sending each outcome on `on_outcome` the moment it is known. The draft is saved first, so
- * the stored requests always match a stored draft.
+ * sending each outcome on `on_outcome` the moment it is known.
  */
 async quoteOffers(draftId: number, draft: QuoteDraft, only: string[] | null, onOutcome: TAURI_CHANNEL<InsurerOutcome>) : Promise<Result<InsurerOutcome[], AppError>> {
     try {
@@ -409,11 +408,11 @@ floor: string;
  */
 postcode: string }
 /**
- * A logo copied into the app data dir, ready to preview.
+ * A logo copied into the app's folder, ready to preview.
  */
 export type AgencyLogo = { 
 /**
- * File name inside the app data dir, to store in `agency.logoFile`.
+ * File name inside the app's folder, to store in `agency.logoFile`.
  */
 file: string; 
 /**
@@ -598,18 +597,6 @@ name: string;
  */
 siruta: number }
 /**
- * Monedă.
- */
-export type CoverCurrency = 
-/**
- * Lei.
- */
-"RON" | 
-/**
- * Euro.
- */
-"EUR"
-/**
  * Cover and additional data (step 4).
  */
 export type CoverDraft = { 
@@ -628,7 +615,7 @@ installments: number;
 /**
  * Monedă.
  */
-currency: CoverCurrency; 
+currency: Currency; 
 /**
  * Sumă asigurată; empty means the market value.
  */
@@ -734,7 +721,8 @@ export type CredentialSource =
  */
 "missing"
 /**
- * Quote currency.
+ * A currency the API and the app deal in: of an offer, a policy, a quote's insured sum,
+ * the agent's default. The one currency type of the workspace.
  */
 export type Currency = 
 /**
@@ -763,7 +751,7 @@ totalDamagePercent: string;
  */
 currency: string }
 /**
- * A stored draft with its body.
+ * A stored draft with what the agent typed.
  */
 export type DraftRecord = { 
 /**
@@ -1392,6 +1380,11 @@ export type Message =
  */
 { code: "serverSaid"; text: string } | 
 /**
+ * A sentence release 0.1 stored already worded (a saved comparison from before codes),
+ * shown as it was written.
+ */
+{ code: "asShown"; text: string } | 
+/**
  * The server's answer could not be read.
  */
 { code: "badAnswer" } | 
@@ -1734,7 +1727,7 @@ export type ProgressStage =
  */
 export type QuoteCheck = { 
 /**
- * Request path → messages, worded in the settings language.
+ * Request path → messages.
  */
 fields: Partial<{ [key in string]: Message[] }>; 
 /**

@@ -71,10 +71,14 @@ pub struct Product {
     pub additional_data: Option<AdditionalData>,
 }
 
-/// Offer or policy currency.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A currency the API and the app deal in: of an offer, a policy, a quote's insured sum,
+/// the agent's default. The one currency type of the workspace.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, specta::Type,
+)]
 pub enum Currency {
     /// Romanian leu.
+    #[default]
     #[serde(rename = "RON")]
     Ron,
     /// Euro.

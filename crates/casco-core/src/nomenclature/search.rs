@@ -11,9 +11,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::fold::fold;
 use super::{Country, County, Locality, Part, VehicleMake, VehicleModel};
 use crate::error::{AppError, ErrorCode};
+use crate::fold::fold;
 use crate::messages::Message;
 
 use crate::store::{Store, StoreError};

@@ -11,7 +11,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-use crate::nomenclature::fold::fold;
+use crate::fold::fold;
 
 /// What an unknown engine figure costs: a variant that says nothing ranks behind one that
 /// confirms the agent's data, but ahead of one that clearly contradicts it.

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::fanout::{InsurerOutcome, OfferView, OutcomeState};
-use crate::nomenclature::fold::fold;
+use crate::fold::fold;
 
 /// One row of the comparison.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]

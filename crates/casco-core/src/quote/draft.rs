@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::settings::QuoteDefaults;
 
-use super::choices::*;
+use crate::choices::*;
 
 /// The wizard's steps, in order (the fifth is the review before quoting, the sixth the
 /// vehicle identification and the comparison of offers).
@@ -292,7 +292,7 @@ pub struct CoverDraft {
     /// Număr de rate: 1, 2, 4 or 12.
     pub installments: u32,
     /// Monedă.
-    pub currency: CoverCurrency,
+    pub currency: Currency,
     /// Sumă asigurată; empty means the market value.
     pub insured_sum: String,
     /// Franșiză daună parțială (amount).
@@ -339,7 +339,7 @@ impl Default for CoverDraft {
             start_date: String::new(),
             term_months: 12,
             installments: 1,
-            currency: CoverCurrency::Ron,
+            currency: Currency::Ron,
             insured_sum: String::new(),
             deductible_partial: String::new(),
             deductible_total_percent: String::new(),
@@ -388,7 +388,7 @@ impl QuoteDraft {
     /// may have.
     pub fn with_defaults(defaults: &QuoteDefaults, today: NaiveDate) -> Self {
         let mut draft = QuoteDraft::default();
-        draft.cover.currency = defaults.currency.into();
+        draft.cover.currency = defaults.currency;
         draft.cover.installments = u32::from(defaults.installments);
         draft.cover.term_months = u32::from(defaults.term_months);
         draft.cover.start_date = (today + chrono::Days::new(1))
@@ -431,13 +431,13 @@ mod tests {
     #[test]
     fn a_new_draft_takes_the_settings_defaults_and_starts_tomorrow() {
         let defaults = QuoteDefaults {
-            currency: crate::settings::Currency::EUR,
+            currency: crate::settings::Currency::Eur,
             installments: 4,
             term_months: 6,
         };
         let today = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
         let d = QuoteDraft::with_defaults(&defaults, today);
-        assert_eq!(d.cover.currency, CoverCurrency::Eur);
+        assert_eq!(d.cover.currency, Currency::Eur);
         assert_eq!(d.cover.installments, 4);
         assert_eq!(d.cover.term_months, 6);
         assert_eq!(d.cover.start_date, "01.01.2027");
@@ -450,7 +450,7 @@ mod tests {
         assert!(d.user.same_as_policyholder);
         assert_eq!(d.cover.term_months, 12);
         assert_eq!(d.cover.installments, 1);
-        assert_eq!(d.cover.currency, CoverCurrency::Ron);
+        assert_eq!(d.cover.currency, Currency::Ron);
         assert_eq!(d.vehicle.registration_type, RegistrationType::Registered);
         assert_eq!(d.policyholder.address.country, "RO");
         assert_eq!(d.step, WizardStep::Policyholder);

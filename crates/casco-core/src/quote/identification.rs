@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::draft::QuoteDraft;
-use super::fanout::money;
+use super::outcome::money;
 use super::payload::build_vehicle_specs;
 use crate::api_errors::app_error;
 use crate::error::AppError;

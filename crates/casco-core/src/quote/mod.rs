@@ -4,21 +4,24 @@
 //! identifies the vehicle with each insurer, then compares their offers.
 
 mod checks;
-mod choices;
 mod closest;
 pub mod comparison;
 mod draft;
 pub mod fanout;
 pub mod identification;
 mod insurer_checks;
+pub mod outcome;
 mod payload;
+mod release_0_1;
+pub mod saved_comparison;
+pub mod saved_drafts;
 mod slots;
 
-pub use checks::{bonus_malus_class, check_draft, required_paths, validate_draft, DraftProblems};
-pub use choices::{
-    Color, CoverCurrency, FuelType, Gender, IdDocumentType, LeasingContractType, PartyKind,
+pub use crate::choices::{
+    Color, Currency, FuelType, Gender, IdDocumentType, LeasingContractType, PartyKind,
     RegistrationType, Residency, UsageType, VehicleType,
 };
+pub use checks::{bonus_malus_class, check_draft, required_paths, validate_draft, DraftProblems};
 pub use draft::{
     AddressDraft, CoverDraft, IdDocumentDraft, PartyDraft, QuoteDraft, VehicleDraft,
     VehicleUserDraft, WizardStep,
@@ -28,3 +31,8 @@ pub use identification::{
 };
 pub use insurer_checks::{add_gaps, insurer_gaps, InsurerGap};
 pub use payload::{build_quote_product, build_quote_request, build_vehicle_specs};
+pub use saved_comparison::{saved_comparison, InsurerRef, SavedComparison};
+pub use saved_drafts::{
+    last_open_draft, list_drafts, load_draft, save_draft, DraftRecord, DraftSummary,
+};
+pub use slots::always_sent;

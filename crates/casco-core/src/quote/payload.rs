@@ -10,16 +10,16 @@
 use casco_api::insurers::Insurer;
 use casco_api::model::{
     AdditionalData, AdditionalMotor, AdditionalVehicle, AdditionalVehicleUser, Address, Coverage,
-    Currency, Deductibles, DrivingLicense, Motor, Organization, Person, PersonIdentification,
-    PolicyNumber, Product, Provider, ProviderAuthentication, QuoteRequest, RenewPolicy, Vehicle,
-    VehicleDocument, VehicleSpecs,
+    Deductibles, DrivingLicense, Motor, Organization, Person, PersonIdentification, PolicyNumber,
+    Product, Provider, ProviderAuthentication, QuoteRequest, RenewPolicy, Vehicle, VehicleDocument,
+    VehicleSpecs,
 };
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::checks::{bonus_malus_class, DraftProblems};
 use super::draft::{PartyDraft, QuoteDraft};
-use super::{CoverCurrency, PartyKind};
+use super::PartyKind;
 use crate::error::FieldErrors;
 use crate::messages::Message;
 use crate::validate;
@@ -205,10 +205,7 @@ fn motor(r: &mut Reader, d: &QuoteDraft) -> Option<Motor> {
         start_date: start_date?,
         term_time: c.term_months,
         installment_count: c.installments,
-        currency: match c.currency {
-            CoverCurrency::Ron => Currency::Ron,
-            CoverCurrency::Eur => Currency::Eur,
-        },
+        currency: c.currency,
         renew_policy,
         mentions: r.text(&c.mentions),
         without_tax: c.without_tax,

@@ -31,11 +31,15 @@ impl<T> Slot for Option<T> {
     }
 }
 
-/// Generates the read and write lookups of one table and the list of its paths.
+/// Generates the read and write lookups of one table, the list of its paths, and where each
+/// lives in the draft (the Rust field path, as `stringify!` spells it).
 macro_rules! slot_table {
-    ($paths:ident, $get:ident, $get_mut:ident, $ty:ty { $($path:literal => $($field:ident).+;)* }) => {
+    ($paths:ident, $fields:ident, $get:ident, $get_mut:ident, $ty:ty { $($path:literal => $($field:ident).+;)* }) => {
         /// Every path of this table.
         const $paths: &[&str] = &[$($path),*];
+
+        /// The draft field of each path, in the same order.
+        const $fields: &[&str] = &[$(stringify!($($field).+)),*];
 
         fn $get<'a>(d: &'a $ty, path: &str) -> Option<&'a dyn Slot> {
             match path {
@@ -54,7 +58,7 @@ macro_rules! slot_table {
 }
 
 // Paths below `product.policyholder.` and `product.vehicle.user.`.
-slot_table!(PARTY_PATHS, party_slot, party_slot_mut, PartyDraft {
+slot_table!(PARTY_PATHS, PARTY_FIELDS, party_slot, party_slot_mut, PartyDraft {
     "taxId" => tax_id;
     "lastName" => last_name;
     "firstName" => first_name;
@@ -85,7 +89,7 @@ slot_table!(PARTY_PATHS, party_slot, party_slot_mut, PartyDraft {
     "address.postcode" => address.postcode;
 });
 
-slot_table!(PRODUCT_PATHS, product_slot, product_slot_mut, QuoteDraft {
+slot_table!(PRODUCT_PATHS, PRODUCT_FIELDS, product_slot, product_slot_mut, QuoteDraft {
     "product.motor.startDate" => cover.start_date;
     "product.motor.renewPolicy.series" => cover.renewal_series;
     "product.motor.renewPolicy.number" => cover.renewal_number;
@@ -154,6 +158,13 @@ pub(crate) const ALWAYS_SENT: &[&str] = &[
     "product.policyholder.isRetired",
     "product.policyholder.residency",
     "product.policyholder.politicalExposure",
+    "product.vehicle.user.isLegalEntity",
+    "product.vehicle.user.isForeignPerson",
+    "product.vehicle.user.hasDisability",
+    "product.vehicle.user.isRetired",
+    "product.vehicle.user.residency",
+    "product.vehicle.user.politicalExposure",
+    "product.coverages",
 ];
 
 const HOLDER: &str = "product.policyholder.";
@@ -190,6 +201,23 @@ impl QuoteDraft {
         all
     }
 
+    /// Every request path the agent fills, with the draft field it lives in as the UI holds
+    /// the draft (`policyholder.address.floor`): the one spelling of these paths, which the
+    /// UI's field table is checked against (`ui/src/lib/wizard/draftPaths.ts`, generated).
+    pub fn draft_paths() -> Vec<(String, String)> {
+        let party = |request: &str, draft: &str| {
+            let pairs = PARTY_PATHS.iter().zip(PARTY_FIELDS);
+            pairs
+                .map(|(p, f)| (format!("{request}{p}"), format!("{draft}.{}", json_path(f))))
+                .collect::<Vec<_>>()
+        };
+        let mut all = party(HOLDER, "policyholder");
+        all.extend(party(USER, "user.party"));
+        let product = PRODUCT_PATHS.iter().zip(PRODUCT_FIELDS);
+        all.extend(product.map(|(p, f)| ((*p).to_owned(), json_path(f))));
+        all
+    }
+
     /// Empties the field at a dotted request path; `false` when the path has no clearable
     /// field. Paths under `product.vehicle.user.` clear the separate user's field.
     pub fn clear_field(&mut self, path: &str) -> bool {
@@ -204,9 +232,56 @@ impl QuoteDraft {
     }
 }
 
+/// A Rust field path as the draft's JSON spells it: `address . locality_siruta` →
+/// `address.localitySiruta` (the draft's structs are `rename_all = "camelCase"`).
+fn json_path(field: &str) -> String {
+    field
+        .split('.')
+        .map(|segment| {
+            let mut out = String::new();
+            let mut upper = false;
+            for c in segment.trim().chars() {
+                match c {
+                    '_' => upper = true,
+                    c if upper => {
+                        out.extend(c.to_uppercase());
+                        upper = false;
+                    }
+                    c => out.push(c),
+                }
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// The paths a request always carries, as the UI's field table is checked against them.
+pub fn always_sent() -> &'static [&'static str] {
+    ALWAYS_SENT
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn draft_paths_are_the_draft_json_spelling_of_each_field() {
+        let paths = QuoteDraft::draft_paths();
+        let find = |request: &str| paths.iter().find(|(r, _)| r == request).unwrap().1.clone();
+        assert_eq!(
+            find("product.policyholder.address.city"),
+            "policyholder.address.localityName"
+        );
+        assert_eq!(find("product.vehicle.user.taxId"), "user.party.taxId");
+        assert_eq!(find("product.coverages.0.insuredSum"), "cover.insuredSum");
+        // Every draft path names a field that exists in the draft's JSON.
+        let json = serde_json::to_value(QuoteDraft::default()).unwrap();
+        for (request, draft) in &paths {
+            let pointer = format!("/{}", draft.replace('.', "/"));
+            assert!(json.pointer(&pointer).is_some(), "{request} → {draft}");
+        }
+    }
 
     #[test]
     fn every_catalogue_path_is_known_to_the_draft() {

@@ -1,8 +1,8 @@
 //! Quote wizard drafts: saved on every change (one small upsert), listed in Ciorne, offered
 //! again on start ("continuă de unde ai rămas").
 //!
-//! The body is the whole [`QuoteDraft`] as JSON; the client name and step are copied into
-//! columns so the list never parses bodies. Discarding only marks the row, so a draft
+//! The body is the draft as its owner encodes it (`crate::quote::saved_drafts`: versioned
+//! JSON); the client name and step are copied into columns so the list never parses bodies. Discarding only marks the row, so a draft
 //! discarded by mistake can still be recovered from the file, and an autosave racing a
 //! discard cannot bring the draft back.
 
@@ -10,8 +10,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
-use super::{from_json, from_millis, to_json, Store, StoreError};
-use crate::quote::{QuoteDraft, WizardStep};
+use super::{from_millis, Store, StoreError};
 
 /// A draft's id in the store.
 pub type DraftId = u32;
@@ -46,41 +45,50 @@ impl DraftStatus {
     }
 }
 
-/// One row of the Ciorne list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct DraftSummary {
+/// A draft row's list data: what Ciorne shows, read without the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftListing {
     /// The draft's id.
     pub id: DraftId,
     /// "Popescu Ana", "TechCorp SRL", or "" while no name was typed.
     pub client_name: String,
-    /// The step the agent was on.
-    pub step: WizardStep,
+    /// The wizard step the agent was on, as the quote module spells it.
+    pub step: String,
     /// When the draft was started.
     pub created_at: DateTime<Utc>,
     /// When it was last saved.
     pub updated_at: DateTime<Utc>,
 }
 
-/// A stored draft with its body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct DraftRecord {
-    /// List data of the draft.
-    pub summary: DraftSummary,
+/// A draft row with its body: the draft as the quote module wrote it (versioned JSON).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftRow {
+    /// List data.
+    pub listing: DraftListing,
     /// Where it is in its life.
     pub status: DraftStatus,
-    /// What the agent typed.
-    pub draft: QuoteDraft,
+    /// The body as stored.
+    pub body: String,
+}
+
+/// What a save writes: the list columns and the body.
+#[derive(Debug, Clone, Copy)]
+pub struct DraftWrite<'a> {
+    /// The client's name for the list.
+    pub client_name: &'a str,
+    /// The step the agent is on.
+    pub step: &'a str,
+    /// The draft, encoded by its owner.
+    pub body: &'a str,
 }
 
 fn id_from(raw: i64) -> Result<DraftId, StoreError> {
     DraftId::try_from(raw).map_err(|_| StoreError::Corrupt(format!("draft id {raw} out of range")))
 }
 
-const SUMMARY_COLUMNS: &str = "id, client_name, step, created_at, updated_at";
+const LISTING_COLUMNS: &str = "id, client_name, step, created_at, updated_at";
 
-fn summary(row: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, String, String, i64, i64)> {
+fn listing(row: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, String, String, i64, i64)> {
     Ok((
         row.get(0)?,
         row.get(1)?,
@@ -90,12 +98,12 @@ fn summary(row: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, String, String, i6
     ))
 }
 
-fn to_summary(raw: (i64, String, String, i64, i64)) -> Result<DraftSummary, StoreError> {
+fn to_listing(raw: (i64, String, String, i64, i64)) -> Result<DraftListing, StoreError> {
     let (id, client_name, step, created, updated) = raw;
-    Ok(DraftSummary {
+    Ok(DraftListing {
         id: id_from(id)?,
         client_name,
-        step: WizardStep::parse(&step).unwrap_or_default(),
+        step,
         created_at: from_millis(created),
         updated_at: from_millis(updated),
     })
@@ -107,15 +115,17 @@ impl Store {
     /// discarded (the save is dropped, the row left as it was) or no longer exists.
     ///
     /// One indexed upsert of a few kilobytes: cheap enough to run on every change.
-    pub fn save_draft(
+    pub fn save_draft_row(
         &self,
         id: Option<DraftId>,
-        draft: &QuoteDraft,
+        write: DraftWrite<'_>,
         now: DateTime<Utc>,
     ) -> Result<Option<DraftId>, StoreError> {
-        let body = to_json(draft, "draft")?;
-        let name = draft.client_name();
-        let step = draft.step.as_str();
+        let DraftWrite {
+            client_name: name,
+            step,
+            body,
+        } = write;
         let conn = self.conn();
         match id {
             None => {
@@ -137,16 +147,16 @@ impl Store {
         }
     }
 
-    /// The draft with this id, whatever its status; `None` if there is no such draft.
-    pub fn load_draft(&self, id: DraftId) -> Result<Option<DraftRecord>, StoreError> {
+    /// The draft row with this id, whatever its status; `None` if there is no such draft.
+    pub fn load_draft_row(&self, id: DraftId) -> Result<Option<DraftRow>, StoreError> {
         let row = self
             .conn()
             .query_row(
-                &format!("SELECT {SUMMARY_COLUMNS}, status, body FROM drafts WHERE id = ?1"),
+                &format!("SELECT {LISTING_COLUMNS}, status, body FROM drafts WHERE id = ?1"),
                 [id],
                 |row| {
                     Ok((
-                        summary(row)?,
+                        listing(row)?,
                         row.get::<_, String>(5)?,
                         row.get::<_, String>(6)?,
                     ))
@@ -156,27 +166,26 @@ impl Store {
         let Some((raw, status, body)) = row else {
             return Ok(None);
         };
-        let draft = from_json(&body, format_args!("draft {id} body"))?;
-        Ok(Some(DraftRecord {
-            summary: to_summary(raw)?,
+        Ok(Some(DraftRow {
+            listing: to_listing(raw)?,
             status: DraftStatus::parse(&status),
-            draft,
+            body,
         }))
     }
 
-    /// Open drafts, most recently saved first.
-    pub fn list_drafts(&self) -> Result<Vec<DraftSummary>, StoreError> {
+    /// Open drafts' list data, most recently saved first.
+    pub fn list_open_drafts(&self) -> Result<Vec<DraftListing>, StoreError> {
         let conn = self.conn();
         let mut stmt = conn.prepare(&format!(
-            "SELECT {SUMMARY_COLUMNS} FROM drafts WHERE status = 'open'
+            "SELECT {LISTING_COLUMNS} FROM drafts WHERE status = 'open'
              ORDER BY updated_at DESC, id DESC"
         ))?;
-        let rows = stmt.query_map([], summary)?;
-        rows.map(|r| to_summary(r?)).collect()
+        let rows = stmt.query_map([], listing)?;
+        rows.map(|r| to_listing(r?)).collect()
     }
 
-    /// The most recently saved open draft: what "continue where you left off" offers.
-    pub fn last_open_draft(&self) -> Result<Option<DraftRecord>, StoreError> {
+    /// The most recently saved open draft's id: what "continue where you left off" offers.
+    pub fn last_open_draft_id(&self) -> Result<Option<DraftId>, StoreError> {
         let id: Option<i64> = self
             .conn()
             .query_row(
@@ -186,10 +195,7 @@ impl Store {
                 |row| row.get(0),
             )
             .optional()?;
-        match id {
-            Some(id) => self.load_draft(id_from(id)?),
-            None => Ok(None),
-        }
+        id.map(id_from).transpose()
     }
 
     /// Throws a draft away (it leaves the list); `false` if it was not open.

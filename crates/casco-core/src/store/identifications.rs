@@ -8,7 +8,35 @@ use casco_api::model::Identifications;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 
+use serde::{Deserialize, Serialize};
+
 use super::{from_json, to_json, DraftId, Store, StoreError};
+
+/// The format of the `answer` column this version writes: `{"v": 1, "answer": {...}}`.
+/// Format 0 (release 0.1) is the answer itself.
+const IDENTIFICATION_FORMAT: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct StoredIdentification {
+    v: u32,
+    answer: Identifications,
+}
+
+/// The answer of a stored row, whatever its format.
+fn read_answer(text: &str, draft: DraftId) -> Result<Identifications, StoreError> {
+    let value: serde_json::Value =
+        from_json(text, format_args!("identification of draft {draft}"))?;
+    // Format 0 maps insurer keys to lists; no insurer is called "v".
+    if value.get("v").is_some_and(serde_json::Value::is_u64) {
+        let stored: StoredIdentification =
+            from_json(text, format_args!("identification of draft {draft}"))?;
+        return Ok(stored.answer);
+    }
+    from_json(
+        text,
+        format_args!("identification of draft {draft} (format 0)"),
+    )
+}
 
 impl Store {
     /// The stored answer for `draft` identified with `specs_key` (canonical JSON of the
@@ -26,9 +54,7 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()?;
-        answer
-            .map(|a| from_json(&a, format_args!("identification of draft {draft}")))
-            .transpose()
+        answer.map(|a| read_answer(&a, draft)).transpose()
     }
 
     /// Keeps `answer` for `draft` and `specs_key`, replacing an earlier answer to the same
@@ -40,7 +66,11 @@ impl Store {
         answer: &Identifications,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let body = to_json(answer, "identification")?;
+        let stored = StoredIdentification {
+            v: IDENTIFICATION_FORMAT,
+            answer: answer.clone(),
+        };
+        let body = to_json(&stored, "identification")?;
         self.conn().execute(
             "INSERT OR REPLACE INTO vehicle_identifications (draft_id, specs, answer, fetched_at)
              VALUES (?1, ?2, ?3, ?4)",

@@ -35,6 +35,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     migration!(2, "0002_drafts.sql"),
     migration!(3, "0003_quote_calls.sql"),
     migration!(4, "0004_vehicle_identifications.sql"),
+    migration!(5, "0005_quote_answers.sql"),
 ];
 
 /// The schema version this binary writes.

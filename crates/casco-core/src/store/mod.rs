@@ -1,17 +1,22 @@
-//! The local store: one SQLite file (WAL) holding the nomenclature cache and, later, drafts,
-//! quotes, policies, documents and clients.
+//! The local store: one SQLite file (WAL) holding the nomenclature cache, drafts, quote calls
+//! and, later, policies, documents and clients.
+//!
+//! The store sits below the domain: it knows rows and their stored formats, never the views
+//! built from them. It keeps facts (what the agent typed, what the API said), and every JSON it
+//! writes carries a format version its readers check; `crate::quote` and
+//! `crate::nomenclature` build on it, never the reverse.
 //!
 //! Invariants: opening never panics; a damaged file is moved aside (never deleted) and a fresh
 //! database is built in its place; a database written by a newer version of the app is refused
 //! untouched. The connection sits behind a mutex, so one [`Store`] is shared by all tasks.
 
-mod comparison;
 mod drafts;
 mod file;
 mod identifications;
 mod migrations;
 mod nomenclature;
 mod quote_calls;
+pub mod reference;
 
 use std::fmt::Display;
 use std::path::{Path, PathBuf};
@@ -23,12 +28,13 @@ use rusqlite::Connection;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-pub use comparison::{InsurerRef, SavedComparison};
-pub use drafts::{DraftId, DraftRecord, DraftStatus, DraftSummary};
+pub use drafts::{DraftId, DraftListing, DraftRow, DraftStatus, DraftWrite};
 pub use file::Journal;
 pub use migrations::latest_version;
 pub use nomenclature::{PartData, SyncState};
-pub use quote_calls::{QuoteCallId, QuoteCallRecord};
+pub use quote_calls::{
+    CallAnswer, CallFailure, QuoteCallId, QuoteCallRecord, RecordedAnswer, Reply,
+};
 
 use crate::error::AppError;
 use crate::messages::Message;

@@ -8,9 +8,9 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use serde::{Deserialize, Serialize};
 
+use super::reference::{Country, County, Locality, Part, VehicleMake, VehicleModel};
 use super::{from_millis, to_json, Store, StoreError};
 use crate::messages::Message;
-use crate::nomenclature::{Country, County, Locality, Part, VehicleMake, VehicleModel};
 
 /// The freshly fetched content of one part, ready to replace what is stored.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 
+use crate::choices::Gender;
 use crate::messages::Message;
-use crate::quote::Gender;
 
 /// Weights of the CNP check digit over its first 12 digits.
 const CNP_WEIGHTS: [u32; 12] = [2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9];

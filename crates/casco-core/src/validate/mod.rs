@@ -1,7 +1,7 @@
 //! Field validators shared by settings and the quote wizard. Each returns the message to
 //! show, or `None` when the value is acceptable; `normalize_*` functions also give the value
 //! in the form the request sends. Settings validators (below) speak [`Message`]; the quote
-//! wizard's (submodules) speak [`crate::quote::Message`].
+//! wizard's (submodules) speak [`crate::messages::Message`].
 
 mod contact;
 mod identity;

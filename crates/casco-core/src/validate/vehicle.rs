@@ -1,7 +1,7 @@
 //! Vehicle identifiers: VIN and licence plates.
 
+use crate::choices::RegistrationType;
 use crate::messages::Message;
-use crate::quote::RegistrationType;
 
 /// The 41 county codes plus B (Bucharest), as on Romanian plates.
 const PLATE_COUNTIES: [&str; 42] = [

@@ -87,7 +87,7 @@ pub fn sample_draft() -> QuoteDraft {
     c.start_date = "2023-01-01".into();
     c.term_months = 12;
     c.installments = 1;
-    c.currency = CoverCurrency::Ron;
+    c.currency = Currency::Ron;
     c.insured_sum = "10000.5".into();
     c.deductible_partial = "500".into();
     c.deductible_total_percent = "20".into();

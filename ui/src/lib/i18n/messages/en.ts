@@ -114,6 +114,8 @@ export const en: MessageCatalogue = {
   sessionRefused: () => "The server refused the session. Log in again.",
   serverRefused: (m) => `The server refused the request: ${m.message}`,
   serverSaid: (m) => m.text,
+  // A sentence an earlier release stored already worded: shown as it was written.
+  asShown: (m) => m.text,
   badAnswer: () => "The server sent an answer that cannot be read; the details are in the app log.",
   serverValidation: () => "The server rejected some data; see the messages at the fields.",
   redirected: (m) =>

@@ -114,6 +114,8 @@ export const ro: MessageCatalogue = {
   sessionRefused: () => "Sesiunea a fost refuzată de server. Autentificați-vă din nou.",
   serverRefused: (m) => `Serverul a refuzat cererea: ${m.message}`,
   serverSaid: (m) => m.text,
+  // A sentence an earlier release stored already worded: shown as it was written.
+  asShown: (m) => m.text,
   badAnswer: () =>
     "Serverul a trimis un răspuns care nu poate fi citit; detaliile sunt în jurnalul aplicației.",
   serverValidation: () => "Serverul a respins unele date; vedeți mesajele de la câmpuri.",

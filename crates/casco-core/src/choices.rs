@@ -151,27 +151,6 @@ impl UsageType {
     }
 }
 
-/// Monedă.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
-pub enum CoverCurrency {
-    /// Lei.
-    #[default]
-    #[serde(rename = "RON")]
-    Ron,
-    /// Euro.
-    #[serde(rename = "EUR")]
-    Eur,
-}
-
-impl From<crate::settings::Currency> for CoverCurrency {
-    fn from(currency: crate::settings::Currency) -> Self {
-        match currency {
-            crate::settings::Currency::RON => CoverCurrency::Ron,
-            crate::settings::Currency::EUR => CoverCurrency::Eur,
-        }
-    }
-}
-
 /// Tip contract leasing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "lowercase")]
@@ -194,4 +173,4 @@ impl LeasingContractType {
 
 // Category, fuel and colour are the request model's own enums (casco_api::model), so the
 // draft and the payload cannot drift apart.
-pub use casco_api::model::{Color, FuelType, VehicleType};
+pub use casco_api::model::{Color, Currency, FuelType, VehicleType};

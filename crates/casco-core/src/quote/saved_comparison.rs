@@ -1,11 +1,15 @@
 //! The comparison of a draft as saved: what the UI shows when a quoted draft is reopened,
-//! possibly days later and possibly after the app died mid-batch.
+//! possibly days later, in another language, after the app died mid-batch or was updated.
+//! Built from the stored facts each time it is read, with expiry judged against the day of
+//! reading; rows written by release 0.1 (the row as it was shown) are read too.
 
+use casco_api::model::Motor;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{DraftId, Store, StoreError};
-use crate::quote::fanout::{InsurerOutcome, OutcomeState};
+use super::outcome::{state_from_answer, InsurerOutcome};
+use super::release_0_1;
+use crate::store::{DraftId, QuoteCallRecord, RecordedAnswer, Store, StoreError};
 
 /// An insurer named for the agent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -50,39 +54,59 @@ fn catalogue_rank(key: &str) -> (usize, String) {
     (position, key.to_owned())
 }
 
-impl Store {
-    /// The latest call to each insurer for `draft`: answered ones as outcomes, with every
-    /// offer's `expired` recomputed against `today` (an offer valid when quoted may have
-    /// expired since), and the calls that never got an outcome as `unanswered`.
-    pub fn saved_comparison(
-        &self,
-        draft: DraftId,
-        today: NaiveDate,
-    ) -> Result<SavedComparison, StoreError> {
-        let mut calls = self.quote_calls_for_draft(draft)?;
-        calls.sort_by_cached_key(|c| catalogue_rank(&c.insurer));
-        let quoted_at = calls.iter().map(|c| c.started_at).max();
-        let mut outcomes = Vec::new();
-        let mut unanswered = Vec::new();
-        for call in calls {
-            match call.outcome {
-                Some(mut outcome) => {
-                    if let OutcomeState::Offers { offers } = &mut outcome.state {
-                        for offer in offers {
-                            offer.judge_expiry(today);
-                        }
-                    }
-                    outcomes.push(outcome);
-                }
-                None => unanswered.push(InsurerRef::of(&call.insurer)),
+/// The latest call to each insurer for `draft`: answered ones as outcomes built for `today`,
+/// and the calls that never got an answer as `unanswered`.
+pub fn saved_comparison(
+    store: &Store,
+    draft: DraftId,
+    today: NaiveDate,
+) -> Result<SavedComparison, StoreError> {
+    let mut calls = store.quote_calls_for_draft(draft)?;
+    calls.sort_by_cached_key(|c| catalogue_rank(&c.insurer));
+    let quoted_at = calls.iter().map(|c| c.started_at).max();
+    let mut outcomes = Vec::new();
+    let mut unanswered = Vec::new();
+    for call in calls {
+        match outcome_of(&call, today)? {
+            Some(outcome) => outcomes.push(outcome),
+            None => unanswered.push(InsurerRef::of(&call.insurer)),
+        }
+    }
+    Ok(SavedComparison {
+        outcomes,
+        unanswered,
+        quoted_at,
+    })
+}
+
+/// The outcome of one stored call, or `None` when it never got an answer.
+fn outcome_of(
+    call: &QuoteCallRecord,
+    today: NaiveDate,
+) -> Result<Option<InsurerOutcome>, StoreError> {
+    let Some(answer) = &call.answer else {
+        return Ok(None);
+    };
+    let named = InsurerRef::of(&call.insurer);
+    let outcome = match answer {
+        RecordedAnswer::Facts(facts) => {
+            // The deductibles asked for: offers do not repeat them.
+            let motor: Option<Motor> = call
+                .request
+                .pointer("/product/motor")
+                .and_then(|m| serde_json::from_value(m.clone()).ok());
+            InsurerOutcome {
+                insurer: named.insurer,
+                display_name: named.display_name,
+                state: state_from_answer(facts, &call.insurer, motor.as_ref(), today),
+                elapsed_ms: facts.elapsed_ms,
             }
         }
-        Ok(SavedComparison {
-            outcomes,
-            unanswered,
-            quoted_at,
-        })
-    }
+        RecordedAnswer::Shown(shown) => release_0_1::outcome(shown, named, today).map_err(|e| {
+            StoreError::Corrupt(format!("quote call {} outcome (format 0): {e}", call.id))
+        })?,
+    };
+    Ok(Some(outcome))
 }
 
 #[cfg(test)]
@@ -94,7 +118,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (store, _) = Store::open(dir.path().join("casco.db")).unwrap();
         let today = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
-        let saved = store.saved_comparison(42, today).unwrap();
+        let saved = saved_comparison(&store, 42, today).unwrap();
         assert!(saved.outcomes.is_empty() && saved.unanswered.is_empty());
         assert_eq!(saved.quoted_at, None);
     }

@@ -1,0 +1,26 @@
+//! What only the shell has, as small traits: the desk is tested against fakes of them.
+
+use std::path::PathBuf;
+
+use crate::error::AppError;
+use crate::messages::Message;
+use crate::settings::Settings;
+
+/// The shell's side of the desk.
+pub trait Host: Send + Sync {
+    /// The folder the app keeps its own files in (the agency logo).
+    fn data_dir(&self) -> PathBuf;
+    /// Asks the agent for a PNG or JPEG with the system's file dialog; `None` when cancelled.
+    /// Blocks until the agent answers: the desk calls it off the async runtime.
+    fn pick_image(&self) -> Option<PathBuf>;
+}
+
+/// Where the settings are kept. Writes only ever receive validated settings.
+pub trait SettingsStore: Send + Sync {
+    /// The settings in force.
+    fn current(&self) -> Settings;
+    /// Makes `settings` the ones in force and keeps them.
+    fn write(&self, settings: &Settings) -> Result<(), AppError>;
+    /// What the agent must know about how the settings were found at start.
+    fn notice(&self) -> Option<Message>;
+}

@@ -1,0 +1,95 @@
+//! The agent's desk: one object that owns what the app works with (the connection to CascoApi,
+//! the insurer directory, the local store with its reference data, drafts and comparisons, and
+//! the settings) and does, for each thing the agent can do, what the app's commands ask. The
+//! shell's commands call it in one to three lines; what only the shell has (the data folder,
+//! a file dialog, where settings are written) comes in through [`Host`] and [`SettingsStore`],
+//! so every command's logic is tested here with a temp database and the in-process sandbox.
+
+mod host;
+mod quoting;
+mod reference;
+mod session;
+mod settings;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use casco_api::Credentials;
+
+pub use host::{Host, SettingsStore};
+pub use quoting::{CnpPrefill, QuoteCheck};
+pub use settings::AgencyLogo;
+
+use crate::connection::{ApiTarget, Connection};
+use crate::insurers::InsurerDirectory;
+use crate::keychain::Keychain;
+use crate::messages::Message;
+use crate::reference_data::ReferenceData;
+use crate::settings::Settings;
+use crate::store::{Store, StoreError};
+
+/// The Demo environment: the sandbox the shell runs on loopback.
+#[derive(Debug, Clone)]
+pub struct Demo {
+    /// Its base URL (a free port chosen at start).
+    pub base_url: String,
+    /// The account Demo logs in with by itself.
+    pub login: Credentials,
+    /// Each insurer's built-in provider account and password.
+    pub provider_credentials: fn(&str) -> (String, String),
+}
+
+/// What a desk is made of.
+pub struct DeskParts {
+    /// The shell's side.
+    pub host: Arc<dyn Host>,
+    /// Where settings are kept.
+    pub settings: Arc<dyn SettingsStore>,
+    /// The OS keychain (a memory one in tests).
+    pub keychain: Arc<dyn Keychain>,
+    /// The Demo environment.
+    pub demo: Demo,
+    /// The database file.
+    pub database: PathBuf,
+    /// What start-up found that the agent must be told (besides the store's and settings').
+    pub notices: Vec<Message>,
+}
+
+/// The agent's desk (see the module comment).
+pub struct Desk {
+    host: Arc<dyn Host>,
+    settings: Arc<dyn SettingsStore>,
+    demo: Demo,
+    connection: Connection,
+    insurers: InsurerDirectory,
+    data: ReferenceData,
+    notices: Vec<Message>,
+}
+
+impl Desk {
+    /// Opens the desk: the store (rebuilt if damaged, refused if newer), no session yet.
+    pub fn open(parts: DeskParts) -> Result<Desk, StoreError> {
+        let data = ReferenceData::open(&parts.database)?;
+        let insurers =
+            InsurerDirectory::new(parts.keychain.clone(), parts.demo.provider_credentials);
+        Ok(Desk {
+            host: parts.host,
+            settings: parts.settings,
+            demo: parts.demo,
+            connection: Connection::new(parts.keychain),
+            insurers,
+            data,
+            notices: parts.notices,
+        })
+    }
+
+    /// The local store (drafts, comparisons, reference data).
+    pub fn store(&self) -> &Arc<Store> {
+        self.data.store()
+    }
+
+    /// The API the settings in force point at.
+    fn target(&self, settings: &Settings) -> ApiTarget {
+        ApiTarget::from_settings(&settings.environment, &self.demo.base_url)
+    }
+}

@@ -1,0 +1,230 @@
+//! The app's commands, below WebKit: each command is a line or two over [`Desk`], so these
+//! tests drive the desk as the window does, with a temp database, the in-process sandbox,
+//! an in-memory keychain and settings, and a host whose "file dialog" returns a chosen file.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use casco_api::Credentials;
+use casco_core::desk::{Demo, Desk, DeskParts, Host, SettingsStore};
+use casco_core::keychain::MemoryKeychain;
+use casco_core::quote::fanout::{InsurerOutcome, OutcomeState};
+use casco_core::settings::EnvironmentKind;
+use casco_core::{AppError, ErrorCode, Message, Settings};
+use casco_sandbox::{FailureMode, InsurerKnobs, SandboxConfig, SandboxHandle};
+
+#[path = "support/sample_draft.rs"]
+mod sample_draft;
+
+/// A host with a data folder of its own and a file dialog that answers `picked`.
+struct FakeHost {
+    data_dir: PathBuf,
+    picked: Mutex<Option<PathBuf>>,
+}
+
+impl Host for FakeHost {
+    fn data_dir(&self) -> PathBuf {
+        self.data_dir.clone()
+    }
+    fn pick_image(&self) -> Option<PathBuf> {
+        self.picked.lock().unwrap().clone()
+    }
+}
+
+/// Settings kept in memory, counting writes.
+#[derive(Default)]
+struct MemorySettings {
+    current: Mutex<Settings>,
+    writes: Mutex<u32>,
+}
+
+impl SettingsStore for MemorySettings {
+    fn current(&self) -> Settings {
+        self.current.lock().unwrap().clone()
+    }
+    fn write(&self, settings: &Settings) -> Result<(), AppError> {
+        *self.current.lock().unwrap() = settings.clone();
+        *self.writes.lock().unwrap() += 1;
+        Ok(())
+    }
+    fn notice(&self) -> Option<Message> {
+        None
+    }
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    host: Arc<FakeHost>,
+    settings: Arc<MemorySettings>,
+    keychain: Arc<MemoryKeychain>,
+    sandbox: SandboxHandle,
+    database: PathBuf,
+}
+
+impl Fixture {
+    async fn new(config: SandboxConfig) -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let host = Arc::new(FakeHost {
+            data_dir: dir.path().join("data"),
+            picked: Mutex::new(None),
+        });
+        Fixture {
+            database: dir.path().join("local").join("casco.db"),
+            host,
+            settings: Arc::default(),
+            keychain: Arc::default(),
+            sandbox: casco_sandbox::start(config).await.unwrap(),
+            _dir: dir,
+        }
+    }
+
+    /// A desk over this fixture's files: opening it twice is a restart of the app.
+    fn desk(&self) -> Desk {
+        Desk::open(DeskParts {
+            host: self.host.clone(),
+            settings: self.settings.clone(),
+            keychain: self.keychain.clone(),
+            demo: Demo {
+                base_url: self.sandbox.base_url().to_owned(),
+                login: Credentials::new("demo", "demo"),
+                provider_credentials: casco_sandbox::demo_provider_credentials,
+            },
+            database: self.database.clone(),
+            notices: Vec::new(),
+        })
+        .unwrap()
+    }
+}
+
+fn by_insurer(mut outcomes: Vec<InsurerOutcome>) -> Vec<InsurerOutcome> {
+    outcomes.sort_by(|a, b| a.insurer.cmp(&b.insurer));
+    outcomes
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_quote_reopens_as_it_was_shown_after_a_restart() {
+    let mut config = SandboxConfig::default();
+    for (key, failure) in [
+        ("uniqa", FailureMode::ServerError),
+        ("omniasig", FailureMode::ValidationError),
+    ] {
+        let knobs = InsurerKnobs {
+            latency: None,
+            failure: Some(failure),
+        };
+        config.insurers.insert(key.into(), knobs);
+    }
+    let f = Fixture::new(config).await;
+    let desk = f.desk();
+    assert!(desk.connect().await.logged_in, "Demo logs in by itself");
+    desk.set_insurer_enabled("grawe", false).await.unwrap();
+
+    let draft = sample_draft::valid_draft_from(sample_draft::tomorrow_in_bucharest());
+    let id = desk.save_quote_draft(None, &draft).unwrap().unwrap();
+    let streamed = Mutex::new(Vec::new());
+    let answered = desk
+        .quote_offers(id, &draft, None, &|o| streamed.lock().unwrap().push(o))
+        .await
+        .unwrap();
+    assert_eq!(answered.len(), 10);
+    assert_eq!(
+        by_insurer(streamed.into_inner().unwrap()),
+        by_insurer(answered.clone())
+    );
+    let grawe = answered.iter().find(|o| o.insurer == "grawe").unwrap();
+    assert_eq!(
+        grawe.state,
+        OutcomeState::NotEnabled {
+            reason: Message::SwitchedOff
+        }
+    );
+
+    // The app restarts: the comparison comes from the store, no call to the API.
+    drop(desk);
+    let quotes_before = f.sandbox.counters().requests_to("quote");
+    let desk = f.desk();
+    let saved = desk.saved_comparison(id).unwrap();
+    assert_eq!(f.sandbox.counters().requests_to("quote"), quotes_before);
+    let asked: Vec<_> = answered
+        .into_iter()
+        .filter(|o| o.insurer != "grawe")
+        .collect();
+    assert_eq!(by_insurer(saved.outcomes), by_insurer(asked));
+    assert!(saved.unanswered.is_empty());
+    let record = desk.load_quote_draft(id).unwrap().unwrap();
+    assert_eq!(record.draft, draft);
+    f.sandbox.stop().await;
+}
+
+/// A minimal PNG's first bytes (the signature is what the logo check reads).
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+
+#[tokio::test]
+async fn a_logo_is_imported_under_its_content_name_and_anything_else_is_refused() {
+    let f = Fixture::new(SandboxConfig::default()).await;
+    let desk = f.desk();
+    let chosen = f.host.data_dir.with_file_name("sigla agenției.png");
+    std::fs::write(&chosen, PNG).unwrap();
+
+    assert_eq!(desk.choose_agency_logo().await.unwrap(), None, "cancelled");
+    *f.host.picked.lock().unwrap() = Some(chosen.clone());
+    let logo = desk.choose_agency_logo().await.unwrap().unwrap();
+    assert!(
+        casco_core::settings::is_logo_file_name(&logo.file),
+        "{}",
+        logo.file
+    );
+    assert!(logo.data_url.starts_with("data:image/png;base64,"));
+    assert_eq!(
+        std::fs::read(f.host.data_dir.join(&logo.file)).unwrap(),
+        PNG
+    );
+    assert_eq!(desk.agency_logo(&logo.file).unwrap(), Some(logo.clone()));
+
+    // A text file named .png is refused under the logo field; nothing is written.
+    let fake = f.host.data_dir.with_file_name("not-a-logo.png");
+    std::fs::write(&fake, b"hello").unwrap();
+    let e = desk.import_logo(&fake).unwrap_err();
+    assert_eq!(e.code, ErrorCode::Validation);
+    assert_eq!(
+        e.fields.unwrap()["agency.logoFile"],
+        [Message::LogoNotImage]
+    );
+    assert_eq!(std::fs::read_dir(&f.host.data_dir).unwrap().count(), 1);
+    // Only names the app writes are read back.
+    for name in ["C:x.png", "../casco.db", "agency-logo.png"] {
+        assert_eq!(
+            desk.agency_logo(name).unwrap_err().code,
+            ErrorCode::NotFound
+        );
+    }
+    f.sandbox.stop().await;
+}
+
+#[tokio::test]
+async fn settings_with_bad_fields_are_refused_field_by_field_and_never_written() {
+    let f = Fixture::new(SandboxConfig::default()).await;
+    let desk = f.desk();
+    let mut next = desk.settings();
+    next.environment.kind = EnvironmentKind::Custom;
+    next.environment.custom_url = "http://api.broker.ro".into();
+    next.agency.email = "office-at-broker".into();
+    next.agency.name = "  Broker Asig SRL  ".into();
+
+    let e = desk.save_settings(next.clone()).unwrap_err();
+    assert_eq!(e.code, ErrorCode::Validation);
+    assert_eq!(e.message, Message::FixHighlighted);
+    let fields = e.fields.unwrap();
+    assert_eq!(fields["environment.customUrl"], [Message::InsecureUrl]);
+    assert_eq!(fields["agency.email"], [Message::InvalidEmail]);
+    assert_eq!(*f.settings.writes.lock().unwrap(), 0, "nothing written");
+    assert_eq!(desk.settings(), Settings::default());
+
+    next.environment.custom_url = "https://api.broker.ro".into();
+    next.agency.email = "office@broker.ro".into();
+    let saved = desk.save_settings(next).unwrap();
+    assert_eq!(saved.agency.name, "Broker Asig SRL", "trimmed on save");
+    assert_eq!(desk.settings(), saved);
+    assert_eq!(*f.settings.writes.lock().unwrap(), 1);
+    f.sandbox.stop().await;
+}
