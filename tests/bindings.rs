@@ -15,16 +15,20 @@ fn committed_bindings_match_the_commands() {
     casco_desk::export_bindings(&generated).expect("bindings export");
     let fresh = std::fs::read_to_string(&generated).unwrap();
     std::fs::remove_dir_all(&dir).ok();
+    check_or_update(&committed, &fresh);
+}
 
+/// Fails when `committed` differs from `fresh`; with `UPDATE_BINDINGS` set, rewrites it.
+fn check_or_update(committed: &Path, fresh: &str) {
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
-        std::fs::write(&committed, &fresh).unwrap();
+        std::fs::write(committed, fresh).unwrap();
         return;
     }
-    let old = std::fs::read_to_string(&committed).unwrap_or_default();
+    let old = std::fs::read_to_string(committed).unwrap_or_default();
     assert!(
         old == fresh,
-        "{} is out of date with the Rust commands: run scripts/bindings and commit the result",
-        casco_desk::BINDINGS_PATH
+        "{} is out of date with the Rust it is generated from: run scripts/bindings and commit",
+        committed.display()
     );
 }
 
@@ -54,15 +58,5 @@ fn draft_paths_module() -> String {
 #[test]
 fn committed_draft_paths_match_the_slot_table() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let committed = root.join(DRAFT_PATHS);
-    let fresh = draft_paths_module();
-    if std::env::var_os("UPDATE_BINDINGS").is_some() {
-        std::fs::write(&committed, &fresh).unwrap();
-        return;
-    }
-    let old = std::fs::read_to_string(&committed).unwrap_or_default();
-    assert!(
-        old == fresh,
-        "{DRAFT_PATHS} is out of date with the draft's slot table: run scripts/bindings"
-    );
+    check_or_update(&root.join(DRAFT_PATHS), &draft_paths_module());
 }

@@ -122,6 +122,17 @@ test("quote every insurer, fix Grawe's floor from its error, retry it alone", as
   await app.waitFor("tr.insurer-row[data-insurer=grawe] .field-link[data-path='product.policyholder.address.floor']");
   await shot("52-offers-grawe-rejected");
 
+  // The outcome is a code: switched to English, the comparison reads in English; and back.
+  const graweText = () => app.exec("return document.querySelector('tr.insurer-row[data-insurer=grawe] .error-text').textContent;");
+  assert.match(await graweText(), /Serverul a respins unele date/);
+  for (const [lang, expected] of [["en", /The server rejected some data/], ["ro", /Serverul a respins unele date/]]) {
+    await (await app.find("#nav-settings")).click();
+    await (await app.waitFor(`#language option[value='${lang}']`)).click();
+    await (await app.find("#nav-newQuote")).click();
+    await app.waitFor("tr.insurer-row[data-insurer=grawe] .error-text", { timeout: 15000 });
+    assert.match(await graweText(), expected);
+  }
+
   // 3. The link opens step 1 with the floor focused; the agent types it.
   await press("tr.insurer-row[data-insurer=grawe] .field-link");
   await app.waitFor(FLOOR);
