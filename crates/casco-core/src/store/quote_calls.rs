@@ -1,7 +1,7 @@
 //! The quote calls of each draft, as facts: the request as sent (the provider's secrets, password
 //! and code, stripped: the file is not a secret store), when it started and ended, and what the
 //! API answered, the HTTP status and the body as received, or why no answer came. The
-//! comparison the agent sees is built from these when read (`crate::quote::saved`), so amounts,
+//! comparison the agent sees is built from these when read (`crate::quote::saved_comparison`), so amounts,
 //! expiry and wording follow the day and the language of the reading.
 //!
 //! A row is written before the request is sent and completed when the answer is known, so an
