@@ -38,6 +38,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::quote::load_quote_draft,
         commands::quote::list_quote_drafts,
         commands::quote::discard_quote_draft,
+        commands::quote::restore_quote_draft,
         commands::quote::last_open_quote_draft,
         commands::offers::identify_quote_vehicle,
         commands::offers::quote_offers,

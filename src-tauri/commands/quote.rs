@@ -6,11 +6,16 @@ use casco_core::store::DraftId;
 use casco_core::AppError;
 use tauri::State;
 
-/// Checks the draft as the agent types; today is the Bucharest calendar day.
+/// Checks the draft as the agent types; today is the Bucharest calendar day. With the
+/// draft's id, its sums are checked against the insurers' catalogue values too.
 #[tauri::command]
 #[specta::specta]
-pub fn validate_quote_draft(desk: State<'_, Desk>, draft: QuoteDraft) -> QuoteCheck {
-    desk.validate_quote_draft(&draft)
+pub fn validate_quote_draft(
+    desk: State<'_, Desk>,
+    id: Option<DraftId>,
+    draft: QuoteDraft,
+) -> QuoteCheck {
+    desk.validate_quote_draft(id, &draft)
 }
 
 /// A fresh draft with the quote defaults from Setări (currency, installments, term) and
@@ -62,6 +67,14 @@ pub fn list_quote_drafts(desk: State<'_, Desk>) -> Result<Vec<DraftSummary>, App
 #[specta::specta]
 pub fn discard_quote_draft(desk: State<'_, Desk>, id: DraftId) -> Result<bool, AppError> {
     desk.discard_quote_draft(id)
+}
+
+/// Brings a discarded draft back (the undo of *Șterge* in Ciorne); `false` if it was not
+/// discarded.
+#[tauri::command]
+#[specta::specta]
+pub fn restore_quote_draft(desk: State<'_, Desk>, id: DraftId) -> Result<bool, AppError> {
+    desk.restore_quote_draft(id)
 }
 
 /// The most recently saved open draft, offered on start ("Continuați?").

@@ -1,5 +1,5 @@
-//! The insurer identity catalogue: who CascoApi quotes, their product names, offer
-//! currency and the fields each one requires beyond the spec. Shared by the app (wizard
+//! The insurer identity catalogue: who CascoApi quotes, their products and which vehicles each
+//! is for, offer currency and the fields each one requires beyond the spec. Shared by the app (wizard
 //! checks) and the sandbox (validation), so both read the same data.
 
 use crate::model::Currency;
@@ -14,12 +14,50 @@ pub struct Insurer {
     pub key: String,
     /// Name shown to agents, e.g. "Grawe".
     pub display_name: String,
-    /// Product name to quote, e.g. "casco" or "casco-leasing".
-    pub product: String,
+    /// The products this insurer quotes, each for the vehicles it is meant for; the one asked
+    /// for is chosen by [`Insurer::product_for`].
+    pub products: Vec<ProductChoice>,
     /// Currency the insurer's offers come in.
     pub offer_currency: Currency,
     /// Fields this insurer requires although the spec calls them optional.
     pub required_fields: Vec<RequiredField>,
+}
+
+/// Which vehicles a product or a requirement applies to.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, specta::Type,
+)]
+#[serde(rename_all = "camelCase")]
+pub enum Vehicles {
+    /// Every vehicle.
+    #[default]
+    Any,
+    /// Vehicles the policyholder owns outright.
+    Owned,
+    /// Leased vehicles.
+    Leased,
+}
+
+impl Vehicles {
+    /// Whether a vehicle that is (or is not) leased is among these.
+    pub fn include(self, leased: bool) -> bool {
+        match self {
+            Vehicles::Any => true,
+            Vehicles::Owned => !leased,
+            Vehicles::Leased => leased,
+        }
+    }
+}
+
+/// A product an insurer quotes.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ProductChoice {
+    /// Its name in `product.name`, e.g. "casco" or "casco-leasing".
+    pub name: String,
+    /// The vehicles it is for.
+    #[serde(default, rename = "for")]
+    pub for_vehicles: Vehicles,
 }
 
 /// A request field an insurer requires. How it is named to the agent is the UI's business
@@ -29,6 +67,24 @@ pub struct Insurer {
 pub struct RequiredField {
     /// Dotted request path, e.g. "product.policyholder.address.floor".
     pub path: String,
+    /// The vehicles it is required for (leasing details only for a leased one).
+    #[serde(default, rename = "for")]
+    pub for_vehicles: Vehicles,
+}
+
+impl Insurer {
+    /// The product to ask for a vehicle that is (or is not) leased; `None` when this insurer
+    /// quotes no product for such a vehicle.
+    pub fn product_for(&self, leased: bool) -> Option<&ProductChoice> {
+        self.products
+            .iter()
+            .find(|p| p.for_vehicles.include(leased))
+    }
+
+    /// Whether `name` is one of this insurer's products.
+    pub fn quotes_product(&self, name: &str) -> bool {
+        self.products.iter().any(|p| p.name == name)
+    }
 }
 
 /// Every insurer, in display order.
@@ -58,7 +114,10 @@ mod tests {
         keys.sort_unstable();
         keys.dedup();
         assert_eq!(keys.len(), all.len());
-        assert_eq!(find("groupama").unwrap().product, "casco-leasing");
+        let groupama = find("groupama").unwrap();
+        assert_eq!(groupama.product_for(true).unwrap().name, "casco-leasing");
+        assert_eq!(groupama.product_for(false).unwrap().name, "casco");
+        assert!(catalogue().iter().all(|i| i.product_for(false).is_some()));
         let grawe = find("grawe").unwrap();
         assert!(grawe
             .required_fields

@@ -5,6 +5,7 @@
 //! decodes the vendor's inconsistent payloads into strict Rust types.
 
 pub mod client;
+pub mod covers;
 pub mod endpoint;
 pub mod envelope;
 pub mod error;

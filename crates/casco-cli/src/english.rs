@@ -1,6 +1,7 @@
 //! The domain's message codes in English, for the terminal. The app renders the same codes
 //! from `ui/src/lib/i18n`; this is the one place Rust words them.
 
+use casco_api::insurers::Vehicles;
 use casco_core::messages::{ListKind, Message};
 
 /// `message` as an English sentence. One exhaustive match on purpose: it reads as a table,
@@ -58,13 +59,29 @@ pub fn render(message: &Message) -> String {
         StartNotTomorrow => "The start date must be tomorrow or later for a registered vehicle.".into(),
         StartInPast => "The start date cannot be in the past.".into(),
         StartTooFar => "The start date cannot be more than a year from today.".into(),
-        BonusMalusClass => "The bonus-malus class must be B0–B14 or M1–M8.".into(),
+        BonusMalusClass => "The bonus-malus class must be B0–B8 or M1–M8.".into(),
         CompleteGroup => "Fill in this field as well.".into(),
         InsurerRequires { insurer, path } => format!("{insurer} requires {path}."),
+        FarFromCatalogue { values } => format!(
+            "More than 20 % away from the insurers' catalogue values: {}.",
+            values
+                .iter()
+                .map(|v| format!("{} {} {}", v.insurer, v.amount, v.currency.code()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        ProductChosen { product, vehicles } => match vehicles {
+            Vehicles::Any => format!("Product {product}."),
+            Vehicles::Owned => format!("Product {product}, for vehicles not leased."),
+            Vehicles::Leased => format!("Product {product}, for leased vehicles."),
+        },
+        NoProductFor { leased: true } => "No product for leased vehicles.".into(),
+        NoProductFor { leased: false } => "No product for vehicles that are not leased.".into(),
 
         CannotConnect => "The CascoApi server cannot be reached. Check the internet connection and the address.".into(),
         TimedOut => "The CascoApi server did not answer in time. Try again.".into(),
         WrongCredentials => "The account or the password is not correct.".into(),
+        AccountLocked => "The account is locked; contact the CascoApi administrator.".into(),
         SessionRefused => "The server refused the session. Log in again.".into(),
         ServerRefused { message } => format!("The server refused the request: {message}"),
         ServerSaid { text } | AsShown { text } => text.clone(),

@@ -296,17 +296,32 @@ impl Connection {
 }
 
 /// A refused login as the form shows it: wrong credentials under the password field.
+/// A refused login as the form shows it: a locked account under the account field, wrong
+/// credentials under the password; a host that cannot be reached as the network failure it is.
 fn login_error(e: &casco_api::ApiError) -> AppError {
-    if !e.is_auth() {
+    let casco_api::ApiError::Auth { message, .. } = e else {
         return app_error(e);
-    }
+    };
+    // The API has no code for a locked account: its message is the only sign.
+    let locked = message.as_deref().is_some_and(says_locked);
+    let (field, message) = match locked {
+        true => ("account", Message::AccountLocked),
+        false => ("password", Message::WrongCredentials),
+    };
     let mut fields = FieldErrors::new();
-    fields.insert("password".into(), vec![Message::WrongCredentials]);
+    fields.insert(field.into(), vec![message.clone()]);
     AppError {
         code: ErrorCode::Auth,
-        message: Message::WrongCredentials,
+        message,
         fields: Some(fields),
     }
+}
+
+fn says_locked(message: &str) -> bool {
+    let m = message.to_lowercase();
+    ["blocat", "suspendat", "locked", "suspended"]
+        .iter()
+        .any(|sign| m.contains(sign))
 }
 
 /// What the agent reads when the login could not be remembered: what happened, not a guess.

@@ -34,7 +34,7 @@ pub struct InsurerView {
     pub key: String,
     /// Display name.
     pub name: String,
-    /// Product quoted.
+    /// The products quoted ("casco / casco-leasing").
     pub product: String,
     /// Offer currency, `RON` or `EUR`.
     pub offer_currency: String,
@@ -112,7 +112,12 @@ impl InsurerDirectory {
         InsurerView {
             key: insurer.key.clone(),
             name: insurer.display_name.clone(),
-            product: insurer.product.clone(),
+            product: insurer
+                .products
+                .iter()
+                .map(|p| p.name.as_str())
+                .collect::<Vec<_>>()
+                .join(" / "),
             offer_currency: insurer.offer_currency.code().to_owned(),
             enabled: settings.insurer_enabled(&insurer.key),
             credentials,
@@ -280,7 +285,7 @@ mod tests {
             .all(|i| i.enabled && i.credentials == CredentialSource::Demo));
         assert_eq!(
             list.iter().find(|i| i.key == "groupama").unwrap().product,
-            "casco-leasing"
+            "casco / casco-leasing"
         );
     }
 

@@ -139,10 +139,15 @@ pub enum Message {
     StartInPast,
     /// Start date more than a year ahead.
     StartTooFar,
-    /// Bonus-malus class outside B0–B14, M1–M8.
+    /// Bonus-malus class outside B0–B8, M1–M8.
     BonusMalusClass,
     /// A group of fields needs this one too.
     CompleteGroup,
+    /// A typed sum is more than a fifth away from these insurers' catalogue values.
+    FarFromCatalogue {
+        /// Each insurer's value, in the sum's currency.
+        values: Vec<InsurerAmount>,
+    },
     /// An insurer requires a field the API calls optional.
     InsurerRequires {
         /// The insurer's display name.
@@ -158,6 +163,8 @@ pub enum Message {
     TimedOut,
     /// Login refused.
     WrongCredentials,
+    /// Login refused: the vendor locked the account.
+    AccountLocked,
     /// The session was refused after a refresh and a new login.
     SessionRefused,
     /// The server refused with a message of its own.
@@ -202,6 +209,18 @@ pub enum Message {
     },
 
     // ── Quoting ──
+    /// The product an insurer is asked for, and which vehicles it is for.
+    ProductChosen {
+        /// Its name ("casco-leasing").
+        product: String,
+        /// The vehicles it is for.
+        vehicles: casco_api::insurers::Vehicles,
+    },
+    /// The insurer quotes no product for this vehicle (leased or not).
+    NoProductFor {
+        /// Whether the vehicle is leased.
+        leased: bool,
+    },
     /// Switched off in Setări → Asigurători.
     SwitchedOff,
     /// No provider credentials saved for the insurer.
@@ -278,6 +297,18 @@ pub enum Message {
         /// For support.
         detail: String,
     },
+}
+
+/// An amount one insurer states (its catalogue value for the vehicle).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct InsurerAmount {
+    /// The insurer's display name.
+    pub insurer: String,
+    /// Decimal text, "26300.00".
+    pub amount: String,
+    /// Its currency.
+    pub currency: casco_api::model::Currency,
 }
 
 /// The reference lists, as the agent names them.

@@ -133,6 +133,7 @@ async fn a_login_too_long_for_the_keychain_says_so_and_keeps_nothing() {
         accounts: vec![casco_sandbox::config::Account {
             account: "demo".into(),
             password: "p".repeat(3000),
+            locked: false,
         }],
         ..SandboxConfig::default()
     })

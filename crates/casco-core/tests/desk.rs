@@ -156,6 +156,47 @@ async fn a_quote_reopens_as_it_was_shown_after_a_restart() {
     f.sandbox.stop().await;
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn offers_go_stale_when_the_draft_asks_something_else_and_fresh_when_quoted_again() {
+    let f = Fixture::new(SandboxConfig::default()).await;
+    let desk = f.desk();
+    assert!(desk.connect().await.logged_in);
+    let mut draft = sample_draft::valid_draft_from(sample_draft::tomorrow_in_bucharest());
+    let id = desk.save_quote_draft(None, &draft).unwrap().unwrap();
+    assert!(
+        desk.validate_quote_draft(Some(id), &draft).stale.is_empty(),
+        "never quoted"
+    );
+    let answered = desk.quote_offers(id, &draft, None, &|_| ()).await.unwrap();
+    assert_eq!(answered.len(), 10);
+    assert!(desk.validate_quote_draft(Some(id), &draft).stale.is_empty());
+
+    // Only an edit that changes the request makes offers stale; a restart does not.
+    draft.step = casco_core::quote::WizardStep::Vehicle;
+    assert!(desk.validate_quote_draft(Some(id), &draft).stale.is_empty());
+    draft.vehicle.market_value = "9500".into();
+    let stale = desk.validate_quote_draft(Some(id), &draft).stale;
+    assert_eq!(
+        stale.len(),
+        10,
+        "every insurer was asked for the old value: {stale:?}"
+    );
+    drop(desk);
+    let desk = f.desk();
+    assert_eq!(desk.validate_quote_draft(Some(id), &draft).stale.len(), 10);
+    assert!(desk.connect().await.logged_in);
+
+    // Asking one insurer again makes its offer current; the others stay stale.
+    let only = ["generali".to_owned()];
+    desk.quote_offers(id, &draft, Some(&only), &|_| ())
+        .await
+        .unwrap();
+    let stale = desk.validate_quote_draft(Some(id), &draft).stale;
+    assert_eq!(stale.len(), 9);
+    assert!(!stale.contains(&"generali".to_owned()));
+    f.sandbox.stop().await;
+}
+
 /// A minimal PNG's first bytes (the signature is what the logo check reads).
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
 

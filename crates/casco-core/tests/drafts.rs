@@ -2,7 +2,12 @@
 
 use casco_core::quote::{PartyKind, QuoteDraft, WizardStep};
 use casco_core::store::{DraftId, DraftStatus, Store};
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+
+/// The day the Ciorne list judges offers against.
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 6, 15).unwrap()
+}
 
 fn at(minutes: i64) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2025, 6, 15, 9, 0, 0).unwrap() + Duration::minutes(minutes)
@@ -66,7 +71,7 @@ fn saving_again_updates_in_place() {
         casco_core::quote::save_draft(&store, Some(id), &d, at(5)).unwrap(),
         Some(id)
     );
-    let list = casco_core::quote::list_drafts(&store).unwrap();
+    let list = casco_core::quote::list_drafts(&store, today()).unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].client_name, "TechCorp SRL");
     assert_eq!(list[0].step, WizardStep::Cover);
@@ -78,13 +83,15 @@ fn saving_again_updates_in_place() {
 fn list_is_newest_first_and_last_open_draft_follows_it() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = Store::open(dir.path().join("casco.db")).unwrap();
-    assert!(casco_core::quote::list_drafts(&store).unwrap().is_empty());
+    assert!(casco_core::quote::list_drafts(&store, today())
+        .unwrap()
+        .is_empty());
     assert_eq!(casco_core::quote::last_open_draft(&store).unwrap(), None);
     let a = save_new(&store, "A", "a", 0);
     let b = save_new(&store, "B", "b", 1);
     let c = save_new(&store, "C", "c", 2);
     let ids = |store: &Store| -> Vec<u32> {
-        casco_core::quote::list_drafts(store)
+        casco_core::quote::list_drafts(store, today())
             .unwrap()
             .iter()
             .map(|s| s.id)
@@ -115,7 +122,7 @@ fn discarded_and_quoted_drafts_leave_the_list_and_stay_put() {
     let b = save_new(&store, "B", "b", 1);
     assert!(store.discard_draft(b, at(2)).unwrap());
     assert!(!store.discard_draft(b, at(3)).unwrap());
-    let list = casco_core::quote::list_drafts(&store).unwrap();
+    let list = casco_core::quote::list_drafts(&store, today()).unwrap();
     assert_eq!(list.iter().map(|s| s.id).collect::<Vec<_>>(), [a]);
     assert_eq!(
         casco_core::quote::last_open_draft(&store)
@@ -134,7 +141,9 @@ fn discarded_and_quoted_drafts_leave_the_list_and_stay_put() {
     assert_eq!(record.status, DraftStatus::Discarded);
     assert_eq!(record.draft.policyholder.first_name, "b");
     assert!(store.mark_draft_quoted(a, at(5)).unwrap());
-    assert!(casco_core::quote::list_drafts(&store).unwrap().is_empty());
+    assert!(casco_core::quote::list_drafts(&store, today())
+        .unwrap()
+        .is_empty());
     assert_eq!(casco_core::quote::last_open_draft(&store).unwrap(), None);
     assert_eq!(
         casco_core::quote::load_draft(&store, a)
@@ -159,7 +168,12 @@ fn autosave_on_every_keystroke_stays_cheap() {
         d.cover.mentions.push(char::from(b'a' + (i % 26) as u8));
         casco_core::quote::save_draft(&store, Some(id), &d, at(0)).unwrap();
     }
-    assert_eq!(casco_core::quote::list_drafts(&store).unwrap().len(), 1);
+    assert_eq!(
+        casco_core::quote::list_drafts(&store, today())
+            .unwrap()
+            .len(),
+        1
+    );
     assert_eq!(
         casco_core::quote::load_draft(&store, id)
             .unwrap()

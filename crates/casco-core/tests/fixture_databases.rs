@@ -59,7 +59,11 @@ fn release_0_1_drafts_and_comparisons_read_with_this_version() {
         "what was typed is intact"
     );
     assert_eq!(drafts[1].summary.client_name, "Popescu Ioana");
-    let open: Vec<_> = list_drafts(&store).unwrap().iter().map(|s| s.id).collect();
+    let open: Vec<_> = list_drafts(&store, NaiveDate::from_ymd_opt(2026, 12, 2).unwrap())
+        .unwrap()
+        .iter()
+        .map(|s| s.id)
+        .collect();
     assert_eq!(open, [2]);
 
     // The quoted draft's comparison, rebuilt today: nine answers, the later generali call

@@ -35,10 +35,8 @@ fn valid_draft() -> QuoteDraft {
 #[test]
 fn the_published_sample_builds_the_published_request() {
     let draft = sample_draft();
-    // The sample quotes Groupama's "casco"; the catalogue now names its product
-    // "casco-leasing", so the sample's own product name is used here.
-    let mut insurer = insurers::find("groupama").unwrap().clone();
-    insurer.product = "casco".into();
+    // The sample quotes Groupama's "casco": its product for a vehicle that is not leased.
+    let insurer = insurers::find("groupama").unwrap().clone();
     let auth = ProviderAuthentication {
         account: "user123".into(),
         password: Secret::new("securePassword123".into()),
@@ -58,10 +56,31 @@ fn the_catalogue_product_name_and_identifier_follow_the_insurer() {
     assert_eq!(request.product.name, "casco");
     assert_eq!(request.provider.organization.business_name, "generali");
     assert_eq!(request.product.vehicle.identifier, None);
+    // Groupama: its leasing product for a leased vehicle only.
     let groupama = insurers::find("groupama").unwrap();
     let request = build_quote_request(&draft, groupama, None).unwrap();
-    assert_eq!(request.product.name, "casco-leasing");
+    assert_eq!(request.product.name, "casco");
     assert!(request.product.vehicle.identifier.is_some());
+    let mut leased = draft.clone();
+    leased.vehicle.is_leased = true;
+    let request = build_quote_request(&leased, groupama, None).unwrap();
+    assert_eq!(request.product.name, "casco-leasing");
+}
+
+#[test]
+fn optional_covers_are_chosen_once_and_sent_in_each_insurers_code() {
+    let mut draft = sample_draft();
+    draft.cover.extra_coverages =
+        vec!["glass".into(), "replacementCar".into(), "typed-code".into()];
+    let generali = insurers::find("generali").unwrap();
+    let request = build_quote_request(&draft, generali, None).unwrap();
+    let codes: Vec<&str> = request
+        .product
+        .coverages
+        .iter()
+        .map(|c| c.code.as_str())
+        .collect();
+    assert_eq!(codes, ["vehicle", "glass", "replacement_car", "typed-code"]);
 }
 
 #[test]

@@ -189,13 +189,20 @@ pub async fn login(
     if !missing.is_empty() {
         return reply::validation(missing);
     }
-    let known = state
-        .config()
+    let config = state.config();
+    let known = config
         .accounts
         .iter()
-        .any(|a| a.account == account && a.password == password);
-    if !known {
-        return reply::error(StatusCode::UNAUTHORIZED, "Cont sau parolă greșită.");
+        .find(|a| a.account == account && a.password == password);
+    match known {
+        None => return reply::error(StatusCode::UNAUTHORIZED, "Cont sau parolă greșită."),
+        Some(a) if a.locked => {
+            return reply::error(
+                StatusCode::FORBIDDEN,
+                "Contul este blocat. Contactați administratorul CascoApi.",
+            )
+        }
+        Some(_) => {}
     }
     state.counters.logins.fetch_add(1, Ordering::SeqCst);
     issue(&state, account)

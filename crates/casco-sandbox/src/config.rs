@@ -80,6 +80,7 @@ impl Default for SandboxConfig {
             accounts: vec![Account {
                 account: "demo".into(),
                 password: "demo".into(),
+                locked: false,
             }],
             token_lifetime_secs: 900,
             refresh_lifetime_secs: 86_400,
@@ -104,6 +105,9 @@ pub struct Account {
     pub account: String,
     /// Password.
     pub password: String,
+    /// Locked by the vendor: the right password is refused with "Contul este blocat."
+    #[serde(default)]
+    pub locked: bool,
 }
 
 /// Field names of nomenclature answers.

@@ -61,7 +61,7 @@ impl Summary {
             .unwrap_or_default();
         Summary {
             insurer_name: insurer.display_name.clone(),
-            product: insurer.product.clone(),
+            product: t("product.name"),
             holder_name,
             holder_tax_id: t("product.policyholder.taxId"),
             holder_address: address,

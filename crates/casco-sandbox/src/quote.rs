@@ -58,6 +58,11 @@ pub async fn quote(
     make_offer(&state, &config, insurer, &request, today, &claims.sub)
 }
 
+/// Whether the request's vehicle is leased (`isLeased`, a JSON or string boolean).
+fn leased(request: &Value) -> bool {
+    at(request, "product.vehicle.isLeased").is_some_and(|v| as_bool(v).unwrap_or(false))
+}
+
 /// Every problem with the request, by dotted path, in Romanian.
 pub fn validate(request: &Value, insurer: &Insurer, today: NaiveDate) -> FieldErrors {
     let mut errors = FieldErrors::new();
@@ -65,7 +70,9 @@ pub fn validate(request: &Value, insurer: &Insurer, today: NaiveDate) -> FieldEr
     check_motor(request, today, &mut errors);
     check_parties_and_vehicle(request, today, &mut errors);
     check_insurer_choices(request, insurer, &mut errors);
-    for field in &insurer.required_fields {
+    let leased = leased(request);
+    let required = insurer.required_fields.iter();
+    for field in required.filter(|f| f.for_vehicles.include(leased)) {
         if !present(request, &field.path) {
             // The vendor's own wording: the field is named by its path, as its other
             // VALIDATION_ERROR messages do.
@@ -98,16 +105,17 @@ fn check_provider_and_product(request: &Value, insurer: &Insurer, errors: &mut F
             add(errors, path, message.to_owned());
         }
     }
+    let leased = leased(request);
     match text(request, "product.name") {
-        Some(name) if name == insurer.product => {}
-        Some(name) => add(
-            errors,
-            "product.name",
-            format!(
-                "Produsul „{name}” nu este disponibil la {}; folosiți „{}”.",
-                insurer.display_name, insurer.product
-            ),
-        ),
+        Some(name) if insurer.product_for(leased).is_some_and(|p| p.name == name) => {}
+        Some(name) => {
+            let offered = insurer.product_for(leased).map_or("—", |p| p.name.as_str());
+            let message = format!(
+                "Produsul „{name}” nu este disponibil la {} pentru acest vehicul; folosiți „{offered}”.",
+                insurer.display_name
+            );
+            add(errors, "product.name", message);
+        }
         None => add(errors, "product.name", reply::REQUIRED.to_owned()),
     }
 }
@@ -292,7 +300,7 @@ fn make_offer(
         StoredOffer {
             account: account.to_owned(),
             insurer: insurer.key.clone(),
-            product: insurer.product.clone(),
+            product: text(request, "product.name").unwrap_or_default().to_owned(),
             offer: offer.clone(),
             expiry,
             summary,
@@ -300,7 +308,7 @@ fn make_offer(
     );
     reply::ok(json!({
         "provider": {"organization": {"businessName": insurer.key}},
-        "product": {"name": insurer.product},
+        "product": {"name": text(request, "product.name").unwrap_or_default()},
         "offers": [offer],
     }))
 }

@@ -22,6 +22,7 @@ async fn two_agents() -> Agents {
     let account = |name: &str| Account {
         account: name.into(),
         password: format!("{name}-pw"),
+        locked: false,
     };
     let sandbox = casco_sandbox::start(SandboxConfig {
         accounts: vec![account("owner"), account("other")],

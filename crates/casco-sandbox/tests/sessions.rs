@@ -100,10 +100,12 @@ async fn a_validly_signed_token_for_an_account_not_configured_is_refused_everywh
             Account {
                 account: "demo".into(),
                 password: "demo".into(),
+                locked: false,
             },
             Account {
                 account: "agent".into(),
                 password: "pw".into(),
+                locked: false,
             },
         ],
         ..SandboxConfig::default()

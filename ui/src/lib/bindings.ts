@@ -227,10 +227,11 @@ async searchModels(make: string, query: string) : Promise<Result<VehicleModel[],
 }
 },
 /**
- * Checks the draft as the agent types; today is the Bucharest calendar day.
+ * Checks the draft as the agent types; today is the Bucharest calendar day. With the
+ * draft's id, its sums are checked against the insurers' catalogue values too.
  */
-async validateQuoteDraft(draft: QuoteDraft) : Promise<QuoteCheck> {
-    return await TAURI_INVOKE("validate_quote_draft", { draft });
+async validateQuoteDraft(id: number | null, draft: QuoteDraft) : Promise<QuoteCheck> {
+    return await TAURI_INVOKE("validate_quote_draft", { id, draft });
 },
 /**
  * A fresh draft with the quote defaults from Setări (currency, installments, term) and
@@ -285,6 +286,18 @@ async listQuoteDrafts() : Promise<Result<DraftSummary[], AppError>> {
 async discardQuoteDraft(id: number) : Promise<Result<boolean, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("discard_quote_draft", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Brings a discarded draft back (the undo of *Șterge* in Ciorne); `false` if it was not
+ * discarded.
+ */
+async restoreQuoteDraft(id: number) : Promise<Result<boolean, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("restore_quote_draft", { id }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -805,7 +818,23 @@ createdAt: string;
 /**
  * When it was last saved.
  */
-updatedAt: string }
+updatedAt: string; 
+/**
+ * The vehicle's plate, as typed.
+ */
+plate: string; 
+/**
+ * The vehicle's make and model, as typed.
+ */
+vehicle: string; 
+/**
+ * The lowest premium in RON among the offers still valid, from the saved comparison.
+ */
+bestPremium: Money | null; 
+/**
+ * The last day that offer can be issued.
+ */
+bestUntil: string | null }
 /**
  * Which CascoApi the app talks to.
  */
@@ -948,6 +977,22 @@ dueDate: string;
  */
 amount: string }
 /**
+ * An amount one insurer states (its catalogue value for the vehicle).
+ */
+export type InsurerAmount = { 
+/**
+ * The insurer's display name.
+ */
+insurer: string; 
+/**
+ * Decimal text, "26300.00".
+ */
+amount: string; 
+/**
+ * Its currency.
+ */
+currency: Currency }
+/**
  * One field an insurer requires that the draft leaves empty.
  */
 export type InsurerGap = { 
@@ -1018,7 +1063,11 @@ variants: VariantView[];
 /**
  * Index into `variants` of the one closest to the agent's data (see [`closest_variant`]).
  */
-closest: number | null }
+closest: number | null; 
+/**
+ * The product this insurer is asked for, and why that one.
+ */
+product: Message }
 /**
  * One row of Setări → Asigurători.
  */
@@ -1032,7 +1081,7 @@ key: string;
  */
 name: string; 
 /**
- * Product quoted.
+ * The products quoted ("casco / casco-leasing").
  */
 product: string; 
 /**
@@ -1344,13 +1393,17 @@ export type Message =
  */
 { code: "startTooFar" } | 
 /**
- * Bonus-malus class outside B0–B14, M1–M8.
+ * Bonus-malus class outside B0–B8, M1–M8.
  */
 { code: "bonusMalusClass" } | 
 /**
  * A group of fields needs this one too.
  */
 { code: "completeGroup" } | 
+/**
+ * A typed sum is more than a fifth away from these insurers' catalogue values.
+ */
+{ code: "farFromCatalogue"; values: InsurerAmount[] } | 
 /**
  * An insurer requires a field the API calls optional.
  */
@@ -1367,6 +1420,10 @@ export type Message =
  * Login refused.
  */
 { code: "wrongCredentials" } | 
+/**
+ * Login refused: the vendor locked the account.
+ */
+{ code: "accountLocked" } | 
 /**
  * The session was refused after a refresh and a new login.
  */
@@ -1416,6 +1473,14 @@ export type Message =
  * A secret is larger than one keychain entry holds on every platform.
  */
 { code: "keychainTooLong"; bytes: number; limit: number } | 
+/**
+ * The product an insurer is asked for, and which vehicles it is for.
+ */
+{ code: "productChosen"; product: string; vehicles: Vehicles } | 
+/**
+ * The insurer quotes no product for this vehicle (leased or not).
+ */
+{ code: "noProductFor"; leased: boolean } | 
 /**
  * Switched off in Setări → Asigurători.
  */
@@ -1489,6 +1554,18 @@ export type Message =
  */
 { code: "unexpected"; detail: string }
 /**
+ * An amount with its currency, as decimal text.
+ */
+export type Money = { 
+/**
+ * "26300.00".
+ */
+amount: string; 
+/**
+ * Its currency.
+ */
+currency: Currency }
+/**
  * One offer, ready for the comparison table. Money is decimal text, never a float.
  */
 export type OfferView = { 
@@ -1533,9 +1610,17 @@ startDate: string;
  */
 endDate: string; 
 /**
+ * The insured sum this insurer was asked to price (the offer does not repeat it).
+ */
+insuredSum: Money | null; 
+/**
  * Deductibles asked for in the request (the offer does not repeat them).
  */
 deductibles: DeductiblesView | null; 
+/**
+ * Keys of the catalogue covers the offer lists, by code or in its notes (`glass`, …).
+ */
+covers: string[]; 
 /**
  * Coverages with the insurer's notes.
  */
@@ -1731,13 +1816,23 @@ export type QuoteCheck = {
  */
 fields: Partial<{ [key in string]: Message[] }>; 
 /**
+ * Request path → warnings that do not block quoting (a sum far from the insurers'
+ * catalogue values, once the vehicle was identified).
+ */
+warnings: Partial<{ [key in string]: Message[] }>; 
+/**
  * Fields an enabled insurer requires that the draft leaves empty.
  */
 insurerGaps: InsurerGap[]; 
 /**
  * Request paths this draft's shape requires, marked with an asterisk in the form.
  */
-required: string[] }
+required: string[]; 
+/**
+ * Insurers whose stored offers were priced for a request this draft no longer makes:
+ * they cannot be chosen until quoted again (empty without the draft's id).
+ */
+stale: string[] }
 /**
  * Values prefilled in every new quote.
  */
@@ -2208,6 +2303,22 @@ sameAsPolicyholder: boolean;
  * Another person or company.
  */
 party: PartyDraft }
+/**
+ * Which vehicles a product or a requirement applies to.
+ */
+export type Vehicles = 
+/**
+ * Every vehicle.
+ */
+"any" | 
+/**
+ * Vehicles the policyholder owns outright.
+ */
+"owned" | 
+/**
+ * Leased vehicles.
+ */
+"leased"
 /**
  * The wizard's steps, in order (the fifth is the review before quoting, the sixth the
  * vehicle identification and the comparison of offers).

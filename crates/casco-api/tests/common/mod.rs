@@ -51,7 +51,8 @@ pub fn quote_for(insurer: &str) -> QuoteRequest {
     let (account, password) = casco_sandbox::demo_provider_credentials(insurer);
     auth.account = account;
     auth.password = password.into();
-    request.product.name = entry.product.clone();
+    let leased = request.product.vehicle.is_leased;
+    request.product.name = entry.product_for(leased).unwrap().name.clone();
     request.product.motor.start_date = today_bucharest().checked_add_days(Days::new(2)).unwrap();
     request.product.motor.currency = Currency::Ron;
     request.product.motor.installment_count = 4;

@@ -17,8 +17,9 @@ use crate::quote::comparison::{arrange, ComparedOffer, ComparisonFilter};
 use crate::quote::fanout::{quote_insurers, FanoutOptions, InsurerCall, InsurerOutcome};
 use crate::quote::identification::{identify_vehicle, VehicleIdentification};
 use crate::quote::{
-    insurer_gaps, required_paths, saved_comparison, saved_drafts, validate_draft, DraftRecord,
-    DraftSummary, InsurerGap, QuoteDraft, SavedComparison,
+    catalogue_warnings, insurer_gaps, required_paths, saved_comparison, saved_drafts,
+    stale_insurers, validate_draft, DraftRecord, DraftSummary, InsurerGap, QuoteDraft,
+    SavedComparison,
 };
 use crate::settings::Settings;
 use crate::store::DraftId;
@@ -31,10 +32,16 @@ use crate::validate::{cnp_facts, today_in_bucharest};
 pub struct QuoteCheck {
     /// Request path → messages.
     pub fields: FieldErrors,
+    /// Request path → warnings that do not block quoting (a sum far from the insurers'
+    /// catalogue values, once the vehicle was identified).
+    pub warnings: FieldErrors,
     /// Fields an enabled insurer requires that the draft leaves empty.
     pub insurer_gaps: Vec<InsurerGap>,
     /// Request paths this draft's shape requires, marked with an asterisk in the form.
     pub required: Vec<String>,
+    /// Insurers whose stored offers were priced for a request this draft no longer makes:
+    /// they cannot be chosen until quoted again (empty without the draft's id).
+    pub stale: Vec<String>,
 }
 
 /// What a valid CNP prefills: the birth date (ISO) and the sex, when the CNP encodes them.
@@ -58,8 +65,13 @@ impl CnpPrefill {
 }
 
 impl Desk {
-    /// Checks the draft as the agent types; today is the Bucharest calendar day.
-    pub fn validate_quote_draft(&self, draft: &QuoteDraft) -> QuoteCheck {
+    /// Checks the draft as the agent types; today is the Bucharest calendar day. With the
+    /// draft's id, sums are also checked against its cached identification.
+    pub fn validate_quote_draft(
+        &self,
+        draft_id: Option<DraftId>,
+        draft: &QuoteDraft,
+    ) -> QuoteCheck {
         let settings = self.settings();
         let today = today_in_bucharest(Utc::now());
         let enabled: Vec<String> = enabled_insurers(&settings)
@@ -68,8 +80,17 @@ impl Desk {
             .collect();
         QuoteCheck {
             fields: validate_draft(draft, today),
+            warnings: draft_id
+                .map(|id| catalogue_warnings(self.store(), id, draft))
+                .unwrap_or_default(),
             insurer_gaps: insurer_gaps(draft, &enabled),
             required: required_paths(draft),
+            // A store that cannot be read marks every offer stale: no offer is sold unchecked.
+            stale: draft_id
+                .map(|id| {
+                    stale_insurers(self.store(), id, draft).unwrap_or_else(|_| every_insurer())
+                })
+                .unwrap_or_default(),
         }
     }
 
@@ -95,13 +116,22 @@ impl Desk {
 
     /// Open drafts for Ciorne, most recently saved first.
     pub fn list_quote_drafts(&self) -> Result<Vec<DraftSummary>, AppError> {
-        saved_drafts::list_drafts(self.store()).map_err(|e| e.to_app_error())
+        let today = today_in_bucharest(Utc::now());
+        saved_drafts::list_drafts(self.store(), today).map_err(|e| e.to_app_error())
     }
 
     /// Throws a draft away; `false` if it was no longer open.
     pub fn discard_quote_draft(&self, id: DraftId) -> Result<bool, AppError> {
         self.store()
             .discard_draft(id, Utc::now())
+            .map_err(|e| e.to_app_error())
+    }
+
+    /// Brings a discarded draft back to the list (the undo of *Șterge*); `false` if it was not
+    /// discarded.
+    pub fn restore_quote_draft(&self, id: DraftId) -> Result<bool, AppError> {
+        self.store()
+            .restore_draft(id, Utc::now())
             .map_err(|e| e.to_app_error())
     }
 
@@ -194,4 +224,9 @@ impl Desk {
         }
         calls
     }
+}
+
+/// Every catalogue insurer's key.
+fn every_insurer() -> Vec<String> {
+    catalogue().iter().map(|i| i.key.clone()).collect()
 }

@@ -382,7 +382,13 @@ fn check_cover(p: &mut DraftProblems, draft: &QuoteDraft, today: NaiveDate) {
     );
 }
 
-/// The bonus-malus class in canonical form ("B0"–"B14", "M1"–"M8"), any case and spacing.
+/// The bonus-malus classes of the Romanian scale, best to worst: the wizard offers these.
+pub const BONUS_MALUS_CLASSES: [&str; 17] = [
+    "B8", "B7", "B6", "B5", "B4", "B3", "B2", "B1", "B0", "M1", "M2", "M3", "M4", "M5", "M6", "M7",
+    "M8",
+];
+
+/// The bonus-malus class in canonical form ("B0"–"B8", "M1"–"M8"), any case and spacing.
 pub fn bonus_malus_class(value: &str) -> Option<String> {
     let v: String = value
         .chars()
@@ -395,7 +401,7 @@ pub fn bonus_malus_class(value: &str) -> Option<String> {
     }
     let n: u32 = steps.parse().ok()?;
     match kind {
-        "B" if n <= 14 => Some(format!("B{n}")),
+        "B" if n <= 8 => Some(format!("B{n}")),
         "M" if (1..=8).contains(&n) => Some(format!("M{n}")),
         _ => None,
     }

@@ -3,22 +3,22 @@
 //! the moment it is known, so the comparison fills in while slow insurers think.
 //!
 //! A failing insurer never spoils the batch: each ends in exactly one [`InsurerOutcome`]. The
-//! batch runs in three steps: [`settle`] the insurers that are not asked, open the session
-//! once, then keep every call [`in_flight`] together, recording each call's facts in the
+//! batch runs in three steps: `settle` the insurers that are not asked, open the session
+//! once, then keep every call `in_flight` together, recording each call's facts in the
 //! store before it is sent and when its answer arrives.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use casco_api::insurers::Insurer;
-use casco_api::model::{Motor, ProviderAuthentication, QuoteRequest};
+use casco_api::model::{ProviderAuthentication, QuoteRequest};
 use casco_api::{Answered, ApiError, CallOptions, CascoClient};
 use chrono::{NaiveDate, Utc};
 use futures_util::stream::{FuturesUnordered, StreamExt};
 
 use super::build_quote_request;
 use super::draft::QuoteDraft;
-use super::outcome::{call_failure, state_from_data, state_from_failure};
+use super::outcome::{call_failure, state_from_data, state_from_failure, Asked};
 pub use super::outcome::{
     CoverageView, DeductiblesView, InstallmentView, InsurerOutcome, OfferView, OutcomeState,
 };
@@ -121,6 +121,14 @@ fn settle(
                 continue;
             }
         };
+        if insurer.product_for(draft.vehicle.is_leased).is_none() {
+            let reason = Message::NoProductFor {
+                leased: draft.vehicle.is_leased,
+            };
+            let state = OutcomeState::NotEnabled { reason };
+            outcomes.emit(InsurerOutcome::of(insurer, state, 0));
+            continue;
+        }
         let auth = ProviderAuthentication {
             account: credentials.account,
             password: credentials.password,
@@ -143,7 +151,7 @@ fn settle(
 /// What one call came back with.
 struct Settled {
     insurer: &'static Insurer,
-    motor: Motor,
+    asked: Asked,
     record: Option<QuoteCallId>,
     result: Result<Answered<casco_api::model::OffersData>, ApiError>,
     elapsed_ms: u32,
@@ -172,7 +180,7 @@ async fn in_flight(
             let result = client.quote_answered(&request, timeout).await;
             Settled {
                 insurer,
-                motor: request.product.motor,
+                asked: Asked::of(&request),
                 record,
                 result,
                 elapsed_ms: u32::try_from(started.elapsed().as_millis()).unwrap_or(u32::MAX),
@@ -189,7 +197,7 @@ async fn in_flight(
 fn conclude(settled: Settled, today: NaiveDate, store: Option<&Store>) -> InsurerOutcome {
     let Settled {
         insurer,
-        motor,
+        asked,
         record,
         result,
         elapsed_ms,
@@ -200,7 +208,7 @@ fn conclude(settled: Settled, today: NaiveDate, store: Option<&Store>) -> Insure
                 status: answered.status,
                 body: String::from_utf8_lossy(&answered.body).into_owned(),
             };
-            let state = state_from_data(answered.data, &insurer.key, Some(&motor), today);
+            let state = state_from_data(answered.data, &insurer.key, &asked, today);
             (reply, state)
         }
         Err(e) => {

@@ -67,6 +67,8 @@ pub struct InsurerVariants {
     pub variants: Vec<VariantView>,
     /// Index into `variants` of the one closest to the agent's data (see [`closest_variant`]).
     pub closest: Option<u32>,
+    /// The product this insurer is asked for, and why that one.
+    pub product: Message,
 }
 
 /// The identification of the draft's vehicle with every enabled insurer.
@@ -104,7 +106,13 @@ pub async fn identify_vehicle(
         .ok()
         .flatten();
     if let Some(answer) = cached {
-        return Ok(arrange(&specs, insurers, &answer, true));
+        return Ok(arrange(
+            &specs,
+            insurers,
+            &answer,
+            true,
+            draft.vehicle.is_leased,
+        ));
     }
     let answer = client
         .identify_vehicle(&specs, opts)
@@ -113,7 +121,28 @@ pub async fn identify_vehicle(
     if let Err(e) = store.save_identification(draft_id, &key, &answer, chrono::Utc::now()) {
         log::warn!("identification of draft {draft_id} not cached: {e}");
     }
-    Ok(arrange(&specs, insurers, &answer, false))
+    Ok(arrange(
+        &specs,
+        insurers,
+        &answer,
+        false,
+        draft.vehicle.is_leased,
+    ))
+}
+
+/// The draft's identification answer from the store, for the vehicle data it holds now;
+/// `None` when it was never identified (or the store cannot be read: logged).
+pub(crate) fn cached_identification(
+    store: &Store,
+    draft_id: DraftId,
+    specs: &VehicleSpecs,
+) -> Option<Identifications> {
+    let key = specs_key(specs).ok()?;
+    store
+        .cached_identification(draft_id, &key)
+        .map_err(|e| log::warn!("identification cache of draft {draft_id} unreadable: {e}"))
+        .ok()
+        .flatten()
 }
 
 /// The cache key: the specs as JSON with every object's keys sorted, so the same vehicle
@@ -141,11 +170,23 @@ fn canonical(value: Value) -> Value {
     }
 }
 
+/// The product `insurer` is asked for a vehicle that is (or is not) leased, in one line.
+pub fn product_note(insurer: &Insurer, leased: bool) -> Message {
+    match insurer.product_for(leased) {
+        Some(choice) => Message::ProductChosen {
+            product: choice.name.clone(),
+            vehicles: choice.for_vehicles,
+        },
+        None => Message::NoProductFor { leased },
+    }
+}
+
 fn arrange(
     specs: &VehicleSpecs,
     insurers: &[&'static Insurer],
     answer: &Identifications,
     from_cache: bool,
+    leased: bool,
 ) -> VehicleIdentification {
     let insurers = insurers
         .iter()
@@ -156,6 +197,7 @@ fn arrange(
                 display_name: insurer.display_name.clone(),
                 variants: found.iter().map(VariantView::of).collect(),
                 closest: closest_variant(specs, found).and_then(|i| u32::try_from(i).ok()),
+                product: product_note(insurer, leased),
             }
         })
         .collect();
@@ -254,7 +296,7 @@ mod tests {
             "vehicleType": "M1", "brand": "Toyota", "model": "Corolla", "yearOfConstruction": 2020
         }))
         .unwrap();
-        let view = arrange(&specs, &asked, &answer, true);
+        let view = arrange(&specs, &asked, &answer, true, false);
         assert!(view.from_cache);
         let keys: Vec<&str> = view.insurers.iter().map(|i| i.insurer.as_str()).collect();
         assert_eq!(keys, [catalogue[1].key.as_str(), catalogue[0].key.as_str()]);

@@ -31,7 +31,9 @@ pub fn insurer_gaps(draft: &QuoteDraft, keys: &[String]) -> Vec<InsurerGap> {
         .iter()
         .filter(|i| keys.contains(&i.key))
     {
-        for field in &insurer.required_fields {
+        let leased = draft.vehicle.is_leased;
+        let required = insurer.required_fields.iter();
+        for field in required.filter(|f| f.for_vehicles.include(leased)) {
             if draft.field_filled(&field.path) != Some(true) {
                 let message = Message::InsurerRequires {
                     insurer: insurer.display_name.clone(),

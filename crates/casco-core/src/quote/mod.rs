@@ -3,11 +3,13 @@
 //! builder of the published request shape. The UI and the quoting fan-out sit on top; step 6
 //! identifies the vehicle with each insurer, then compares their offers.
 
+mod catalogue_values;
 mod checks;
 mod closest;
 pub mod comparison;
 mod draft;
 pub mod fanout;
+mod freshness;
 pub mod identification;
 mod insurer_checks;
 pub mod outcome;
@@ -21,11 +23,16 @@ pub use crate::choices::{
     Color, Currency, FuelType, Gender, IdDocumentType, LeasingContractType, PartyKind,
     RegistrationType, Residency, UsageType, VehicleType,
 };
-pub use checks::{bonus_malus_class, check_draft, required_paths, validate_draft, DraftProblems};
+pub use catalogue_values::catalogue_warnings;
+pub use checks::{
+    bonus_malus_class, check_draft, required_paths, validate_draft, DraftProblems,
+    BONUS_MALUS_CLASSES,
+};
 pub use draft::{
     AddressDraft, CoverDraft, IdDocumentDraft, PartyDraft, QuoteDraft, VehicleDraft,
     VehicleUserDraft, WizardStep,
 };
+pub use freshness::stale_insurers;
 pub use identification::{
     closest_variant, identify_vehicle, InsurerVariants, VariantView, VehicleIdentification,
 };

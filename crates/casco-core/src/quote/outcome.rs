@@ -4,7 +4,7 @@
 //! decimal text, expiry is judged against the day of showing, sentences are message codes.
 
 use casco_api::insurers::Insurer;
-use casco_api::model::{Motor, Offer, OffersData};
+use casco_api::model::{Coverage, Currency, Deductibles, Motor, Offer, OffersData, QuoteRequest};
 use casco_api::ApiError;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -100,8 +100,12 @@ pub struct OfferView {
     pub start_date: NaiveDate,
     /// Last day of cover.
     pub end_date: NaiveDate,
+    /// The insured sum this insurer was asked to price (the offer does not repeat it).
+    pub insured_sum: Option<Money>,
     /// Deductibles asked for in the request (the offer does not repeat them).
     pub deductibles: Option<DeductiblesView>,
+    /// Keys of the catalogue covers the offer lists, by code or in its notes (`glass`, …).
+    pub covers: Vec<String>,
     /// Coverages with the insurer's notes.
     pub coverages: Vec<CoverageView>,
     /// The insurer's notes on the whole offer.
@@ -110,6 +114,58 @@ pub struct OfferView {
     pub expiry_date: Option<NaiveDate>,
     /// True when `expiry_date` is before `today`.
     pub expired: bool,
+}
+
+/// What an insurer was asked to price: offers do not repeat it, so it comes from the request.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Asked {
+    /// The policy's currency (of the insured sum and the partial-damage deductible).
+    pub currency: Option<Currency>,
+    /// The insured sum asked for.
+    pub insured_sum: Option<Decimal>,
+    /// The deductibles asked for.
+    pub deductibles: Option<Deductibles>,
+}
+
+impl Asked {
+    /// From the request as sent.
+    pub fn of(request: &QuoteRequest) -> Asked {
+        let motor = &request.product.motor;
+        Asked {
+            currency: Some(motor.currency),
+            insured_sum: request
+                .product
+                .coverages
+                .first()
+                .and_then(|c| c.insured_sum),
+            deductibles: motor.deductibles.clone(),
+        }
+    }
+
+    /// From the request as stored (its secrets stripped, so it is read field by field); a part
+    /// that does not read is left out rather than failing the whole comparison.
+    pub fn of_stored(request: &serde_json::Value) -> Asked {
+        let read = |pointer: &str| request.pointer(pointer).cloned();
+        let motor: Option<Motor> =
+            read("/product/motor").and_then(|m| serde_json::from_value(m).ok());
+        let coverage: Option<Coverage> =
+            read("/product/coverages/0").and_then(|c| serde_json::from_value(c).ok());
+        Asked {
+            currency: motor.as_ref().map(|m| m.currency),
+            insured_sum: coverage.and_then(|c| c.insured_sum),
+            deductibles: motor.and_then(|m| m.deductibles),
+        }
+    }
+}
+
+/// An amount with its currency, as decimal text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Money {
+    /// "26300.00".
+    pub amount: String,
+    /// Its currency.
+    pub currency: Currency,
 }
 
 /// One installment.
@@ -148,14 +204,10 @@ pub struct CoverageView {
 }
 
 impl OfferView {
-    /// The view of `offer` from `insurer`; `motor`, from the request the offer answers,
-    /// supplies the deductibles (offers do not repeat them), `today` the expiry flag.
-    pub fn from_offer(
-        insurer: &str,
-        offer: &Offer,
-        motor: Option<&Motor>,
-        today: NaiveDate,
-    ) -> OfferView {
+    /// The view of `offer` from `insurer`; `asked`, from the request the offer answers,
+    /// supplies the insured sum and deductibles (offers do not repeat them), `today` the
+    /// expiry flag.
+    pub fn from_offer(insurer: &str, offer: &Offer, asked: &Asked, today: NaiveDate) -> OfferView {
         let rate = offer.exchange_rate.as_ref();
         let premium_ron = match (offer.currency.code(), rate) {
             ("RON", _) => offer.premium_amount,
@@ -184,13 +236,19 @@ impl OfferView {
                 .collect(),
             start_date: offer.start_date,
             end_date: offer.end_date,
-            deductibles: motor.and_then(|motor| {
-                motor.deductibles.as_ref().map(|d| DeductiblesView {
-                    partial_damage: money(d.partial_damage),
-                    total_damage_percent: d.total_damage.normalize().to_string(),
-                    currency: motor.currency.code().to_owned(),
-                })
+            insured_sum: asked
+                .insured_sum
+                .zip(asked.currency)
+                .map(|(amount, currency)| Money {
+                    amount: money(amount),
+                    currency,
+                }),
+            deductibles: asked.deductibles.as_ref().map(|d| DeductiblesView {
+                partial_damage: money(d.partial_damage),
+                total_damage_percent: d.total_damage.normalize().to_string(),
+                currency: asked.currency.map_or("RON", Currency::code).to_owned(),
             }),
+            covers: covers_listed(insurer, offer),
             coverages: offer
                 .coverages
                 .iter()
@@ -214,6 +272,28 @@ impl OfferView {
     }
 }
 
+/// The catalogue covers an offer lists: by their code among its coverages, or named in a
+/// coverage's or the offer's notes.
+fn covers_listed(insurer: &str, offer: &Offer) -> Vec<String> {
+    let coverages = offer.coverages.iter();
+    let codes: Vec<&str> = coverages.clone().map(|c| c.code.as_str()).collect();
+    let notes = coverages.filter_map(|c| c.notes.as_deref());
+    covers_in(
+        insurer,
+        &codes,
+        &notes.chain(offer.notes.as_deref()).collect::<Vec<_>>(),
+    )
+}
+
+/// The catalogue covers named by `codes` or in `notes` of an offer of `insurer`.
+pub(crate) fn covers_in(insurer: &str, codes: &[&str], notes: &[&str]) -> Vec<String> {
+    casco_api::covers::catalogue()
+        .iter()
+        .filter(|cover| cover.listed_in(insurer, codes.iter().copied(), notes.iter().copied()))
+        .map(|cover| cover.key.clone())
+        .collect()
+}
+
 /// Two decimals, as amounts are shown and compared.
 pub(crate) fn money(d: Decimal) -> String {
     let mut d = d.round_dp(2);
@@ -225,7 +305,7 @@ pub(crate) fn money(d: Decimal) -> String {
 pub fn state_from_data(
     data: Result<OffersData, ApiError>,
     insurer: &str,
-    motor: Option<&Motor>,
+    asked: &Asked,
     today: NaiveDate,
 ) -> OutcomeState {
     match data {
@@ -233,7 +313,7 @@ pub fn state_from_data(
             offers: data
                 .offers
                 .iter()
-                .map(|o| OfferView::from_offer(insurer, o, motor, today))
+                .map(|o| OfferView::from_offer(insurer, o, asked, today))
                 .collect(),
         },
         Err(e) => failure_state(&e),
@@ -261,13 +341,13 @@ pub fn state_from_failure(failure: &CallFailure) -> OutcomeState {
 pub fn state_from_answer(
     answer: &CallAnswer,
     insurer: &str,
-    motor: Option<&Motor>,
+    asked: &Asked,
     today: NaiveDate,
 ) -> OutcomeState {
     match &answer.reply {
         Reply::Received { status, body } => {
             let data = casco_api::envelope::decode("quote", *status, body.as_bytes());
-            state_from_data(data, insurer, motor, today)
+            state_from_data(data, insurer, asked, today)
         }
         Reply::Failed(failure) => state_from_failure(failure),
     }
@@ -352,7 +432,17 @@ mod tests {
                 "offerExpiryDate": "2025-07-01"}"#,
         );
         let today = NaiveDate::from_ymd_opt(2025, 7, 2).unwrap();
-        let v = OfferView::from_offer("allianz", &o, None, today);
+        let asked = Asked {
+            currency: Some(Currency::Ron),
+            insured_sum: Some(Decimal::from(26_300)),
+            deductibles: None,
+        };
+        let v = OfferView::from_offer("allianz", &o, &asked, today);
+        let sum = v.insured_sum.as_ref().unwrap();
+        assert_eq!(
+            (sum.amount.as_str(), sum.currency),
+            ("26300.00", Currency::Ron)
+        );
         assert_eq!(v.premium, "100.00");
         assert_eq!(v.currency, "EUR");
         assert_eq!(v.premium_ron, "497.00");
@@ -371,7 +461,8 @@ mod tests {
                 "exchangeRate": {"currency": "EUR", "amount": 100.1, "exchangeRate": "5"},
                 "startDate": "2025-06-16", "endDate": "2026-06-15"}"#,
         );
-        let v = OfferView::from_offer("uniqa", &o, None, NaiveDate::MIN);
+        let v = OfferView::from_offer("uniqa", &o, &Asked::default(), NaiveDate::MIN);
+        assert_eq!(v.insured_sum, None);
         assert_eq!(v.premium_ron, "500.50");
         assert_eq!(v.installment_count, 1);
         assert!(!v.expired);

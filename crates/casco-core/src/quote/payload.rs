@@ -120,7 +120,18 @@ pub fn build_quote_request(
     authentication: Option<ProviderAuthentication>,
 ) -> Result<QuoteRequest, FieldErrors> {
     let mut product = build_quote_product(draft)?;
-    product.name = insurer.product.clone();
+    if let Some(choice) = insurer.product_for(draft.vehicle.is_leased) {
+        product.name = choice.name.clone();
+    }
+    // The draft names optional covers by the catalogue's keys; each insurer gets its own code.
+    // A code typed before the catalogue existed goes out as typed.
+    for coverage in product.coverages.iter_mut().skip(1) {
+        if let Some(code) =
+            casco_api::covers::find(&coverage.code).and_then(|c| c.code_for(&insurer.key))
+        {
+            coverage.code = code.to_owned();
+        }
+    }
     product.vehicle.identifier = draft.vehicle.identifiers.get(&insurer.key).cloned();
     Ok(QuoteRequest {
         provider: Provider {

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::outcome::{CoverageView, DeductiblesView, InstallmentView};
+use super::outcome::{covers_in, CoverageView, DeductiblesView, InstallmentView};
 use super::outcome::{InsurerOutcome, OfferView, OutcomeState};
 use super::saved_comparison::InsurerRef;
 use crate::messages::Message;
@@ -181,6 +181,10 @@ impl ShownOutcome {
 
 impl ShownOffer {
     fn into_view(self, today: NaiveDate) -> OfferView {
+        let codes: Vec<&str> = self.coverages.iter().map(|c| c.code.as_str()).collect();
+        let notes = self.coverages.iter().filter_map(|c| c.notes.as_deref());
+        let notes: Vec<&str> = notes.chain(self.notes.as_deref()).collect();
+        let covers = covers_in(&self.insurer, &codes, &notes);
         let mut view = OfferView {
             offer_id: self.offer_id,
             insurer: self.insurer,
@@ -192,7 +196,9 @@ impl ShownOffer {
             installments: self.installments,
             start_date: self.start_date,
             end_date: self.end_date,
+            insured_sum: None,
             deductibles: self.deductibles,
+            covers,
             coverages: self.coverages,
             notes: self.notes,
             expiry_date: self.expiry_date,

@@ -3,11 +3,10 @@
 //! Built from the stored facts each time it is read, with expiry judged against the day of
 //! reading; rows written by release 0.1 (the row as it was shown) are read too.
 
-use casco_api::model::Motor;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::outcome::{state_from_answer, InsurerOutcome};
+use super::outcome::{state_from_answer, Asked, InsurerOutcome};
 use super::release_0_1;
 use crate::store::{DraftId, QuoteCallRecord, RecordedAnswer, Store, StoreError};
 
@@ -90,15 +89,12 @@ fn outcome_of(
     let named = InsurerRef::of(&call.insurer);
     let outcome = match answer {
         RecordedAnswer::Facts(facts) => {
-            // The deductibles asked for: offers do not repeat them.
-            let motor: Option<Motor> = call
-                .request
-                .pointer("/product/motor")
-                .and_then(|m| serde_json::from_value(m.clone()).ok());
+            // What was asked for: offers do not repeat it.
+            let asked = Asked::of_stored(&call.request);
             InsurerOutcome {
                 insurer: named.insurer,
                 display_name: named.display_name,
-                state: state_from_answer(facts, &call.insurer, motor.as_ref(), today),
+                state: state_from_answer(facts, &call.insurer, &asked, today),
                 elapsed_ms: facts.elapsed_ms,
             }
         }

@@ -5,10 +5,16 @@
 //! itself. Every field of [`QuoteDraft`] has a default and unknown fields are ignored, so a
 //! draft written before a field existed, or after one was dropped, still reads.
 
-use chrono::{DateTime, Utc};
+use std::str::FromStr;
+
+use casco_api::model::Currency;
+use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::draft::{QuoteDraft, WizardStep};
+use super::outcome::{Money, OutcomeState};
+use super::saved_comparison::saved_comparison;
 use crate::store::{DraftId, DraftListing, DraftStatus, DraftWrite, Store, StoreError};
 
 /// The format of a draft body this version writes.
@@ -28,6 +34,14 @@ pub struct DraftSummary {
     pub created_at: DateTime<Utc>,
     /// When it was last saved.
     pub updated_at: DateTime<Utc>,
+    /// The vehicle's plate, as typed.
+    pub plate: String,
+    /// The vehicle's make and model, as typed.
+    pub vehicle: String,
+    /// The lowest premium in RON among the offers still valid, from the saved comparison.
+    pub best_premium: Option<Money>,
+    /// The last day that offer can be issued.
+    pub best_until: Option<NaiveDate>,
 }
 
 /// A stored draft with what the agent typed.
@@ -74,14 +88,36 @@ fn decode(body: &str, id: DraftId) -> Result<QuoteDraft, StoreError> {
     serde_json::from_value(value).map_err(corrupt)
 }
 
-fn summary(listing: DraftListing) -> DraftSummary {
+fn summary(listing: DraftListing, draft: &QuoteDraft) -> DraftSummary {
+    let vehicle = format!("{} {}", draft.vehicle.make, draft.vehicle.model);
     DraftSummary {
         id: listing.id,
         client_name: listing.client_name,
         step: WizardStep::parse(&listing.step).unwrap_or_default(),
         created_at: listing.created_at,
         updated_at: listing.updated_at,
+        plate: draft.vehicle.plate.trim().to_owned(),
+        vehicle: vehicle.trim().to_owned(),
+        best_premium: None,
+        best_until: None,
     }
+}
+
+/// The cheapest offer still valid `today` of the draft's saved comparison: premium in RON and
+/// the offer's last day.
+fn best_offer(store: &Store, id: DraftId, today: NaiveDate) -> Option<(Money, Option<NaiveDate>)> {
+    let saved = saved_comparison(store, id, today).ok()?;
+    let offers = saved.outcomes.into_iter().flat_map(|o| match o.state {
+        OutcomeState::Offers { offers } => offers,
+        _ => Vec::new(),
+    });
+    let valid = offers.filter(|o| !o.expired);
+    let best = valid.min_by_key(|o| Decimal::from_str(&o.premium_ron).unwrap_or(Decimal::MAX))?;
+    let premium = Money {
+        amount: best.premium_ron,
+        currency: Currency::Ron,
+    };
+    Some((premium, best.expiry_date))
 }
 
 /// Saves a draft: `None` starts a new one and returns its id; `Some(id)` overwrites that draft
@@ -107,16 +143,30 @@ pub fn load_draft(store: &Store, id: DraftId) -> Result<Option<DraftRecord>, Sto
     let Some(row) = store.load_draft_row(id)? else {
         return Ok(None);
     };
+    let draft = decode(&row.body, id)?;
     Ok(Some(DraftRecord {
-        draft: decode(&row.body, id)?,
+        summary: summary(row.listing, &draft),
         status: row.status,
-        summary: summary(row.listing),
+        draft,
     }))
 }
 
-/// Open drafts, most recently saved first.
-pub fn list_drafts(store: &Store) -> Result<Vec<DraftSummary>, StoreError> {
-    Ok(store.list_open_drafts()?.into_iter().map(summary).collect())
+/// Open drafts, most recently saved first: the agent's work queue, with each one's vehicle
+/// and its best offer still valid `today`.
+pub fn list_drafts(store: &Store, today: NaiveDate) -> Result<Vec<DraftSummary>, StoreError> {
+    let mut list = Vec::new();
+    for listing in store.list_open_drafts()? {
+        let Some(row) = store.load_draft_row(listing.id)? else {
+            continue; // discarded meanwhile
+        };
+        let mut summary = summary(listing, &decode(&row.body, row.listing.id)?);
+        if let Some((premium, until)) = best_offer(store, summary.id, today) {
+            summary.best_premium = Some(premium);
+            summary.best_until = until;
+        }
+        list.push(summary);
+    }
+    Ok(list)
 }
 
 /// The most recently saved open draft: what "continue where you left off" offers.

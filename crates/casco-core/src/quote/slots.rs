@@ -203,7 +203,7 @@ impl QuoteDraft {
 
     /// Every request path the agent fills, with the draft field it lives in as the UI holds
     /// the draft (`policyholder.address.floor`): the one spelling of these paths, which the
-    /// UI's field table is checked against (`ui/src/lib/wizard/draftPaths.ts`, generated).
+    /// UI's field table is checked against (`ui/src/lib/wizard/generated.ts`, generated).
     pub fn draft_paths() -> Vec<(String, String)> {
         let party = |request: &str, draft: &str| {
             let pairs = PARTY_PATHS.iter().zip(PARTY_FIELDS);

@@ -203,6 +203,15 @@ impl Store {
         self.set_draft_status(id, DraftStatus::Discarded, now)
     }
 
+    /// Brings a discarded draft back to the list; `false` if it was not discarded.
+    pub fn restore_draft(&self, id: DraftId, now: DateTime<Utc>) -> Result<bool, StoreError> {
+        let changed = self.conn().execute(
+            "UPDATE drafts SET status = 'open', updated_at = ?2 WHERE id = ?1 AND status = 'discarded'",
+            params![id, now.timestamp_millis()],
+        )?;
+        Ok(changed == 1)
+    }
+
     /// Marks a draft as quoted (offers were asked for); `false` if it was not open.
     pub fn mark_draft_quoted(&self, id: DraftId, now: DateTime<Utc>) -> Result<bool, StoreError> {
         self.set_draft_status(id, DraftStatus::Quoted, now)

@@ -301,7 +301,7 @@ export class FakeBackend implements Backend {
   drafts = new Map<number, DraftRecord & { status: "open" | "quoted" | "discarded" }>();
   draftSaves: { id: number | null; draft: QuoteDraft }[] = [];
   validations: QuoteDraft[] = [];
-  check: (d: QuoteDraft) => QuoteCheck = () => ({ fields: {}, insurerGaps: [], required: [] });
+  check: (d: QuoteDraft) => QuoteCheck = () => ({ fields: {}, warnings: {}, insurerGaps: [], required: [], stale: [] });
   private nextDraftId = 1;
 
   async newQuoteDraft(): Promise<QuoteDraft> {
@@ -313,7 +313,7 @@ export class FakeBackend implements Backend {
     return d;
   }
 
-  async validateQuoteDraft(draft: QuoteDraft): Promise<QuoteCheck> {
+  async validateQuoteDraft(_id: number | null, draft: QuoteDraft): Promise<QuoteCheck> {
     this.validations.push(structuredClone(draft));
     return this.check(draft);
   }
@@ -334,13 +334,20 @@ export class FakeBackend implements Backend {
     const now = new Date().toISOString();
     if (id === null) {
       const newId = this.nextDraftId++;
-      const summary: DraftSummary = { id: newId, clientName: this.clientName(draft), step: draft.step, createdAt: now, updatedAt: now };
+      const summary: DraftSummary = {
+        id: newId, clientName: this.clientName(draft), step: draft.step, createdAt: now, updatedAt: now,
+        plate: draft.vehicle.plate.trim(), vehicle: `${draft.vehicle.make} ${draft.vehicle.model}`.trim(),
+        bestPremium: null, bestUntil: null,
+      };
       this.drafts.set(newId, { summary, status: "open", draft: structuredClone(draft) });
       return newId;
     }
     const row = this.drafts.get(id);
     if (!row || row.status !== "open") return null;
-    row.summary = { ...row.summary, clientName: this.clientName(draft), step: draft.step, updatedAt: now };
+    row.summary = {
+      ...row.summary, clientName: this.clientName(draft), step: draft.step, updatedAt: now,
+      plate: draft.vehicle.plate.trim(), vehicle: `${draft.vehicle.make} ${draft.vehicle.model}`.trim(),
+    };
     row.draft = structuredClone(draft);
     return id;
   }
@@ -363,6 +370,13 @@ export class FakeBackend implements Backend {
     row.status = "discarded";
     return true;
   }
+  async restoreQuoteDraft(id: number): Promise<boolean> {
+    const row = this.drafts.get(id);
+    if (!row || row.status !== "discarded") return false;
+    row.status = "open";
+    return true;
+  }
+
 
   async lastOpenQuoteDraft(): Promise<DraftRecord | null> {
     const [first] = await this.listQuoteDrafts();

@@ -3,6 +3,8 @@ import { emptyDraft, FakeBackend } from "../backend/fake";
 import { CommandError, type InsurerOutcome, type OfferView } from "../backend";
 import { OfferComparison } from "./state.svelte";
 
+const PRODUCT = { code: "productChosen", product: "casco", vehicles: "any" } as const;
+
 const REFS = [
   { insurer: "generali", displayName: "Generali" },
   { insurer: "grawe", displayName: "Grawe" },
@@ -12,8 +14,8 @@ const REFS = [
 function offer(insurer: string, premiumRon: string, extra: Partial<OfferView> = {}): OfferView {
   return {
     offerId: `${insurer}-1`, insurer, premium: premiumRon, currency: "RON", premiumRon, exchangeRate: null,
-    installmentCount: 1, installments: [], startDate: "2026-12-01", endDate: "2027-11-30", deductibles: null,
-    coverages: [{ code: "vehicle", notes: null }], notes: null, expiryDate: "2026-12-20", expired: false, ...extra,
+    installmentCount: 1, installments: [], startDate: "2026-12-01", endDate: "2027-11-30", insuredSum: null, deductibles: null,
+    covers: [], coverages: [{ code: "vehicle", notes: null }], notes: null, expiryDate: "2026-12-20", expired: false, ...extra,
   };
 }
 
@@ -109,9 +111,9 @@ describe("OfferComparison", () => {
     backend.identification = {
       fromCache: false,
       insurers: [
-        { insurer: "generali", displayName: "Generali", variants: [variant("g1"), variant("g2")], closest: 1 },
-        { insurer: "grawe", displayName: "Grawe", variants: [variant("w1"), variant("w2")], closest: 0 },
-        { insurer: "groupama", displayName: "Groupama", variants: [], closest: null },
+        { insurer: "generali", displayName: "Generali", variants: [variant("g1"), variant("g2")], closest: 1, product: PRODUCT },
+        { insurer: "grawe", displayName: "Grawe", variants: [variant("w1"), variant("w2")], closest: 0, product: PRODUCT },
+        { insurer: "groupama", displayName: "Groupama", variants: [], closest: null, product: PRODUCT },
       ],
     };
     const draft = emptyDraft();

@@ -14,7 +14,7 @@ describe("WizardField", () => {
     setLanguage("ro");
     const fake = new FakeBackend();
     const path = "product.policyholder.isLegalEntity";
-    fake.check = () => ({ fields: { [path]: [{ code: "required" }] }, insurerGaps: [], required: [] });
+    fake.check = () => ({ fields: { [path]: [{ code: "required" }] }, warnings: {}, insurerGaps: [], required: [], stale: [] });
     const wizard = new QuoteWizard(fake);
     await wizard.startNew();
     await wizard.validate();

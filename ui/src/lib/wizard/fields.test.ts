@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DRAFT_PATHS, ALWAYS_SENT } from "./draftPaths";
+import { DRAFT_PATHS, ALWAYS_SENT } from "./generated";
 import { ALL_FIELDS, stepOf } from "./fields";
 
 describe("stepOf", () => {
@@ -17,7 +17,7 @@ describe("the field table and the draft's slot table", () => {
   it("spell every request path and its draft field the same way", () => {
     // A compound control (the county and locality picker) edits the object its fields live in.
     const agrees = (f: { path: string; draft: string }) =>
-      DRAFT_PATHS[f.path] === f.draft || DRAFT_PATHS[f.path].startsWith(`${f.draft}.`);
+      DRAFT_PATHS[f.path] === f.draft || (DRAFT_PATHS[f.path] ?? "").startsWith(`${f.draft}.`);
     const mismatched = ALL_FIELDS.filter((f) => f.path in DRAFT_PATHS && !agrees(f)).map(
       (f) => `${f.path}: ${f.draft} ≠ ${DRAFT_PATHS[f.path]}`,
     );
@@ -27,7 +27,8 @@ describe("the field table and the draft's slot table", () => {
   it("know every field the agent can fill", () => {
     // The one control that is not part of the request: the user is the policyholder.
     const uiOnly = ["product.vehicle.user.sameAsPolicyholder"];
-    const known = (path: string) => path in DRAFT_PATHS || ALWAYS_SENT.includes(path) || uiOnly.includes(path);
+    const sent: readonly string[] = ALWAYS_SENT;
+    const known = (path: string) => path in DRAFT_PATHS || sent.includes(path) || uiOnly.includes(path);
     const unknown = ALL_FIELDS.filter((f) => !known(f.path)).map((f) => f.path);
     expect(unknown).toEqual([]);
   });

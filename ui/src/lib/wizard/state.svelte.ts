@@ -188,7 +188,7 @@ export class QuoteWizard {
     const mine = ++this.checkSeq;
     this.checking = true;
     try {
-      const check = await this.backend.validateQuoteDraft($state.snapshot(this.draft) as QuoteDraft);
+      const check = await this.backend.validateQuoteDraft(this.id, $state.snapshot(this.draft) as QuoteDraft);
       if (mine !== this.checkSeq) return;
       this.errors = check.fields as Record<string, Message[]>;
       this.gaps = check.insurerGaps;

@@ -19,7 +19,7 @@ function check(d: QuoteDraft): QuoteCheck {
   const gaps = d.policyholder.address.floor
     ? []
     : [{ insurer: "grawe", displayName: "Grawe", path: FLOOR, message: { code: "insurerRequires", insurer: "Grawe", path: FLOOR } as const }];
-  return { fields, insurerGaps: gaps, required: ["product.policyholder.lastName", "product.vehicle.vin", "product.motor.startDate"] };
+  return { fields, warnings: {}, insurerGaps: gaps, required: ["product.policyholder.lastName", "product.vehicle.vin", "product.motor.startDate"], stale: [] };
 }
 
 describe("QuoteWizard", () => {

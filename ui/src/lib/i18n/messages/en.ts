@@ -2,6 +2,7 @@
 // makes a missing one a build error).
 
 import type { ListKind } from "../../bindings";
+import { formatMoney } from "../../format";
 import { fieldPhrase, type FieldPhrases, type MessageCatalogue } from "./catalogue";
 
 /** Fields insurers require beyond the spec, as they read in "X requires …". */
@@ -102,7 +103,7 @@ export const en: MessageCatalogue = {
   startNotTomorrow: () => "The start date must be tomorrow or later for a registered vehicle.",
   startInPast: () => "The start date cannot be in the past.",
   startTooFar: () => "The start date cannot be more than a year from today.",
-  bonusMalusClass: () => "The bonus-malus class must be B0–B14 or M1–M8.",
+  bonusMalusClass: () => "The bonus-malus class must be B0–B8 or M1–M8.",
   completeGroup: () => "Fill in this field as well.",
   insurerRequires: (m) => `${m.insurer} requires ${fieldPhrase(REQUIRED_FIELDS_EN, m.path, "en")}.`,
 
@@ -111,6 +112,21 @@ export const en: MessageCatalogue = {
     "The CascoApi server cannot be reached. Check the internet connection and the address in Settings.",
   timedOut: () => "The CascoApi server did not answer in time. Try again.",
   wrongCredentials: () => "The account or the password is not correct.",
+  accountLocked: () => "The CascoApi account is locked. Contact the account's administrator.",
+  farFromCatalogue: (m) =>
+    `More than 20% away from the insurers' catalogue value: ${m.values
+      .map((v) => `${v.insurer} ${formatMoney(v.amount, v.currency, "en")}`)
+      .join(", ")}.`,
+  productChosen: (m) =>
+    m.vehicles === "leased"
+      ? `Product ${m.product}, for leased vehicles.`
+      : m.vehicles === "owned"
+        ? `Product ${m.product}, for vehicles not leased.`
+        : `Product ${m.product}.`,
+  noProductFor: (m) =>
+    m.leased
+      ? "No CASCO product for leased vehicles; not asked."
+      : "A product for leased vehicles only; not asked.",
   sessionRefused: () => "The server refused the session. Log in again.",
   serverRefused: (m) => `The server refused the request: ${m.message}`,
   serverSaid: (m) => m.text,

@@ -13,7 +13,8 @@ const SAMPLE_PARAMS = {
   allowed: "RON, EUR", min: "1", max: "12", maxKb: 1024, insurer: "Grawe", path: FLOOR, message: "Nu.",
   text: "Etaj obligatoriu", host: "evil.example", bytes: 3000, limit: 2048, name: "CLUJ", siruta: "99999999999",
   list: "localities", of: "CLUJ", kept: "/x/settings.json.bad", folder: "/x/old", copy: "/x/casco.db.corrupt-1",
-  detail: "disk I/O error",
+  detail: "disk I/O error", values: [{ insurer: "Grawe", amount: "26300.00", currency: "RON" }],
+  product: "casco-leasing", vehicles: "leased", leased: true,
 };
 const sample = (code: MessageCode) => ({ ...SAMPLE_PARAMS, code }) as Message;
 

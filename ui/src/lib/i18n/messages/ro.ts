@@ -2,6 +2,7 @@
 // agent's: change it here, never in Rust.
 
 import type { ListKind } from "../../bindings";
+import { formatMoney } from "../../format";
 import { fieldPhrase, type FieldPhrases, type MessageCatalogue } from "./catalogue";
 
 /** Fields insurers require beyond the spec, as they read in "Asigurătorul X cere …". */
@@ -102,7 +103,7 @@ export const ro: MessageCatalogue = {
   startNotTomorrow: () => "Data începerii trebuie să fie cel puțin mâine pentru un vehicul înmatriculat.",
   startInPast: () => "Data începerii nu poate fi în trecut.",
   startTooFar: () => "Data începerii nu poate fi la mai mult de un an de azi.",
-  bonusMalusClass: () => "Clasa bonus-malus trebuie să fie B0–B14 sau M1–M8.",
+  bonusMalusClass: () => "Clasa bonus-malus trebuie să fie B0–B8 sau M1–M8.",
   completeGroup: () => "Completați și acest câmp.",
   insurerRequires: (m) => `Asigurătorul ${m.insurer} cere ${fieldPhrase(REQUIRED_FIELDS_RO, m.path, "ro")}.`,
 
@@ -111,6 +112,21 @@ export const ro: MessageCatalogue = {
     "Serverul CascoApi nu poate fi contactat. Verificați conexiunea la internet și adresa din Setări.",
   timedOut: () => "Serverul CascoApi nu a răspuns la timp. Încercați din nou.",
   wrongCredentials: () => "Contul sau parola nu sunt corecte.",
+  accountLocked: () => "Contul este blocat la CascoApi. Contactați administratorul contului.",
+  farFromCatalogue: (m) =>
+    `Diferă cu peste 20% de valoarea din catalogul asigurătorilor: ${m.values
+      .map((v) => `${v.insurer} ${formatMoney(v.amount, v.currency, "ro")}`)
+      .join(", ")}.`,
+  productChosen: (m) =>
+    m.vehicles === "leased"
+      ? `Produsul ${m.product}, pentru vehicule în leasing.`
+      : m.vehicles === "owned"
+        ? `Produsul ${m.product}, pentru vehicule care nu sunt în leasing.`
+        : `Produsul ${m.product}.`,
+  noProductFor: (m) =>
+    m.leased
+      ? "Nu are produs CASCO pentru vehicule în leasing; nu este întrebat."
+      : "Are produs doar pentru vehicule în leasing; nu este întrebat.",
   sessionRefused: () => "Sesiunea a fost refuzată de server. Autentificați-vă din nou.",
   serverRefused: (m) => `Serverul a refuzat cererea: ${m.message}`,
   serverSaid: (m) => m.text,

@@ -1,5 +1,5 @@
-// Generated from casco-core's slot table (QuoteDraft::draft_paths) by tests/bindings.rs.
-// Do not edit: run scripts/bindings. fields.test.ts checks the field table against it.
+// Generated from casco-core and casco-api's data by tests/bindings.rs. Do not edit: run
+// scripts/bindings. fields.test.ts checks the field table against DRAFT_PATHS.
 
 /** Request path → the draft field the agent fills for it. */
 export const DRAFT_PATHS: Readonly<Record<string, string>> = {
@@ -108,7 +108,7 @@ export const DRAFT_PATHS: Readonly<Record<string, string>> = {
 };
 
 /** Request paths every request carries, whatever the agent did. */
-export const ALWAYS_SENT: readonly string[] = [
+export const ALWAYS_SENT = [
   "product.name",
   "product.motor.termTime",
   "product.motor.installmentCount",
@@ -133,4 +133,37 @@ export const ALWAYS_SENT: readonly string[] = [
   "product.vehicle.user.residency",
   "product.vehicle.user.politicalExposure",
   "product.coverages",
-];
+] as const;
+
+/** The optional covers of the cover catalogue (casco-api/data/covers.json), in order. */
+export const COVER_KEYS = [
+  "glass",
+  "assistance",
+  "replacementCar",
+  "cashSettlement",
+  "theft",
+  "naturalDisasters",
+  "abroad",
+  "personalAccident",
+] as const;
+
+/** The bonus-malus classes, best to worst. */
+export const BONUS_MALUS_CLASSES = [
+  "B8",
+  "B7",
+  "B6",
+  "B5",
+  "B4",
+  "B3",
+  "B2",
+  "B1",
+  "B0",
+  "M1",
+  "M2",
+  "M3",
+  "M4",
+  "M5",
+  "M6",
+  "M7",
+  "M8",
+] as const;
