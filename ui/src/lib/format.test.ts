@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAmount, formatDate, formatDateTime, formatMoney, formatTime } from "./format";
+import { compareText, foldText, formatAmount, formatDate, formatDateTime, formatMoney, formatTime } from "./format";
 
 describe("formatDate", () => {
   it("shows ISO dates as dd.mm.yyyy", () => {
@@ -54,5 +54,17 @@ describe("formatMoney", () => {
     expect(formatMoney("1234.5", "RON")).toBe("1.234,50 lei");
     expect(formatMoney("1234.5", "EUR")).toBe("1.234,50 EUR");
     expect(formatMoney("1234.5", "RON", "en")).toBe("1,234.50 RON");
+  });
+});
+
+describe("foldText and compareText", () => {
+  it("fold Romanian diacritics and case, the same everywhere", () => {
+    expect(foldText("Ștefănescu ȚĂRMURE Îngust Âncă")).toBe("stefanescu tarmure ingust anca");
+  });
+
+  it("order Romanian names as an agent expects, ignoring diacritics and case", () => {
+    const names = ["Ţara", "zorile", "Ștefan", "Arad", "sibiu", "Țara", "Alba"];
+    expect([...names].sort(compareText)).toEqual(["Alba", "Arad", "sibiu", "Ștefan", "Ţara", "Țara", "zorile"]);
+    expect(compareText("a", "a")).toBe(0);
   });
 });

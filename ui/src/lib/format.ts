@@ -69,3 +69,17 @@ export function formatMoney(value: string | number, currency: string, lang: Lang
   const unit = currency === "RON" && lang === "ro" ? "lei" : currency;
   return `${formatAmount(value, lang)} ${unit}`;
 }
+
+/** Folds text for matching: lower case, Romanian and other diacritics dropped ("Ștefănescu" → "stefanescu"). */
+export function foldText(text: string): string {
+  // NFD + removing combining marks is plain Unicode data, identical in every webview (no ICU collation).
+  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+}
+
+/** Orders text the same way in every webview: by its folded form, then code point by code point. */
+export function compareText(a: string, b: string): number {
+  const fa = foldText(a);
+  const fb = foldText(b);
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  return a === b ? 0 : a < b ? -1 : 1;
+}

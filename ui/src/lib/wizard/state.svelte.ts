@@ -30,6 +30,12 @@ export class QuoteWizard {
   /** All messages from the last check, by request path. */
   errors = $state<Record<string, Message[]>>({});
   gaps = $state<InsurerGap[]>([]);
+  /** Warnings from the last check that do not block quoting (a sum far from the catalogues). */
+  warnings = $state<Record<string, Message[]>>({});
+  /** Insurers whose stored offers were priced for a request the draft no longer makes. */
+  stale = $state<Set<string>>(new Set());
+  /** Set by "Cere oferte" on Verificare: Oferte asks every insurer once the vehicle is identified. */
+  quoteOnOpen = $state(false);
   /** Paths the agent changed: their messages show at once, others once the step is passed. */
   touched = $state<Set<string>>(new Set());
   /** Request paths the draft's shape requires (from the Rust checks), marked with an asterisk. */
@@ -193,6 +199,8 @@ export class QuoteWizard {
       this.errors = check.fields as Record<string, Message[]>;
       this.gaps = check.insurerGaps;
       this.required = new Set(check.required);
+      this.warnings = check.warnings as Record<string, Message[]>;
+      this.stale = new Set(check.stale);
       this.checked = true;
     } finally {
       if (mine === this.checkSeq) this.checking = false;
@@ -275,6 +283,14 @@ export class QuoteWizard {
           a.path.localeCompare(b.path),
       ),
   );
+
+  /**
+   * Whether the stored offer of `insurer` answers the draft as it is now. False while an edit
+   * waits for its check: an offer is never sold on a request that may have changed.
+   */
+  isCurrent(insurer: string): boolean {
+    return this.checked && !this.stale.has(insurer);
+  }
 
   /** "Cere oferte" is enabled only when the last check, of the current draft, found nothing. */
   get canQuote(): boolean {
