@@ -4,8 +4,8 @@ use crate::endpoint;
 use crate::envelope;
 use crate::error::ApiError;
 use crate::model::{
-    Country, County, FilesData, Identifications, Locality, OffersData, PoliciesData, PolicyRequest,
-    QuoteRequest, VehicleMake, VehicleModel, VehicleSpecs,
+    Country, County, CountyParameter, FilesData, Identifications, Locality, OffersData,
+    PoliciesData, PolicyRequest, QuoteRequest, VehicleMake, VehicleModel, VehicleSpecs,
 };
 use crate::pdf::{self, PdfDocument};
 use crate::routes::{self, Route};
@@ -250,16 +250,21 @@ impl CascoClient {
         request: &PolicyRequest,
         opts: CallOptions,
     ) -> Result<PoliciesData, ApiError> {
+        self.issue_policy_answered(request, opts).await?.data
+    }
+
+    /// Turns an offer into a policy and keeps the answer as received: an issued policy is the
+    /// costliest answer to lose, so the caller stores the raw body whether or not this version
+    /// can read it. `Err` when no answer arrived.
+    pub async fn issue_policy_answered(
+        &self,
+        request: &PolicyRequest,
+        opts: CallOptions,
+    ) -> Result<Answered<PoliciesData>, ApiError> {
         let body = encode(request)?;
-        self.call(
-            routes::ISSUE_POLICY,
-            &[],
-            &[],
-            Some(body),
-            opts,
-            envelope::decode,
-        )
-        .await
+        let route = routes::ISSUE_POLICY;
+        self.call_answered(route, &[], &[], Some(body), opts, envelope::decode)
+            .await
     }
 
     /// Downloads a policy's PDF (GET /policy?series=..&number=..).
@@ -291,6 +296,26 @@ impl CascoClient {
         opts: CallOptions,
     ) -> Result<Vec<Locality>, ApiError> {
         self.get(routes::LOCALITIES, &[county_code], opts).await
+    }
+
+    /// The localities of `county`, asked under the `first` reading of the county parameter
+    /// and, when that list is empty (a county from the list always has localities), under
+    /// the other. Returns the list and the reading that gave it (`first` when both are empty),
+    /// for the caller to ask that way first next time.
+    pub async fn localities_of(
+        &self,
+        county: &County,
+        first: CountyParameter,
+        opts: CallOptions,
+    ) -> Result<(Vec<Locality>, CountyParameter), ApiError> {
+        let found = self.localities(&first.value(county), opts).await?;
+        if !found.is_empty() {
+            return Ok((found, first));
+        }
+        let other = first.other();
+        let found = self.localities(&other.value(county), opts).await?;
+        let reading = if found.is_empty() { first } else { other };
+        Ok((found, reading))
     }
 
     /// Vehicle makes (GET /nomenclature/vehicle/make).

@@ -3,6 +3,7 @@
 //! checks) and the sandbox (validation), so both read the same data.
 
 use crate::model::Currency;
+use crate::payment::PaymentMethod;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -21,6 +22,13 @@ pub struct Insurer {
     pub offer_currency: Currency,
     /// Fields this insurer requires although the spec calls them optional.
     pub required_fields: Vec<RequiredField>,
+    /// The payment methods this insurer takes when issuing (every method when absent).
+    #[serde(default = "every_payment_method")]
+    pub payment_methods: Vec<PaymentMethod>,
+}
+
+fn every_payment_method() -> Vec<PaymentMethod> {
+    PaymentMethod::ALL.to_vec()
 }
 
 /// Which vehicles a product or a requirement applies to.
@@ -123,5 +131,13 @@ mod tests {
             .required_fields
             .iter()
             .any(|f| f.path == "product.policyholder.address.floor"));
+        // Insurers differ in how they may be paid: data, not code.
+        assert_eq!(
+            find("generali").unwrap().payment_methods,
+            PaymentMethod::ALL
+        );
+        assert!(!grawe
+            .payment_methods
+            .contains(&PaymentMethod::BrokerReceipt));
     }
 }

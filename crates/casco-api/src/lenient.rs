@@ -288,3 +288,39 @@ pub mod text {
         to_text(scalar(d)?)
     }
 }
+
+/// A field a real host may leave out or send in another shape: decoded when it can be, `None`
+/// when it cannot, so the rest of the answer is still read. Used where losing the whole answer
+/// costs more than not knowing one part of it (an issued policy).
+pub mod forgiving {
+    use serde::de::DeserializeOwned;
+    use serde::{Deserialize, Deserializer};
+
+    /// Reads `T`, or `None` for null, a missing field or another shape.
+    pub fn deserialize<'de, D: Deserializer<'de>, T: DeserializeOwned>(
+        d: D,
+    ) -> Result<Option<T>, D::Error> {
+        let value = serde_json::Value::deserialize(d)?;
+        Ok(serde_json::from_value(value).ok())
+    }
+
+    /// Reads a list of `T`, dropping the items that are not one; anything else is empty.
+    pub fn list<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<Vec<T>, D::Error> {
+        let value = serde_json::Value::deserialize(d)?;
+        Ok(match value {
+            serde_json::Value::Array(items) => items
+                .into_iter()
+                .filter_map(|item| serde_json::from_value(item).ok())
+                .collect(),
+            _ => Vec::new(),
+        })
+    }
+}
+
+/// An amount in any of the API's spellings, for [`forgiving`] fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+pub struct AnyAmount(#[serde(with = "money_num")] pub Decimal);
+
+/// An unsigned integer in any of the API's spellings, for [`forgiving`] fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+pub struct AnyUint(#[serde(with = "uint")] pub u64);

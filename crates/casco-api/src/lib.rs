@@ -12,6 +12,7 @@ pub mod error;
 pub mod insurers;
 pub mod lenient;
 pub mod model;
+pub mod payment;
 pub mod pdf;
 pub mod probe;
 pub mod routes;

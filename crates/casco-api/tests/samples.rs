@@ -262,7 +262,30 @@ fn published_policy_response_decodes_with_a_string_number() {
     let policy = &data.policies[0];
     assert_eq!(policy.number, PolicyNumber("123456".into()));
     assert_eq!(policy.series, "A");
-    assert_eq!(policy.payment.amount, dec("100.5"));
+    assert_eq!(policy.payment.as_ref().unwrap().amount, dec("100.5"));
+    assert_eq!(policy.start_date, Some(date("2025-01-01")));
+    assert_eq!(policy.premium_amount, Some(dec("1000.5")));
+    assert_eq!(policy.installments.len(), 1);
+}
+
+#[test]
+fn a_sparse_policy_with_an_integer_number_is_still_a_policy() {
+    // No payment, no dates, installments in another shape, the number an integer: the series
+    // and number are what make it a policy; the rest is unknown rather than a lost answer.
+    let body = serde_json::json!({"policies": [{
+        "series": "GRP", "number": 100045, "premiumAmount": "1234.50",
+        "startDate": "01.02.2027", "installments": "4", "payment": {"method": "pos"}
+    }]});
+    let data: PoliciesData = serde_json::from_value(body).unwrap();
+    let policy = &data.policies[0];
+    assert_eq!(policy.number, PolicyNumber("100045".into()));
+    assert_eq!(policy.premium_amount, Some(dec("1234.50")));
+    assert_eq!(policy.start_date, None);
+    assert_eq!(policy.payment, None);
+    assert!(policy.installments.is_empty());
+    // Without a number it is not a policy.
+    let body = serde_json::json!({"policies": [{"series": "GRP"}]});
+    assert!(serde_json::from_value::<PoliciesData>(body).is_err());
 }
 
 #[test]

@@ -170,7 +170,7 @@ async fn every_insurer_quotes_and_an_offer_becomes_exactly_one_policy() {
         .policies
         .remove(0);
     assert_eq!(first, again, "a second issue returns the same policy");
-    assert_eq!(first.premium_amount, offer.premium_amount);
+    assert_eq!(first.premium_amount, Some(offer.premium_amount));
     let policy_pdf = client
         .policy_pdf(&first.series, &first.number.0, NO_OPTS)
         .await
@@ -235,5 +235,31 @@ async fn insurer_rules_arrive_as_validation_errors_with_field_paths() {
     assert!(
         matches!(&err, ApiError::Validation { fields, .. } if fields["product.name"][0].contains("casco-leasing"))
     );
+    sandbox.stop().await;
+}
+
+#[tokio::test]
+async fn localities_are_found_under_either_reading_of_the_county_parameter() {
+    use casco_api::model::CountyParameter::{PlateCode, SirutaCode};
+    let (sandbox, client) = sandbox_and_client(SandboxConfig::default()).await;
+    client.login(NO_OPTS).await.unwrap();
+    let counties = client.counties(NO_OPTS).await.unwrap();
+    let cluj = counties.iter().find(|c| c.code == "CJ").unwrap();
+    let (by_plate, reading) = client
+        .localities_of(cluj, SirutaCode, NO_OPTS)
+        .await
+        .unwrap();
+    assert_eq!(
+        reading, PlateCode,
+        "the empty reading is dropped for the one that answers"
+    );
+    sandbox.update_config(|c| c.county_parameter = SirutaCode);
+    let (by_code, reading) = client
+        .localities_of(cluj, PlateCode, NO_OPTS)
+        .await
+        .unwrap();
+    assert_eq!(reading, SirutaCode);
+    assert_eq!(by_code, by_plate);
+    assert!(by_code.iter().any(|l| l.name == "CLUJ-NAPOCA"));
     sandbox.stop().await;
 }

@@ -43,6 +43,31 @@ pub struct SandboxConfig {
     /// it stores it. Long tokens stay unique, single-use and rotating.
     #[serde(deserialize_with = "refresh_token_length")]
     pub refresh_token_length: Option<usize>,
+    /// How this host reads the locality list's county parameter: plate codes ("CJ", the
+    /// default, as the published sample) or the county's SIRUTA code (as the published
+    /// parameter type). The other reading answers an empty list.
+    pub county_parameter: casco_api::model::CountyParameter,
+    /// Failures of the document and issuing routes, by route name (`issue_policy`,
+    /// `offer_pdf`, `policy_pdf`). On `issue_policy`, `hang` books the policy and then never
+    /// answers: the worst case for a client that must issue exactly once.
+    pub route_failures: BTreeMap<String, RouteFailure>,
+    /// A file that keeps the offers and policies across restarts (the Demo environment keeps
+    /// its book in the app's data folder, so yesterday's offers can still be issued).
+    pub book_file: Option<std::path::PathBuf>,
+    /// A file that gets one JSON line per request (`{"route": "offer_pdf"}`), for tests that
+    /// count calls to a sandbox running inside another process.
+    pub request_log: Option<std::path::PathBuf>,
+}
+
+/// A route that fails, for its first `times` requests (every request when absent).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RouteFailure {
+    /// How it fails.
+    pub failure: RouteFailureMode,
+    /// How many requests fail before the route answers normally again.
+    #[serde(default)]
+    pub times: Option<u64>,
 }
 
 /// The refresh token lengths [`SandboxConfig::refresh_token_length`] accepts: from 16
@@ -93,6 +118,10 @@ impl Default for SandboxConfig {
             nomenclature_failures: BTreeMap::new(),
             reject_all_tokens: false,
             refresh_token_length: None,
+            county_parameter: casco_api::model::CountyParameter::PlateCode,
+            route_failures: BTreeMap::new(),
+            book_file: None,
+            request_log: None,
         }
     }
 }
@@ -192,6 +221,24 @@ pub enum FailureMode {
     /// answers normally and tokens minted later are never expired by it. Setting the knob
     /// again (after removing it) through [`crate::SandboxHandle::update_config`] re-arms it.
     TokenExpiresMidBatch,
+}
+
+/// Ways the document and issuing routes fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum RouteFailureMode {
+    /// Never answers. On `issue_policy` the policy is booked first (the answer is what is lost).
+    Hang,
+    /// 502 with a non-JSON body.
+    ServerError,
+    /// 200 with a truncated JSON body.
+    MalformedJson,
+    /// 200 with a file whose content is base64 of something that is not a PDF.
+    NotPdf,
+    /// 200 with a file whose content is not base64.
+    BrokenBase64,
+    /// VALIDATION_ERROR (on `issue_policy`: the payment document number).
+    ValidationError,
 }
 
 /// Decimals as JSON strings ("4.97") or numbers in the config file.

@@ -12,6 +12,7 @@
 //! deductible or engine).
 
 mod auth;
+mod book_file;
 pub mod config;
 mod data;
 mod documents;
@@ -25,13 +26,15 @@ mod pricing;
 mod quote;
 mod rejections;
 mod reply;
+mod route_knobs;
 mod server;
 mod state;
 mod tokens;
 mod valuation;
 
 pub use config::{
-    Account, FailureMode, InsurerKnobs, Latency, NomenclatureSpelling, SandboxConfig,
+    Account, FailureMode, InsurerKnobs, Latency, NomenclatureSpelling, RouteFailure,
+    RouteFailureMode, SandboxConfig,
 };
 pub use data::{Siruta, SirutaCounty, SirutaLocality};
 pub use server::{start, start_on, SandboxHandle};

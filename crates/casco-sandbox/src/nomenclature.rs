@@ -10,6 +10,7 @@ use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use casco_api::model::CountyParameter;
 use serde_json::{json, Value};
 use std::sync::{Arc, PoisonError};
 
@@ -120,7 +121,7 @@ pub async fn counties(State(state): State<Arc<AppState>>, Session(claims): Sessi
 
 /// GET /nomenclature/locality/{county_code}; an unknown county is an empty list.
 #[utoipa::path(get, path = "/nomenclature/locality/{county_code}", tag = "nomenclature",
-    params(("county_code" = String, Path, description = "County plate code, e.g. CJ"), ("Token" = String, Header, description = "JWT")),
+    params(("county_code" = String, Path, description = "County plate code (CJ) or, with countyParameter sirutaCode, the county SIRUTA code"), ("Token" = String, Header, description = "JWT")),
     responses((status = 200, description = "[{nume|name, cod_judet|countyCode, cod_siruta|siruta, rang?}]")))]
 pub async fn localities(
     State(state): State<Arc<AppState>>,
@@ -134,11 +135,24 @@ pub async fn localities(
     if let Some(refused) = simulated_failure(&state, &claims, "localities", Some(&county)).await {
         return refused;
     }
-    let spelling = state.config().nomenclature_spelling;
+    let config = state.config();
+    let spelling = config.nomenclature_spelling;
+    // The parameter is read one way only, as a real host would: the other reading names no
+    // county, and an unknown county is an empty list.
+    let asked = county.trim();
+    let plate_code = match config.county_parameter {
+        CountyParameter::PlateCode => Some(asked.to_owned()),
+        CountyParameter::SirutaCode => data::siruta()
+            .counties
+            .iter()
+            .find(|c| c.siruta.to_string() == asked)
+            .map(|c| c.code.clone()),
+    };
+    let plate_code = plate_code.unwrap_or_default();
     let list: Vec<Value> = data::siruta()
         .localities
         .iter()
-        .filter(|l| l.county_code.eq_ignore_ascii_case(county.trim()))
+        .filter(|l| !plate_code.is_empty() && l.county_code.eq_ignore_ascii_case(&plate_code))
         .map(|l| match spelling {
             NomenclatureSpelling::Published => {
                 json!({"nume": l.name, "cod_judet": l.county_code, "cod_siruta": l.siruta.to_string()})

@@ -1,10 +1,12 @@
 //! POST /policy (issue exactly once per offer) and the offer/policy PDF routes.
 
 use crate::auth::{AuthorizedObject, Session};
+use crate::config::RouteFailureMode;
 use crate::data;
 use crate::documents;
 use crate::insurer_behaviour::{self, Outcome};
 use crate::reply::{self, FieldErrors};
+use crate::route_knobs;
 use crate::state::{AppState, Book, StoredOffer, StoredPolicy};
 use crate::valuation::{as_decimal, as_i64, at, date, number, text};
 use axum::extract::rejection::{PathRejection, QueryRejection};
@@ -13,19 +15,13 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use base64::Engine;
 use casco_api::insurers;
+use casco_api::model::Currency;
+use casco_api::payment::{check_payment, OfferTerms, PaymentFacts, PaymentMethod, PaymentProblem};
+use casco_api::routes;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::sync::Arc;
-
-/// Payment methods CascoApi accepts when issuing.
-pub const PAYMENT_METHODS: [&str; 5] = [
-    "pos",
-    "receipt",
-    "broker receipt",
-    "payment order",
-    "broker payment order",
-];
 
 /// POST /policy
 #[utoipa::path(post, path = "/policy", tag = "policy",
@@ -37,6 +33,10 @@ pub async fn issue(
     State(state): State<Arc<AppState>>,
     AuthorizedObject(claims, request): AuthorizedObject,
 ) -> Response {
+    let failure = route_knobs::failure_for(&state, routes::ISSUE_POLICY.name);
+    if let Some(failure) = failure.filter(|f| *f != RouteFailureMode::Hang) {
+        return route_knobs::respond(failure, routes::ISSUE_POLICY.name).await;
+    }
     let errors = validate(&request);
     if !errors.is_empty() {
         return reply::validation(errors);
@@ -59,18 +59,122 @@ pub async fn issue(
     {
         return response;
     }
+    let policy = match book_once(&state, insurer, &stored, &request, offer_id, &claims.sub) {
+        Ok(policy) => policy,
+        Err(refused) => return *refused,
+    };
+    state.persist_book();
+    if failure == Some(RouteFailureMode::Hang) {
+        // Booked, then the answer is lost: the client must ask again, not issue twice.
+        std::future::pending::<()>().await;
+    }
+    reply::ok(json!({"policies": [policy]}))
+}
+
+/// The offer's policy: the one already issued (the same answer to a repeated request), or a
+/// new one when the offer is still valid and the payment follows the insurer's rules.
+fn book_once(
+    state: &AppState,
+    insurer: &insurers::Insurer,
+    stored: &StoredOffer,
+    request: &Value,
+    offer_id: u64,
+    account: &str,
+) -> Result<Value, Box<Response>> {
     let mut book = state.book();
     if let Some(existing) = book.policies.iter().find(|p| p.offer_id == offer_id) {
-        return reply::ok(json!({"policies": [existing.policy]}));
+        return Ok(existing.policy.clone());
     }
-    if stored.expiry < insurer_behaviour::today_in_bucharest() {
-        return reply::error(
+    let today = insurer_behaviour::today_in_bucharest();
+    if stored.expiry < today {
+        return Err(Box::new(reply::error(
             StatusCode::BAD_REQUEST,
             format!("Oferta {offer_id} a expirat la {}.", stored.expiry),
-        );
+        )));
     }
-    let policy = book_policy(&mut book, &stored, &request, offer_id, &claims.sub);
-    reply::ok(json!({"policies": [policy]}))
+    let errors = payment_problems(insurer, &stored.offer, request, today);
+    if !errors.is_empty() {
+        return Err(Box::new(reply::validation(errors)));
+    }
+    Ok(book_policy(&mut book, stored, request, offer_id, account))
+}
+
+/// The insurer's payment rules (`casco_api::payment`) broken by `request`, worded as the
+/// insurer would, by request path.
+fn payment_problems(
+    insurer: &insurers::Insurer,
+    offer: &Value,
+    request: &Value,
+    today: chrono::NaiveDate,
+) -> FieldErrors {
+    let currency = |path: &str| match text(offer, path).or_else(|| text(request, path)) {
+        Some("EUR") => Some(Currency::Eur),
+        Some("RON") => Some(Currency::Ron),
+        _ => None,
+    };
+    let premium = at(offer, "premiumAmount")
+        .and_then(as_decimal)
+        .unwrap_or_default();
+    let terms = OfferTerms {
+        currency: currency("currency").unwrap_or_default(),
+        premium,
+        first_installment: at(offer, "installments.0.amount")
+            .and_then(as_decimal)
+            .unwrap_or(premium),
+    };
+    let facts = PaymentFacts {
+        method: text(request, "payment.method").and_then(PaymentMethod::from_wire),
+        currency: match text(request, "payment.currency") {
+            Some("EUR") => Some(Currency::Eur),
+            Some("RON") => Some(Currency::Ron),
+            _ => None,
+        },
+        amount: at(request, "payment.amount").and_then(as_decimal),
+        date: date(request, "payment.date"),
+        document_number: text(request, "payment.documentNumber").unwrap_or_default(),
+    };
+    let mut errors = FieldErrors::new();
+    for problem in check_payment(&insurer.payment_methods, &terms, &facts, today) {
+        errors
+            .entry(problem.path().to_owned())
+            .or_default()
+            .push(payment_wording(&problem, &insurer.display_name));
+    }
+    errors
+}
+
+/// How the insurer words a broken payment rule (Romanian, as CascoApi answers).
+fn payment_wording(problem: &PaymentProblem, insurer: &str) -> String {
+    match problem {
+        PaymentProblem::UnknownMethod => "Modalitate de plată necunoscută.".into(),
+        PaymentProblem::MethodNotTaken { taken } => format!(
+            "{insurer} acceptă doar: {}.",
+            taken
+                .iter()
+                .map(|m| m.wire())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        PaymentProblem::WrongCurrency { expected } => {
+            format!("Plata se face în moneda ofertei ({}).", expected.code())
+        }
+        PaymentProblem::AmountMissing => "Suma plătită trebuie să fie pozitivă.".into(),
+        PaymentProblem::AmountBelowFirstInstallment { minimum } => {
+            format!("Suma plătită nu acoperă prima rată ({minimum}).")
+        }
+        PaymentProblem::AmountAbovePremium { maximum } => {
+            format!("Suma plătită depășește prima totală ({maximum}).")
+        }
+        PaymentProblem::DateMissing => "Data plății lipsește.".into(),
+        PaymentProblem::DateInFuture => "Data plății nu poate fi în viitor.".into(),
+        PaymentProblem::DateTooOld => "Data plății este prea veche pentru această poliță.".into(),
+        PaymentProblem::DocumentNumberMissing => {
+            "Numărul documentului de plată este obligatoriu.".into()
+        }
+        PaymentProblem::DocumentNumberInvalid => {
+            "Numărul documentului de plată nu este valid.".into()
+        }
+    }
 }
 
 /// Issues the policy of `stored` (offer `offer_id`, paid as `request` says) to `account`,
@@ -143,7 +247,10 @@ fn validate(request: &Value) -> FieldErrors {
     {
         add("offerId", "Identificatorul ofertei este obligatoriu.");
     }
-    if !text(request, "payment.method").is_some_and(|m| PAYMENT_METHODS.contains(&m)) {
+    if text(request, "payment.method")
+        .and_then(PaymentMethod::from_wire)
+        .is_none()
+    {
         add("payment.method", "Modalitate de plată necunoscută (pos, receipt, broker receipt, payment order, broker payment order).");
     }
     if !matches!(text(request, "payment.currency"), Some("RON" | "EUR")) {
@@ -173,6 +280,9 @@ pub async fn offer_pdf(
     Session(claims): Session,
     id: Result<Path<String>, PathRejection>,
 ) -> Response {
+    if let Some(failure) = route_knobs::failure_for(&state, routes::OFFER_PDF.name) {
+        return route_knobs::respond(failure, routes::OFFER_PDF.name).await;
+    }
     let id = match reply::path_value(id, "id") {
         Ok(id) => id,
         Err(refused) => return *refused,
@@ -200,6 +310,9 @@ pub async fn policy_pdf(
     Session(claims): Session,
     query: Result<Query<HashMap<String, String>>, QueryRejection>,
 ) -> Response {
+    if let Some(failure) = route_knobs::failure_for(&state, routes::POLICY_PDF.name) {
+        return route_knobs::respond(failure, routes::POLICY_PDF.name).await;
+    }
     let Ok(Query(query)) = query else {
         return reply::error(
             StatusCode::BAD_REQUEST,

@@ -306,6 +306,8 @@ fn make_offer(
             summary,
         },
     );
+    drop(book);
+    state.persist_book();
     reply::ok(json!({
         "provider": {"organization": {"businessName": insurer.key}},
         "product": {"name": text(request, "product.name").unwrap_or_default()},

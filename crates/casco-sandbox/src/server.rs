@@ -95,6 +95,7 @@ async fn account_and_delay(
         })
         .unwrap_or("unknown");
     state.counters.count_request(name);
+    crate::route_knobs::log_request(&state, name);
     let latency = state.config().route_latency.get(name).copied();
     if let Some(latency) = latency {
         let n = state.counters.next_draw(&format!("route:{name}"));

@@ -14,6 +14,9 @@ pub struct AppState {
     pub counters: Counters,
     pub sessions: Mutex<Sessions>,
     pub book: Mutex<Book>,
+    /// Held while the book is written to its file, so writes follow one another and the
+    /// last one holds the latest book.
+    book_writer: Mutex<()>,
     /// This start's HS256 key: random, never configured, never shown.
     pub secret: SigningSecret,
 }
@@ -21,13 +24,35 @@ pub struct AppState {
 impl AppState {
     /// Fails only when the OS random source cannot give the signing secret.
     pub fn new(config: SandboxConfig) -> std::io::Result<AppState> {
+        let today = crate::insurer_behaviour::today_in_bucharest();
+        let book = config
+            .book_file
+            .as_deref()
+            .map_or_else(Book::default, |path| crate::book_file::load(path, today));
         Ok(AppState {
             config: RwLock::new(config),
             counters: Counters::default(),
             sessions: Mutex::new(Sessions::default()),
-            book: Mutex::new(Book::default()),
+            book: Mutex::new(book),
+            book_writer: Mutex::new(()),
             secret: SigningSecret::random()?,
         })
+    }
+
+    /// Writes the book to the configured file, if any (a failure is logged: the sandbox
+    /// keeps answering from memory).
+    pub fn persist_book(&self) {
+        let Some(path) = self.config().book_file else {
+            return;
+        };
+        let _turn = self
+            .book_writer
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let book = self.book().clone();
+        if let Err(e) = crate::book_file::save(&path, &book) {
+            tracing::warn!(path = %path.display(), error = %e, "sandbox book not written");
+        }
     }
 
     /// A copy of the current knobs (handlers never hold the lock across an await).
@@ -153,7 +178,7 @@ pub struct Sessions {
 }
 
 /// Offers and policies made so far.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Book {
     pub offers: HashMap<u64, StoredOffer>,
     pub policies: Vec<StoredPolicy>,
@@ -172,7 +197,7 @@ impl Book {
 }
 
 /// An offer and what its PDF needs.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct StoredOffer {
     /// The account that asked for it; no other account may see or issue it.
     pub account: String,
@@ -185,7 +210,7 @@ pub struct StoredOffer {
 }
 
 /// An issued policy.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct StoredPolicy {
     /// The account that issued it (the offer's); no other account may fetch its PDF.
     pub account: String,

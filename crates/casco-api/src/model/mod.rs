@@ -6,7 +6,7 @@ mod policyholder;
 mod quote;
 mod vehicle;
 
-pub use nomenclature::{Country, County, Locality, VehicleMake, VehicleModel};
+pub use nomenclature::{Country, County, CountyParameter, Locality, VehicleMake, VehicleModel};
 pub use offer::{
     ExchangeRate, FileEntry, FilesData, Installment, Offer, OfferCoverage, OfferPayment,
     OffersData, Payment, PoliciesData, Policy, PolicyNumber, PolicyRequest, ProductRef,

@@ -33,6 +33,37 @@ pub struct County {
     pub siruta: u64,
 }
 
+/// How a host reads the county parameter of the locality list. The published page types it
+/// as an integer county code, while its sample answers with plate codes ("CJ"); a host may
+/// take either reading, and answers an empty list for the one it does not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub enum CountyParameter {
+    /// The county's plate code, "CJ" (what the page's sample answers with).
+    #[default]
+    PlateCode,
+    /// The county's SIRUTA code, an integer (what the page's parameter type says).
+    SirutaCode,
+}
+
+impl CountyParameter {
+    /// The parameter's value for `county` under this reading.
+    pub fn value(self, county: &County) -> String {
+        match self {
+            CountyParameter::PlateCode => county.code.clone(),
+            CountyParameter::SirutaCode => county.siruta.to_string(),
+        }
+    }
+
+    /// The other reading.
+    pub fn other(self) -> CountyParameter {
+        match self {
+            CountyParameter::PlateCode => CountyParameter::SirutaCode,
+            CountyParameter::SirutaCode => CountyParameter::PlateCode,
+        }
+    }
+}
+
 /// A locality.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Locality {

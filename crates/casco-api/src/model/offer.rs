@@ -148,45 +148,111 @@ pub struct PoliciesData {
     pub policies: Vec<Policy>,
 }
 
-/// An issued policy.
+/// An issued policy, read forgivingly: only the series and the number are required. A host
+/// that leaves out the payment, the dates or the installments, or spells one of them in
+/// another shape, still issued a policy; what could not be read is `None` (shown as unknown).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Policy {
     /// The insurer.
-    pub provider: Provider,
+    #[serde(
+        default,
+        deserialize_with = "lenient::forgiving::deserialize",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub provider: Option<Provider>,
     /// The product.
-    pub product: ProductRef,
+    #[serde(
+        default,
+        deserialize_with = "lenient::forgiving::deserialize",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub product: Option<ProductRef>,
     /// Broker-side policy id.
-    #[serde(with = "lenient::uint")]
-    pub policy_id: u64,
+    #[serde(
+        default,
+        deserialize_with = "forgiving_uint",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub policy_id: Option<u64>,
     /// The insurer's own policy code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "forgiving_text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub provider_policy_code: Option<String>,
     /// Policy series.
+    #[serde(with = "lenient::text")]
     pub series: String,
     /// Policy number (a string here, an integer elsewhere).
     pub number: PolicyNumber,
     /// Payment recorded.
-    pub payment: Payment,
+    #[serde(
+        default,
+        deserialize_with = "lenient::forgiving::deserialize",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub payment: Option<Payment>,
     /// First day of cover.
-    pub start_date: NaiveDate,
+    #[serde(
+        default,
+        deserialize_with = "lenient::forgiving::deserialize",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start_date: Option<NaiveDate>,
     /// Last day of cover.
-    pub end_date: NaiveDate,
+    #[serde(
+        default,
+        deserialize_with = "lenient::forgiving::deserialize",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end_date: Option<NaiveDate>,
     /// Total premium.
-    #[serde(with = "lenient::money_num")]
-    pub premium_amount: Decimal,
+    #[serde(
+        default,
+        deserialize_with = "forgiving_amount",
+        serialize_with = "lenient::opt_money_num::serialize",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub premium_amount: Option<Decimal>,
     /// Currency.
-    pub currency: Currency,
-    /// Installment schedule.
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "lenient::forgiving::deserialize",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub currency: Option<Currency>,
+    /// Installment schedule (items that cannot be read are left out).
+    #[serde(default, deserialize_with = "lenient::forgiving::list")]
     pub installments: Vec<Installment>,
-    /// Coverages.
-    #[serde(default)]
+    /// Coverages (items that cannot be read are left out).
+    #[serde(default, deserialize_with = "lenient::forgiving::list")]
     pub coverages: Vec<OfferCoverage>,
     /// Notes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "forgiving_text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub notes: Option<String>,
 }
+
+fn forgiving_uint<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    Ok(lenient::forgiving::deserialize::<D, lenient::AnyUint>(d)?.map(|n| n.0))
+}
+
+fn forgiving_amount<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    Ok(lenient::forgiving::deserialize::<D, lenient::AnyAmount>(d)?.map(|a| a.0))
+}
+
+fn forgiving_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(lenient::forgiving::deserialize::<D, AnyText>(d)?.map(|t| t.0))
+}
+
+/// Text in any of the API's spellings (a string or a number).
+#[derive(Deserialize)]
+struct AnyText(#[serde(with = "lenient::text")] String);
 
 /// A policy number: the API sends it as a string in policies and as an integer in
 /// `renewPolicy`. Kept as text (leading zeros survive); written as an integer when it is

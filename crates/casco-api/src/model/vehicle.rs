@@ -200,5 +200,66 @@ pub struct IdentifiedVehicle {
     pub additional_data: serde_json::Value,
 }
 
-/// Identification result: insurer key → matches.
-pub type Identifications = BTreeMap<String, Vec<IdentifiedVehicle>>;
+/// Identification result: insurer key → matches. Keys are matched in any letter case: a host
+/// that answers `"Groupama"` or `"GROUPAMA"` means the catalogue's `groupama`, so keys are
+/// lower-cased as they are read (matches under two spellings of one key are merged).
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(transparent)]
+pub struct Identifications(BTreeMap<String, Vec<IdentifiedVehicle>>);
+
+impl Identifications {
+    /// The matches of one insurer, by its catalogue key in any case.
+    pub fn of(&self, insurer: &str) -> Option<&Vec<IdentifiedVehicle>> {
+        self.0.get(&insurer.to_lowercase())
+    }
+
+    /// Every insurer's matches, by lower-case key.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Vec<IdentifiedVehicle>)> {
+        self.0.iter()
+    }
+
+    /// Every insurer's matches.
+    pub fn values(&self) -> impl Iterator<Item = &Vec<IdentifiedVehicle>> {
+        self.0.values()
+    }
+
+    /// How many insurers answered.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether no insurer answered.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl std::ops::Index<&str> for Identifications {
+    type Output = Vec<IdentifiedVehicle>;
+
+    /// The matches of `insurer` (any case); panics when it did not answer, like a map.
+    fn index(&self, insurer: &str) -> &Self::Output {
+        self.of(insurer)
+            .unwrap_or_else(|| panic!("no identification for {insurer}"))
+    }
+}
+
+impl FromIterator<(String, Vec<IdentifiedVehicle>)> for Identifications {
+    fn from_iter<I: IntoIterator<Item = (String, Vec<IdentifiedVehicle>)>>(items: I) -> Self {
+        let mut by_key: BTreeMap<String, Vec<IdentifiedVehicle>> = BTreeMap::new();
+        for (key, matches) in items {
+            by_key
+                .entry(key.to_lowercase())
+                .or_default()
+                .extend(matches);
+        }
+        Identifications(by_key)
+    }
+}
+
+impl<'de> Deserialize<'de> for Identifications {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = BTreeMap::<String, Vec<IdentifiedVehicle>>::deserialize(d)?;
+        Ok(raw.into_iter().collect())
+    }
+}

@@ -33,7 +33,7 @@ pub fn catalogue_warnings(store: &Store, draft_id: DraftId, draft: &QuoteDraft) 
     let values: Vec<InsurerAmount> = casco_api::insurers::catalogue()
         .iter()
         .filter_map(|insurer| {
-            let found = answer.get(&insurer.key)?;
+            let found = answer.of(&insurer.key)?;
             let chosen = draft.vehicle.identifiers.get(&insurer.key);
             let variant = chosen
                 .and_then(|id| found.iter().find(|v| &v.identifier == id))

@@ -191,7 +191,7 @@ fn arrange(
     let insurers = insurers
         .iter()
         .map(|insurer| {
-            let found = answer.get(&insurer.key).map_or(&[][..], Vec::as_slice);
+            let found = answer.of(&insurer.key).map_or(&[][..], Vec::as_slice);
             InsurerVariants {
                 insurer: insurer.key.clone(),
                 display_name: insurer.display_name.clone(),
@@ -283,15 +283,19 @@ mod tests {
     fn every_insurer_asked_appears_in_order_even_without_variants() {
         let catalogue = casco_api::insurers::catalogue();
         let asked: Vec<&'static Insurer> = vec![&catalogue[1], &catalogue[0]];
-        let mut answer = Identifications::new();
-        answer.insert(
-            catalogue[0].key.clone(),
-            vec![identified(json!({
-                "identifier": "A", "modelName": "Toyota Corolla", "productionStartDate": "2017-01",
-                "marketValue": 1
-            }))],
-        );
-        answer.insert("not-asked".into(), Vec::new());
+        // Keys in another letter case are the catalogue's keys.
+        let answer: Identifications = [
+            (
+                catalogue[0].key.to_uppercase(),
+                vec![identified(json!({
+                    "identifier": "A", "modelName": "Toyota Corolla", "productionStartDate": "2017-01",
+                    "marketValue": 1
+                }))],
+            ),
+            ("not-asked".into(), Vec::new()),
+        ]
+        .into_iter()
+        .collect();
         let specs: VehicleSpecs = serde_json::from_value(json!({
             "vehicleType": "M1", "brand": "Toyota", "model": "Corolla", "yearOfConstruction": 2020
         }))

@@ -109,11 +109,11 @@ mod tests {
         assert_eq!(store.cached_identification(2, "{\"a\":1}").unwrap(), None);
         // Saving the same question again replaces the row rather than failing.
         store
-            .save_identification(1, "{\"a\":1}", &Identifications::new(), Utc::now())
+            .save_identification(1, "{\"a\":1}", &Identifications::default(), Utc::now())
             .unwrap();
         assert_eq!(
             store.cached_identification(1, "{\"a\":1}").unwrap(),
-            Some(Identifications::new())
+            Some(Identifications::default())
         );
     }
 }

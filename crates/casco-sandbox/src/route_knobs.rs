@@ -1,0 +1,62 @@
+//! Per-route failures of the document and issuing routes
+//! ([`crate::config::SandboxConfig::route_failures`]) and the request log
+//! ([`crate::config::SandboxConfig::request_log`]).
+
+use crate::config::RouteFailureMode;
+use crate::reply;
+use crate::state::AppState;
+use axum::http::StatusCode;
+use axum::response::Response;
+use serde_json::json;
+use std::io::Write;
+
+/// The failure `route` has for this request, if any: a knob with `times` fails only that many
+/// requests, then the route answers normally (a retry after a failure succeeds).
+pub fn failure_for(state: &AppState, route: &str) -> Option<RouteFailureMode> {
+    let knob = *state.config().route_failures.get(route)?;
+    let n = state.counters.next_draw(&format!("route-failure:{route}"));
+    knob.times
+        .is_none_or(|times| n <= times)
+        .then_some(knob.failure)
+}
+
+/// The answer of a failing document route (`hang` never answers).
+pub async fn respond(failure: RouteFailureMode, route: &str) -> Response {
+    let file = |content: &str| {
+        reply::ok(json!({"files": [{
+            "type": "offer", "mimeType": "application/pdf", "name": "document.pdf", "content": content,
+        }]}))
+    };
+    match failure {
+        RouteFailureMode::Hang => std::future::pending().await,
+        RouteFailureMode::ServerError => reply::bad_gateway(),
+        RouteFailureMode::MalformedJson => reply::malformed_json(),
+        // "<html><body>Eroare</body></html>" in base64: a gateway page passed off as a file.
+        RouteFailureMode::NotPdf => file("PGh0bWw+PGJvZHk+RXJvYXJlPC9ib2R5PjwvaHRtbD4="),
+        RouteFailureMode::BrokenBase64 => file("JVBERi0xLjQK*!not-base64"),
+        RouteFailureMode::ValidationError if route == "issue_policy" => reply::invalid_field(
+            "payment.documentNumber",
+            "Asigurătorul nu a găsit documentul de plată.",
+        ),
+        RouteFailureMode::ValidationError => reply::error(
+            StatusCode::BAD_REQUEST,
+            "Documentul nu este disponibil pentru acest cont de broker.",
+        ),
+    }
+}
+
+/// Appends `{"route": …}` to the request log, when one is configured.
+pub fn log_request(state: &AppState, route: &str) {
+    let Some(path) = state.config().request_log else {
+        return;
+    };
+    let line = serde_json::json!({ "route": route }).to_string();
+    let written = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .and_then(|mut file| writeln!(file, "{line}"));
+    if let Err(e) = written {
+        tracing::warn!(path = %path.display(), error = %e, "request log not written");
+    }
+}
