@@ -1,10 +1,12 @@
-//! The desk's [`Host`] in the real app: the data folder and the system's file dialog.
+//! The desk's [`Host`] in the real app: the data folder, the system's file dialog, its
+//! Documents folder, and opening files with the system's viewer (tauri-plugin-opener).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use casco_core::desk::Host;
-use tauri::AppHandle;
+use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
 
 /// The shell's side of the desk.
 pub struct TauriHost {
@@ -32,5 +34,20 @@ impl Host for TauriHost {
             .add_filter("PNG / JPEG", &["png", "jpg", "jpeg"])
             .blocking_pick_file()?;
         picked.into_path().ok()
+    }
+
+    fn documents_dir(&self) -> Option<PathBuf> {
+        self.app.path().document_dir().ok()
+    }
+
+    fn open_file(&self, path: &Path) -> Result<(), String> {
+        self.app
+            .opener()
+            .open_path(path.to_string_lossy(), None::<&str>)
+            .map_err(|e| e.to_string())
+    }
+
+    fn reveal_file(&self, path: &Path) -> Result<(), String> {
+        tauri_plugin_opener::reveal_item_in_dir(path).map_err(|e| e.to_string())
     }
 }

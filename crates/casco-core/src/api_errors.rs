@@ -1,7 +1,7 @@
 //! How CascoApi failures reach the agent: one [`AppError`] per failure, as a [`Message`] code.
 //! Details that help support (paths, status codes, bodies) go to the log, not the message.
 
-use casco_api::ApiError;
+use casco_api::{ApiError, PdfError};
 
 use crate::error::{AppError, ErrorCode, FieldErrors};
 use crate::messages::Message;
@@ -43,7 +43,25 @@ pub fn app_error(e: &ApiError) -> AppError {
             (ErrorCode::Insurer, Message::AnswerTooLarge)
         }
         ApiError::UnsafeBaseUrl(why) => (ErrorCode::Validation, Message::from(*why)),
-        ApiError::Decode { .. } | ApiError::Pdf { .. } | ApiError::InvalidRequest(_) => {
+        ApiError::Pdf {
+            source: PdfError::TooLarge { limit },
+            ..
+        } => (
+            ErrorCode::Insurer,
+            Message::PdfTooLarge {
+                limit_mib: u32::try_from(limit / (1024 * 1024)).unwrap_or(u32::MAX),
+            },
+        ),
+        ApiError::Pdf { source, .. } => {
+            log::warn!("CascoApi document refused: {e}");
+            (
+                ErrorCode::Insurer,
+                Message::PdfInvalid {
+                    detail: source.to_string(),
+                },
+            )
+        }
+        ApiError::Decode { .. } | ApiError::InvalidRequest(_) => {
             log::warn!("CascoApi answer unusable: {e}");
             (ErrorCode::Internal, Message::BadAnswer)
         }

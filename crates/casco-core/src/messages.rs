@@ -156,6 +156,97 @@ pub enum Message {
         path: String,
     },
 
+    // ── Issuing a policy ──
+    /// The insurer does not take this way of paying.
+    PaymentMethodNotTaken {
+        /// The insurer's display name.
+        insurer: String,
+        /// The methods it takes.
+        methods: Vec<casco_api::payment::PaymentMethod>,
+    },
+    /// The policy is paid in the offer's currency.
+    PaymentCurrency {
+        /// The offer's currency.
+        currency: casco_api::model::Currency,
+    },
+    /// The amount paid is less than the first installment.
+    PaymentBelowFirstInstallment {
+        /// The first installment, decimal text.
+        amount: String,
+        /// Its currency.
+        currency: casco_api::model::Currency,
+    },
+    /// The amount paid is more than the whole premium.
+    PaymentAbovePremium {
+        /// The premium, decimal text.
+        amount: String,
+        /// Its currency.
+        currency: casco_api::model::Currency,
+    },
+    /// A payment date too far back for this policy.
+    PaymentTooOld {
+        /// How many days back a payment may be.
+        days: u32,
+    },
+    /// The way of paying needs the receipt's or the payment order's number.
+    DocumentNumberRequired,
+    /// A document number longer than insurers record, or with control characters.
+    DocumentNumberInvalid {
+        /// The longest number accepted.
+        max: u32,
+    },
+    /// The offer is not among this draft's stored offers (quoted again since?).
+    OfferNotFound,
+    /// The offer expired: it can no longer be issued.
+    OfferExpired {
+        /// Its last valid day, ISO.
+        date: String,
+    },
+    /// The offer is being issued right now (another press, another window).
+    IssueInProgress,
+    /// A request to issue this offer was sent and its answer never came: check it first.
+    IssueUnconfirmed,
+    /// The offer was already issued as this policy.
+    AlreadyIssued {
+        /// Policy series.
+        series: String,
+        /// Policy number.
+        number: String,
+    },
+    /// The draft's policy was issued: the draft can no longer change.
+    DraftIssued,
+
+    // ── Documents ──
+    /// The documents folder cannot be created or written.
+    DocumentsFolderUnwritable {
+        /// The folder.
+        folder: String,
+        /// The system's reason, for support.
+        detail: String,
+    },
+    /// The file the API sent is not a PDF, or not readable, and was not saved.
+    PdfInvalid {
+        /// Why, for support ("not base64", "starts with <html>").
+        detail: String,
+    },
+    /// The file is over the size a PDF may have.
+    #[serde(rename_all = "camelCase")]
+    PdfTooLarge {
+        /// The limit in MiB.
+        limit_mib: u32,
+    },
+    /// The system could not open or show the file.
+    CannotOpenDocument {
+        /// The file.
+        path: String,
+        /// The system's reason, for support.
+        detail: String,
+    },
+    /// No document was recorded under this id.
+    DocumentNotFound,
+    /// A folder must be given in full (`C:\\Users\\…`, `/Users/…`).
+    FolderNotAbsolute,
+
     // ── Talking to CascoApi ──
     /// The API host cannot be reached.
     CannotConnect,

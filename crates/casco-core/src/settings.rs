@@ -163,6 +163,17 @@ pub struct Settings {
     pub disabled_insurers: Vec<String>,
     /// Quoting timeouts; absent from settings files written before it existed.
     pub quoting: QuotingSettings,
+    /// Where offer, policy and proposal PDFs are saved; absent from settings files written
+    /// before it existed.
+    pub documents: DocumentsSettings,
+}
+
+/// Where documents are saved.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DocumentsSettings {
+    /// An absolute folder; empty for `<Documents>/Casco Desk`.
+    pub folder: String,
 }
 
 impl Settings {
@@ -206,6 +217,16 @@ impl Settings {
         if let Some(logo) = &a.logo_file {
             let ours = is_logo_file_name(logo);
             put("agency.logoFile", (!ours).then_some(Message::UnknownValue));
+        }
+
+        let folder = self.documents.folder.trim();
+        if !folder.is_empty() {
+            let absolute = std::path::Path::new(folder).is_absolute();
+            put("documents.folder", validate::max_chars(folder, 400));
+            put(
+                "documents.folder",
+                (!absolute).then_some(Message::FolderNotAbsolute),
+            );
         }
 
         for key in &self.disabled_insurers {

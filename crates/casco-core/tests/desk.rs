@@ -2,99 +2,19 @@
 //! tests drive the desk as the window does, with a temp database, the in-process sandbox,
 //! an in-memory keychain and settings, and a host whose "file dialog" returns a chosen file.
 
-use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
-use casco_api::Credentials;
-use casco_core::desk::{Demo, Desk, DeskParts, Host, SettingsStore};
-use casco_core::keychain::MemoryKeychain;
 use casco_core::quote::fanout::{InsurerOutcome, OutcomeState};
 use casco_core::settings::EnvironmentKind;
-use casco_core::{AppError, ErrorCode, Message, Settings};
-use casco_sandbox::{FailureMode, InsurerKnobs, SandboxConfig, SandboxHandle};
+use casco_core::{ErrorCode, Message, Settings};
+use casco_sandbox::{FailureMode, InsurerKnobs, SandboxConfig};
 
+#[path = "support/desk_fixture.rs"]
+mod desk_fixture;
 #[path = "support/sample_draft.rs"]
 mod sample_draft;
 
-/// A host with a data folder of its own and a file dialog that answers `picked`.
-struct FakeHost {
-    data_dir: PathBuf,
-    picked: Mutex<Option<PathBuf>>,
-}
-
-impl Host for FakeHost {
-    fn data_dir(&self) -> PathBuf {
-        self.data_dir.clone()
-    }
-    fn pick_image(&self) -> Option<PathBuf> {
-        self.picked.lock().unwrap().clone()
-    }
-}
-
-/// Settings kept in memory, counting writes.
-#[derive(Default)]
-struct MemorySettings {
-    current: Mutex<Settings>,
-    writes: Mutex<u32>,
-}
-
-impl SettingsStore for MemorySettings {
-    fn current(&self) -> Settings {
-        self.current.lock().unwrap().clone()
-    }
-    fn write(&self, settings: &Settings) -> Result<(), AppError> {
-        *self.current.lock().unwrap() = settings.clone();
-        *self.writes.lock().unwrap() += 1;
-        Ok(())
-    }
-    fn notice(&self) -> Option<Message> {
-        None
-    }
-}
-
-struct Fixture {
-    _dir: tempfile::TempDir,
-    host: Arc<FakeHost>,
-    settings: Arc<MemorySettings>,
-    keychain: Arc<MemoryKeychain>,
-    sandbox: SandboxHandle,
-    database: PathBuf,
-}
-
-impl Fixture {
-    async fn new(config: SandboxConfig) -> Fixture {
-        let dir = tempfile::tempdir().unwrap();
-        let host = Arc::new(FakeHost {
-            data_dir: dir.path().join("data"),
-            picked: Mutex::new(None),
-        });
-        Fixture {
-            database: dir.path().join("local").join("casco.db"),
-            host,
-            settings: Arc::default(),
-            keychain: Arc::default(),
-            sandbox: casco_sandbox::start(config).await.unwrap(),
-            _dir: dir,
-        }
-    }
-
-    /// A desk over this fixture's files: opening it twice is a restart of the app.
-    fn desk(&self) -> Desk {
-        Desk::open(DeskParts {
-            host: self.host.clone(),
-            settings: self.settings.clone(),
-            keychain: self.keychain.clone(),
-            demo: Demo {
-                base_url: self.sandbox.base_url().to_owned(),
-                login: Credentials::new("demo", "demo"),
-                provider_credentials: casco_sandbox::demo_provider_credentials,
-            },
-            database: self.database.clone(),
-            notices: Vec::new(),
-        })
-        .unwrap()
-    }
-}
+use desk_fixture::Fixture;
 
 fn by_insurer(mut outcomes: Vec<InsurerOutcome>) -> Vec<InsurerOutcome> {
     outcomes.sort_by(|a, b| a.insurer.cmp(&b.insurer));

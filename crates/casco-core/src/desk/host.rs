@@ -1,6 +1,6 @@
 //! What only the shell has, as small traits: the desk is tested against fakes of them.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::error::AppError;
 use crate::messages::Message;
@@ -13,6 +13,12 @@ pub trait Host: Send + Sync {
     /// Asks the agent for a PNG or JPEG with the system's file dialog; `None` when cancelled.
     /// Blocks until the agent answers: the desk calls it off the async runtime.
     fn pick_image(&self) -> Option<PathBuf>;
+    /// The system's Documents folder, if it has one.
+    fn documents_dir(&self) -> Option<PathBuf>;
+    /// Opens `path` in the system's viewer for its type (a PDF viewer).
+    fn open_file(&self, path: &Path) -> Result<(), String>;
+    /// Shows `path` selected in the system's file manager.
+    fn reveal_file(&self, path: &Path) -> Result<(), String>;
 }
 
 /// Where the settings are kept. Writes only ever receive validated settings.

@@ -5,7 +5,9 @@
 //! a file dialog, where settings are written) comes in through [`Host`] and [`SettingsStore`],
 //! so every command's logic is tested here with a temp database and the in-process sandbox.
 
+mod documents;
 mod host;
+mod issuing;
 mod quoting;
 mod reference;
 mod session;
@@ -22,6 +24,7 @@ pub use settings::AgencyLogo;
 
 use crate::connection::{ApiTarget, Connection};
 use crate::insurers::InsurerDirectory;
+use crate::issuing::IssuesInFlight;
 use crate::keychain::Keychain;
 use crate::messages::Message;
 use crate::reference_data::ReferenceData;
@@ -64,6 +67,8 @@ pub struct Desk {
     insurers: InsurerDirectory,
     data: ReferenceData,
     notices: Vec<Message>,
+    /// Offers being issued right now, so a second press sends nothing.
+    issuing: IssuesInFlight,
 }
 
 impl Desk {
@@ -80,6 +85,7 @@ impl Desk {
             insurers,
             data,
             notices: parts.notices,
+            issuing: IssuesInFlight::default(),
         })
     }
 

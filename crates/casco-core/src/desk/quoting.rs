@@ -11,8 +11,9 @@ use serde::Serialize;
 
 use super::Desk;
 use crate::choices::Gender;
-use crate::error::{AppError, FieldErrors};
+use crate::error::{AppError, ErrorCode, FieldErrors};
 use crate::insurers::enabled_insurers;
+use crate::messages::Message;
 use crate::quote::comparison::{arrange, ComparedOffer, ComparisonFilter};
 use crate::quote::fanout::{quote_insurers, FanoutOptions, InsurerCall, InsurerOutcome};
 use crate::quote::identification::{identify_vehicle, VehicleIdentification};
@@ -127,6 +128,11 @@ impl Desk {
             .map_err(|e| e.to_app_error())
     }
 
+    /// Copies a draft (an issued one, to change it) into a new open draft at its first step.
+    pub fn copy_quote_draft(&self, id: DraftId) -> Result<Option<DraftId>, AppError> {
+        saved_drafts::copy_draft(self.store(), id, Utc::now()).map_err(|e| e.to_app_error())
+    }
+
     /// Brings a discarded draft back to the list (the undo of *Șterge*); `false` if it was not
     /// discarded.
     pub fn restore_quote_draft(&self, id: DraftId) -> Result<bool, AppError> {
@@ -163,6 +169,9 @@ impl Desk {
         only: Option<&[String]>,
         on_outcome: &(dyn Fn(InsurerOutcome) + Send + Sync),
     ) -> Result<Vec<InsurerOutcome>, AppError> {
+        if saved_drafts::issued_policy(self.store(), draft_id).is_some() {
+            return Err(AppError::new(ErrorCode::Conflict, Message::DraftIssued));
+        }
         let (settings, client, timeout) = self.session().await?;
         saved_drafts::save_draft(self.store(), Some(draft_id), draft, Utc::now())
             .map_err(|e| e.to_app_error())?;

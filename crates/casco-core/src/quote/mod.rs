@@ -40,6 +40,7 @@ pub use insurer_checks::{add_gaps, insurer_gaps, InsurerGap};
 pub use payload::{build_quote_product, build_quote_request, build_vehicle_specs};
 pub use saved_comparison::{saved_comparison, InsurerRef, SavedComparison};
 pub use saved_drafts::{
-    last_open_draft, list_drafts, load_draft, save_draft, DraftRecord, DraftSummary,
+    copy_draft, issued_policy, last_open_draft, list_drafts, load_draft, save_draft, DraftRecord,
+    DraftSummary,
 };
 pub use slots::always_sent;

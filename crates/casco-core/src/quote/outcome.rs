@@ -295,7 +295,7 @@ pub(crate) fn covers_in(insurer: &str, codes: &[&str], notes: &[&str]) -> Vec<St
 }
 
 /// Two decimals, as amounts are shown and compared.
-pub(crate) fn money(d: Decimal) -> String {
+pub fn money(d: Decimal) -> String {
     let mut d = d.round_dp(2);
     d.rescale(2);
     d.to_string()

@@ -42,6 +42,8 @@ pub struct DraftSummary {
     pub best_premium: Option<Money>,
     /// The last day that offer can be issued.
     pub best_until: Option<NaiveDate>,
+    /// "Series number" of the policy issued from this draft: the draft is read-only.
+    pub policy: Option<String>,
 }
 
 /// A stored draft with what the agent typed.
@@ -100,7 +102,17 @@ fn summary(listing: DraftListing, draft: &QuoteDraft) -> DraftSummary {
         vehicle: vehicle.trim().to_owned(),
         best_premium: None,
         best_until: None,
+        policy: None,
     }
+}
+
+/// "Series number" of the policy issued from draft `id`, if one was.
+pub fn issued_policy(store: &Store, id: DraftId) -> Option<String> {
+    let issues = store.issues_for_draft(id).ok()?;
+    issues.iter().find_map(|record| {
+        let issue = crate::issuing::OfferIssue::of(record);
+        issue.policy().map(|p| format!("{} {}", p.series, p.number))
+    })
 }
 
 /// The cheapest offer still valid `today` of the draft's saved comparison: premium in RON and
@@ -121,13 +133,17 @@ fn best_offer(store: &Store, id: DraftId, today: NaiveDate) -> Option<(Money, Op
 }
 
 /// Saves a draft: `None` starts a new one and returns its id; `Some(id)` overwrites that draft
-/// if it is still open. `None` back when the draft was meanwhile quoted or discarded.
+/// if it is still open. `None` back when the draft was meanwhile quoted or discarded, or a
+/// policy was issued from it: what was sold is never changed afterwards.
 pub fn save_draft(
     store: &Store,
     id: Option<DraftId>,
     draft: &QuoteDraft,
     now: DateTime<Utc>,
 ) -> Result<Option<DraftId>, StoreError> {
+    if id.is_some_and(|id| issued_policy(store, id).is_some()) {
+        return Ok(None);
+    }
     let body = encode(draft)?;
     let client_name = draft.client_name();
     let write = DraftWrite {
@@ -144,11 +160,28 @@ pub fn load_draft(store: &Store, id: DraftId) -> Result<Option<DraftRecord>, Sto
         return Ok(None);
     };
     let draft = decode(&row.body, id)?;
+    let mut summary = summary(row.listing, &draft);
+    summary.policy = issued_policy(store, id);
     Ok(Some(DraftRecord {
-        summary: summary(row.listing, &draft),
+        summary,
         status: row.status,
         draft,
     }))
+}
+
+/// A new open draft with what draft `id` holds (for changes after its policy was issued),
+/// starting again at the first step; `None` when there is no such draft.
+pub fn copy_draft(
+    store: &Store,
+    id: DraftId,
+    now: DateTime<Utc>,
+) -> Result<Option<DraftId>, StoreError> {
+    let Some(row) = store.load_draft_row(id)? else {
+        return Ok(None);
+    };
+    let mut draft = decode(&row.body, id)?;
+    draft.step = WizardStep::default();
+    save_draft(store, None, &draft, now)
 }
 
 /// Open drafts, most recently saved first: the agent's work queue, with each one's vehicle
@@ -160,6 +193,7 @@ pub fn list_drafts(store: &Store, today: NaiveDate) -> Result<Vec<DraftSummary>,
             continue; // discarded meanwhile
         };
         let mut summary = summary(listing, &decode(&row.body, row.listing.id)?);
+        summary.policy = issued_policy(store, summary.id);
         if let Some((premium, until)) = best_offer(store, summary.id, today) {
             summary.best_premium = Some(premium);
             summary.best_until = until;

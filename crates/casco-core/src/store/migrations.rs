@@ -36,6 +36,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     migration!(3, "0003_quote_calls.sql"),
     migration!(4, "0004_vehicle_identifications.sql"),
     migration!(5, "0005_quote_answers.sql"),
+    migration!(6, "0006_documents_and_policies.sql"),
 ];
 
 /// The schema version this binary writes.

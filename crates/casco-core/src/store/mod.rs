@@ -10,11 +10,13 @@
 //! database is built in its place; a database written by a newer version of the app is refused
 //! untouched. The connection sits behind a mutex, so one [`Store`] is shared by all tasks.
 
+mod documents;
 mod drafts;
 mod file;
 mod identifications;
 mod migrations;
 mod nomenclature;
+mod policy_issues;
 mod quote_calls;
 pub mod reference;
 
@@ -28,10 +30,12 @@ use rusqlite::Connection;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+pub use documents::{DocumentId, DocumentKind, DocumentRecord, NewDocument};
 pub use drafts::{DraftId, DraftListing, DraftRow, DraftStatus, DraftWrite};
 pub use file::Journal;
 pub use migrations::latest_version;
 pub use nomenclature::{PartData, SyncState};
+pub use policy_issues::{IssueId, IssueRecord};
 pub use quote_calls::{
     CallAnswer, CallFailure, QuoteCallId, QuoteCallRecord, RecordedAnswer, Reply,
 };
