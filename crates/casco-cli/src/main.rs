@@ -166,7 +166,7 @@ async fn run(cli: Cli) -> anyhow::Result<String> {
         }
         Command::Countries => output(&client.countries(opts).await?),
         Command::Counties => output(&client.counties(opts).await?),
-        Command::Localities { county } => output(&client.localities(&county, opts).await?),
+        Command::Localities { county } => output(&localities(&client, &county, opts).await?),
         Command::Makes => output(&client.vehicle_makes(opts).await?),
         Command::Models { make } => output(&client.vehicle_models(&make, opts).await?),
         Command::Identify { file } => output(
@@ -217,6 +217,27 @@ fn save_pdf(pdf: PdfDocument, out: &Path) -> anyhow::Result<String> {
 fn output<T: Serialize>(value: &T) -> anyhow::Result<String> {
     let json = serde_json::to_string_pretty(value).context("cannot print the answer")?;
     Ok(terminal::escape_json(&json))
+}
+
+/// The localities of `county` (a plate code, "CJ"), whichever way the host reads the county
+/// parameter: a county from the list is asked by plate code, then by SIRUTA code when that
+/// comes back empty; an unknown code is asked as typed.
+async fn localities(
+    client: &casco_api::CascoClient,
+    county: &str,
+    opts: casco_api::CallOptions,
+) -> Result<Vec<casco_api::model::Locality>, casco_api::ApiError> {
+    let counties = client.counties(opts).await?;
+    match counties
+        .iter()
+        .find(|c| c.code.eq_ignore_ascii_case(county.trim()))
+    {
+        Some(known) => {
+            let first = casco_api::model::CountyParameter::PlateCode;
+            Ok(client.localities_of(known, first, opts).await?.0)
+        }
+        None => client.localities(county, opts).await,
+    }
 }
 
 #[cfg(test)]

@@ -14,14 +14,16 @@ struct Fixture {
 }
 
 fn fixture(name: &str) -> Fixture {
+    fixture_with(name, casco_sandbox::SandboxConfig::default())
+}
+
+fn fixture_with(name: &str, config: casco_sandbox::SandboxConfig) -> Fixture {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
         .enable_all()
         .build()
         .unwrap();
-    let sandbox = runtime
-        .block_on(casco_sandbox::start(casco_sandbox::SandboxConfig::default()))
-        .unwrap();
+    let sandbox = runtime.block_on(casco_sandbox::start(config)).unwrap();
     let dir = std::env::temp_dir().join(format!("casco-cli-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     Fixture {
@@ -266,4 +268,19 @@ fn errors_go_to_stderr_with_a_non_zero_exit() {
     assert!(!invalid.status.success());
     assert!(String::from_utf8_lossy(&invalid.stderr).contains("provider.organization.businessName"));
     std::fs::remove_dir_all(&f.dir).ok();
+}
+
+#[test]
+fn localities_come_back_whichever_way_the_host_reads_the_county() {
+    let config = casco_sandbox::SandboxConfig {
+        county_parameter: casco_api::model::CountyParameter::SirutaCode,
+        ..casco_sandbox::SandboxConfig::default()
+    };
+    let f = fixture_with("siruta", config);
+    let localities = json_out(&casco(&f.base_url, "demo", &["localities", "CJ"]));
+    assert!(localities
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|l| l["name"] == "CLUJ-NAPOCA"));
 }

@@ -37,3 +37,12 @@ CREATE TABLE policy_issues (
     finished_at  INTEGER
 );
 CREATE INDEX policy_issues_by_draft ON policy_issues (draft_id);
+
+-- How each environment's host reads what the published page leaves open (the locality
+-- list's county parameter: "plateCode" or "sirutaCode"), learned from its answers.
+CREATE TABLE api_readings (
+    env    TEXT NOT NULL,
+    name   TEXT NOT NULL,
+    value  TEXT NOT NULL,
+    PRIMARY KEY (env, name)
+);

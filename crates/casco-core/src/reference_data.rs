@@ -119,7 +119,7 @@ impl ReferenceData {
             force,
             ..SyncOptions::default()
         };
-        let source = ApiNomenclatureSource::new(client);
+        let source = ApiNomenclatureSource::new(client).remembering(Arc::clone(self.store()), env);
         self.catalog
             .sync(&source, env, &options, progress, &cancel)
             .await

@@ -406,3 +406,45 @@ async fn both_nomenclature_spellings_sync_the_same_data() {
     }
     assert_eq!(published, observed);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_host_that_reads_counties_as_siruta_codes_is_learned_and_remembered() {
+    use casco_api::model::CountyParameter;
+    let config = SandboxConfig {
+        county_parameter: CountyParameter::SirutaCode,
+        ..SandboxConfig::default()
+    };
+    let (sandbox, mut f) = fixture(config).await;
+    let store = Arc::clone(f.catalog.store());
+    f.source = f.source.clone().remembering(Arc::clone(&store), ENV);
+    let first = sync(&f, false).await;
+    assert!(first.failed.is_empty(), "{first:?}");
+    assert_eq!(f.source.county_parameter(), CountyParameter::SirutaCode);
+    let index = f.catalog.index(ENV).unwrap();
+    assert_finds_cluj_napoca(&index);
+    let counties = store.counties(ENV).unwrap().len() as u64;
+    // Only the counties asked before the first answer came were asked both ways (the sync
+    // asks a few at once); once learned, each county is asked once.
+    let asked = sandbox.counters().requests_to(routes::LOCALITIES.name);
+    assert!(
+        asked > counties && asked < 2 * counties,
+        "{asked} calls for {counties} counties"
+    );
+    let forced = sync(&f, true).await;
+    assert!(forced.failed.is_empty(), "{forced:?}");
+    let asked_again = sandbox.counters().requests_to(routes::LOCALITIES.name) - asked;
+    assert_eq!(asked_again, counties);
+    let asked = asked + asked_again;
+
+    // A new source for the same environment (the next start) asks the right way at once.
+    let again =
+        ApiNomenclatureSource::new(Arc::clone(&f.client)).remembering(Arc::clone(&store), ENV);
+    assert_eq!(again.county_parameter(), CountyParameter::SirutaCode);
+    let cluj = again.localities("CJ").await.unwrap();
+    assert!(cluj.iter().any(|l| l.name == "CLUJ-NAPOCA"));
+    assert_eq!(
+        sandbox.counters().requests_to(routes::LOCALITIES.name),
+        asked + 1
+    );
+    sandbox.stop().await;
+}

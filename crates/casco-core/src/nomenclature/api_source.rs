@@ -2,9 +2,11 @@
 //! its own timeout, answers mapped to casco-core's types and failures sorted into "retry" and
 //! "give up" for the sync engine.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
+use casco_api::model::CountyParameter;
 use casco_api::{ApiError, CallOptions, CascoClient};
 
 use super::{
@@ -13,6 +15,11 @@ use super::{
 };
 use crate::api_errors::app_error;
 use crate::messages::Message;
+use crate::store::Store;
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
 
 /// Nomenclature lists from CascoApi (the real service or the sandbox).
 ///
@@ -23,7 +30,17 @@ use crate::messages::Message;
 pub struct ApiNomenclatureSource {
     client: Arc<CascoClient>,
     call: CallOptions,
+    /// How the host reads the locality list's county parameter, as last found.
+    county_parameter: Arc<Mutex<CountyParameter>>,
+    /// The counties known so far (from the store, then from this sync's county list): a
+    /// locality call needs a county's SIRUTA code under the other reading.
+    counties: Arc<Mutex<HashMap<String, casco_api::model::County>>>,
+    /// Where a newly found reading is remembered: the store and the environment.
+    remember: Option<(Arc<Store>, String)>,
 }
+
+/// The `api_readings` name of the county parameter's reading.
+const COUNTY_PARAMETER: &str = "localityCountyParameter";
 
 impl std::fmt::Debug for ApiNomenclatureSource {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -44,6 +61,56 @@ impl ApiNomenclatureSource {
         Self {
             client,
             call: CallOptions::with_timeout(Self::DEFAULT_TIMEOUT),
+            county_parameter: Arc::default(),
+            counties: Arc::default(),
+            remember: None,
+        }
+    }
+
+    /// The same source, reading and remembering in `store` how `env`'s host reads the
+    /// locality list's county parameter, and knowing the counties already stored.
+    pub fn remembering(mut self, store: Arc<Store>, env: &str) -> Self {
+        let known = store.api_reading(env, COUNTY_PARAMETER).ok().flatten();
+        if let Some(reading) =
+            known.and_then(|r| serde_json::from_value(serde_json::Value::String(r)).ok())
+        {
+            *lock(&self.county_parameter) = reading;
+        }
+        if let Ok(stored) = store.counties(env) {
+            let mut counties = lock(&self.counties);
+            for c in stored {
+                let api = casco_api::model::County {
+                    code: c.code.clone(),
+                    name: c.name,
+                    siruta: u64::from(c.siruta),
+                };
+                counties.insert(c.code, api);
+            }
+        }
+        self.remember = Some((store, env.to_owned()));
+        self
+    }
+
+    /// The reading the host was last found to take.
+    pub fn county_parameter(&self) -> CountyParameter {
+        *lock(&self.county_parameter)
+    }
+
+    /// Keeps `reading` when it differs from the one known.
+    fn found(&self, reading: CountyParameter) {
+        let mut current = lock(&self.county_parameter);
+        if *current == reading {
+            return;
+        }
+        *current = reading;
+        log::info!("the host reads the locality county parameter as {reading:?}");
+        if let Some((store, env)) = &self.remember {
+            let value = serde_json::to_value(reading).ok();
+            if let Some(serde_json::Value::String(text)) = value {
+                if let Err(e) = store.set_api_reading(env, COUNTY_PARAMETER, &text) {
+                    log::warn!("locality parameter reading not remembered: {e}");
+                }
+            }
         }
     }
 
@@ -121,15 +188,31 @@ impl NomenclatureSource for ApiNomenclatureSource {
             .counties(self.call)
             .await
             .map_err(|e| self.error(e))?;
+        lock(&self.counties).extend(rows.iter().map(|c| (c.code.clone(), c.clone())));
         rows.into_iter().map(county).collect()
     }
 
     async fn localities(&self, county_code: &str) -> Result<Vec<Locality>, SourceError> {
-        let rows = self
-            .client
-            .localities(county_code, self.call)
-            .await
-            .map_err(|e| self.error(e))?;
+        let known = lock(&self.counties).get(county_code).cloned();
+        let rows = match known {
+            // A county from the list always has localities: an empty answer means the host
+            // reads the parameter the other way.
+            Some(county) => {
+                let first = self.county_parameter();
+                let (rows, reading) = self
+                    .client
+                    .localities_of(&county, first, self.call)
+                    .await
+                    .map_err(|e| self.error(e))?;
+                self.found(reading);
+                rows
+            }
+            None => self
+                .client
+                .localities(county_code, self.call)
+                .await
+                .map_err(|e| self.error(e))?,
+        };
         rows.into_iter().map(locality).collect()
     }
 

@@ -360,3 +360,27 @@ fn write_rows(tx: &Transaction<'_>, env: &str, data: &PartData) -> Result<u64, S
     }
     Ok(stored)
 }
+
+impl Store {
+    /// How `env`'s host was found to read `name` (see `api_readings`), if learned.
+    pub fn api_reading(&self, env: &str, name: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT value FROM api_readings WHERE env = ?1 AND name = ?2",
+                params![env, name],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Remembers how `env`'s host reads `name`.
+    pub fn set_api_reading(&self, env: &str, name: &str, value: &str) -> Result<(), StoreError> {
+        self.conn().execute(
+            "INSERT INTO api_readings (env, name, value) VALUES (?1, ?2, ?3)
+             ON CONFLICT (env, name) DO UPDATE SET value = excluded.value",
+            params![env, name, value],
+        )?;
+        Ok(())
+    }
+}
