@@ -58,7 +58,7 @@ export function freshData() {
 }
 
 /** Sets the window's size and lets the layout settle. */
-async function resize(session, width, height) {
+export async function resize(session, width, height) {
   await session.cmd("POST", "/window/rect", { width, height });
   await new Promise((r) => setTimeout(r, 500));
 }

@@ -1,16 +1,21 @@
-// Issue 6 in the real window, against the Demo sandbox's 10 insurers:
-// 1. from a saved draft, the vehicle is identified, every insurer is quoted and the offers come
-//    back sorted by premium in RON;
-// 2. with the floor left empty, Grawe's card shows its VALIDATION_ERROR;
+// Issues 6 and 12 in the real window, against the Demo sandbox's 10 insurers:
+// 1. from a saved draft, the vehicle is identified (the product each insurer is asked for is
+//    said), every insurer is quoted and the offers come back sorted by premium in RON, one line
+//    each, with a cover matrix that matches what the offers list;
+// 2. with the floor left empty, Grawe's line shows its VALIDATION_ERROR;
 // 3. its link opens the floor field in step 1, where the agent fills it in;
-// 4. "Reîncearcă" on Grawe alone brings its offer into the sorted list.
+// 4. "Reîncearcă" on Grawe alone brings its offer in; after "Recotează tot" all ten offers are
+//    current and, at 1100×700, every premium is on screen without scrolling;
+// 5. the keyboard: ↑/↓ move through the offers, Enter opens details, Alt+Enter chooses;
+// 6. an edit to the vehicle makes every offer out of date: Alege is disabled until "Recotează tot".
 // Then the batch is interrupted: two insurers are made to hang, the app is SIGKILLed while they
 // are waited for, and on the next start the draft shows who answered and re-quotes the rest.
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { bucharestDay, capture, crash, freshData, launch, reveal } from "./app.mjs";
+import { bucharestDay, capture, crash, freshData, launch, resize, reveal } from "./app.mjs";
+import { Key } from "./webdriver.mjs";
 
 let app;
 before(() => freshData());
@@ -19,6 +24,7 @@ after(async () => {
 });
 
 const FLOOR = "#f-product-policyholder-address-floor";
+const MARKET_VALUE = "#f-product-vehicle-marketValue";
 const HANGING = ["allianz", "uniqa"];
 
 /** Calls a Tauri command the way the UI does, and returns its answer. */
@@ -66,6 +72,57 @@ const insurersWithOffers = async () =>
 const stateOf = (insurer) =>
   app.exec("const r = document.querySelector(`#offers-table tr.insurer-row[data-insurer='${arguments[0]}']`); return r ? r.dataset.state : null;", insurer);
 
+/** Offers of the draft's saved comparison, as the store has them (not as the screen shows them). */
+async function storedOffers(draftId) {
+  const saved = await invoke("saved_comparison", { draftId });
+  return saved.outcomes.flatMap((o) => (o.state.kind === "offers" ? o.state.offers : []));
+}
+
+/** The insurers whose line has ✓ under a cover, or null when the cover has no column. */
+const tickedFor = (cover) =>
+  app.exec(
+    `if (!document.querySelector("#offers-table th[data-cover='" + arguments[0] + "']")) return null;
+     return [...document.querySelectorAll("#offers-table tr.offer-row")]
+       .filter((r) => r.querySelector("td[data-cover='" + arguments[0] + "']").textContent.trim() === "✓")
+       .map((r) => r.dataset.insurer).sort();`,
+    cover,
+  );
+
+/** The state of every Alege button on the offer lines: true when it can be pressed. */
+const chooseEnabled = () =>
+  app.exec("return [...document.querySelectorAll('#offers-table tr.offer-row button.choose')].map(b => !b.disabled);");
+
+/**
+ * Offer lines whose premium is not fully on screen with the step scrolled to its top: above the
+ * step's scrolling body, under the fixed bottom bar, or past the window's edges.
+ */
+const premiumsOffScreen = () =>
+  app.exec(`
+    const body = document.getElementById("step-body");
+    if (body) body.scrollTop = 0;
+    const main = document.querySelector("main.content");
+    if (main) main.scrollTop = 0;
+    const bar = document.getElementById("wizard-bar");
+    const top = body ? body.getBoundingClientRect().top : 0;
+    const bottom = Math.min(window.innerHeight, bar ? bar.getBoundingClientRect().top : Infinity);
+    return [...document.querySelectorAll("#offers-table tr.offer-row td.premium")].filter((td) => {
+      const r = td.getBoundingClientRect();
+      return r.top < top || r.bottom > bottom || r.left < 0 || r.right > window.innerWidth;
+    }).map((td) => td.closest("tr").dataset.insurer + " " + Math.round(td.getBoundingClientRect().bottom) + "/" + Math.round(bottom));`);
+
+/** How far the step's body, or the offer grid within it, scrolls sideways. */
+const sideways = () =>
+  app.exec(`return Math.max(...[document.getElementById("step-body"), document.querySelector("main.content"), document.getElementById("offers-scroll")]
+    .filter(Boolean).map((b) => b.scrollWidth - b.clientWidth));`);
+
+/** Asserts nothing in the step needs sideways scrolling at the 1100×700 minimum. */
+async function fitsAt1100(what) {
+  await resize(app, 1100, 700);
+  const over = await sideways();
+  await resize(app, 1280, 800);
+  assert.ok(over <= 0, `${what}: ${over}px of sideways scrolling at 1100×700`);
+}
+
 function assertSorted(list) {
   assert.ok(list.length > 0, "no offer rows");
   for (let i = 1; i < list.length; i++) assert.ok(list[i - 1] <= list[i], `not sorted by premium: ${list.join(", ")}`);
@@ -89,35 +146,52 @@ async function resume() {
   await (await app.waitFor("#resume-continue", { timeout: 20000 })).click();
 }
 
-test("quote every insurer, fix Grawe's floor from its error, retry it alone", async () => {
+test("quote every insurer, fix Grawe's floor from its error, retry it alone, then re-quote on changed data", async () => {
   app = await launch();
   // Demo logs in by itself; the seeded draft is then offered on the next start.
   await app.waitFor("#conn-status.online", { timeout: 20000 });
-  await seedDraft();
+  const draftId = await seedDraft();
   await app.end();
   app = await launch();
   await resume();
-  await app.waitFor("#review-ok", { timeout: 10000 });
-  await press("#quote-ask");
+  // Straight to Oferte from the stepper: identification first, and no batch until asked.
+  await press("#step-offers");
 
-  // Identification first: every insurer gets a variant, the closest preselected.
+  // Identification: every insurer gets a variant, the closest preselected, and the product it
+  // is asked for in words (the seeded car is leased).
   await app.waitFor("#variants", { timeout: 20000 });
   const chosen = await app.exec(
     "return [...document.querySelectorAll('#variants select')].map(s => s.value).filter(Boolean).length;",
   );
   assert.equal(chosen, 10, "a variant preselected for each of the 10 insurers");
+  const groupama = await (await app.find("#product-groupama")).text();
+  assert.match(groupama, /casco-leasing/);
+  assert.match(groupama, /leasing/);
   await shot("50-offers-identification");
+  await fitsAt1100("identification");
 
-  // 1. Every insurer quoted; the offers sorted by premium in RON.
+  // 1. Every insurer quoted; the offers sorted by premium in RON; the identification folds away.
   await press("#offers-ask:not([disabled])");
   await settled();
+  assert.equal(await app.exec("return document.getElementById('identification').open;"), false, "identification folded");
   await shot("51-offers-compared");
   assertSorted(await premiums());
   assert.equal((await insurersWithOffers()).length >= 9, true, "nine insurers quote");
   assert.ok(!(await insurersWithOffers()).includes("grawe"));
+  // Grawe has not answered with an offer: the batch is finished but not everyone is in. The
+  // cheapest is named once every offer is current.
   await app.waitFor("#offers-table tr.offer-row.cheapest");
 
-  // 2. Grawe refused: its card says why, with a link to the floor field.
+  // The terms all offers share sit in one line; the insured sum each was asked to price is there.
+  await app.waitFor("#shared-terms [data-term=insuredSum]", { text: "9.500,00" });
+
+  // The cover matrix: ✓ glass exactly on the lines of the offers that list it in the store.
+  const stored = await storedOffers(draftId);
+  const withGlass = [...new Set(stored.filter((o) => o.covers.includes("glass")).map((o) => o.insurer))].sort();
+  assert.ok(withGlass.length > 0 && withGlass.length < stored.length, `Demo offers list glass for some insurers only: ${withGlass}`);
+  assert.deepEqual(await tickedFor("glass"), withGlass);
+
+  // 2. Grawe refused: its line says why, with a link to the floor field.
   assert.equal(await stateOf("grawe"), "rejected");
   await app.waitFor("tr.insurer-row[data-insurer=grawe] .field-link[data-path='product.policyholder.address.floor']");
   await shot("52-offers-grawe-rejected");
@@ -144,21 +218,69 @@ test("quote every insurer, fix Grawe's floor from its error, retry it alone", as
   // 4. Back to Oferte (saved comparison, no new batch); retry Grawe alone.
   await press("#step-offers");
   await app.waitFor("tr.insurer-row[data-insurer=grawe] .retry");
-  // The comparison knows the data changed since it was asked for.
-  await app.waitFor("#offers-stale", { text: "Recotează tot" });
   const before = await premiums();
   await press("tr.insurer-row[data-insurer=grawe] .retry");
   await app.waitFor("#offers-table tr.offer-row[data-insurer=grawe]", { timeout: 30000 });
+  await settled();
   const afterRetry = await premiums();
-  assertSorted(afterRetry);
   assert.equal(afterRetry.length, before.length + 1, "only Grawe's offer joined");
-  assert.equal(await stateOf("grawe"), null, "Grawe has no error row any more");
+  assert.equal(await stateOf("grawe"), null, "Grawe has no error line any more");
   await shot("54-offers-grawe-joined");
 
-  // Details of the cheapest offer: the installments schedule and coverages.
-  await press("#offers-table tr.offer-row.cheapest .link[aria-expanded]");
-  await app.waitFor("#offers-table tr.offer-details", { text: "Vehicul" });
+  // Recotează tot: ten current offers, the cheapest named.
+  await press("#offers-ask:not([disabled])");
+  await settled();
+  await app.waitGone("#offers-table tr.offer-row[data-stale]");
+  await app.waitFor("#offers-table tr.offer-row.cheapest");
+  assertSorted(await premiums());
+  assert.equal((await premiums()).length, 10, "ten offers");
+  // At 1100×700 the premium of every one of the ten offers is on screen, under what is above them.
+  await resize(app, 1100, 700);
+  assert.deepEqual(await premiumsOffScreen(), [], "every premium visible at 1100×700");
+  assert.equal(await sideways(), 0, "the comparison fits sideways at 1100×700");
+  await resize(app, 1280, 800);
+  assert.deepEqual(await premiumsOffScreen(), [], "every premium visible at 1280×800");
+
+  // 6. The vehicle changes after quoting: every offer is out of date and cannot be chosen.
+  assert.ok((await chooseEnabled()).every(Boolean), "current offers can be chosen");
+  await press("#step-vehicle");
+  await (await reveal(app, MARKET_VALUE)).replace("26300");
+  await press("#step-offers");
+  await app.waitFor("#offers-table tr.offer-row[data-stale]", { timeout: 10000 });
+  await app.waitFor("#offers-stale", { text: "Recotează tot" });
+  await app.waitUntil(
+    "return [...document.querySelectorAll('#offers-table tr.offer-row button.choose')].every(b => b.disabled);",
+    { what: "every Alege disabled on stale offers" },
+  );
+  assert.equal(await (await app.find("#offers-choose")).property("disabled"), true, "the bar's Alege is disabled too");
+  assert.equal(await app.exec("return document.querySelectorAll('#offers-table tr.offer-row.cheapest').length;"), 0, "no cheapest among stale offers");
+  await shot("59-offers-stale");
+  await fitsAt1100("stale offers");
+  await press("#offers-ask:not([disabled])");
+  await settled();
+  await app.waitGone("#offers-table tr.offer-row[data-stale]");
+  await app.waitUntil(
+    "return [...document.querySelectorAll('#offers-table tr.offer-row button.choose')].every(b => !b.disabled);",
+    { what: "Alege available again after Recotează tot" },
+  );
+  await app.waitGone("#offers-stale");
+  // The sum asked for follows the new market value.
+  await app.waitFor("#shared-terms [data-term=insuredSum]", { text: "26.300,00" });
+
+  // 5. The keyboard: ↓ from the first line selects the second, Enter opens its details,
+  // Alt+Enter chooses it and it is pinned at the top.
+  await (await reveal(app, "#offers-table tr.offer-row td.premium")).click();
+  await app.keys(Key.Down);
+  const second = await app.exec("return document.activeElement.dataset.insurer;");
+  assert.equal(second, (await insurersWithOffers())[1], "↓ moved to the second offer");
+  await app.keys(Key.Enter);
+  await app.waitFor(`#offers-table tr.offer-details[data-insurer=${second}]`, { text: "Avarii și furt" });
   await shot("55-offers-details");
+  await fitsAt1100("details");
+  await app.chord(Key.Alt, Key.Enter);
+  await app.waitFor("#chosen-note");
+  assert.equal((await insurersWithOffers())[0], second, "the chosen offer is pinned at the top");
+  await app.waitFor(`#offers-table tr.offer-row.chosen[data-insurer=${second}]`);
 });
 
 test("a batch cut short by a crash shows who answered and re-quotes the rest", async () => {
@@ -189,7 +311,7 @@ test("a batch cut short by a crash shows who answered and re-quotes the rest", a
   assert.match(text, /Allianz/);
   assert.match(text, /Uniqa/);
   assert.ok((await insurersWithOffers()).length >= 8, "the answers received before the crash are shown");
-  for (const key of HANGING) await app.waitFor(`#insurer-strip li[data-insurer=${key}]`, { text: "Fără răspuns" });
+  for (const key of HANGING) await app.waitFor(`tr.insurer-row[data-insurer=${key}][data-state=unanswered]`, { text: "Fără răspuns" });
   await shot("57-offers-interrupted");
   await press("#requote-unanswered");
   for (const key of HANGING) await app.waitFor(`#offers-table tr.offer-row[data-insurer=${key}]`, { timeout: 30000 });

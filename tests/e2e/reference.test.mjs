@@ -3,7 +3,7 @@
 // indicator shows and the same search still answers.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { freshData, launch, pick, SHOTS, useCustomEnvironment } from "./app.mjs";
+import { capture, freshData, launch, pick, useCustomEnvironment } from "./app.mjs";
 import { startSandbox } from "./sandbox.mjs";
 
 let app;
@@ -33,22 +33,26 @@ test("pick CLUJ → CLUJ-NAPOCA by keyboard, online and then offline", async () 
 
   // The first login on this environment downloads every list, with progress.
   await (await app.find("#tab-reference")).click();
+  // Counts grouped the same way in every webview (format.ts), not by the webview's ICU.
   await app.waitFor("#reference-localities", { text: "13.755", timeout: 120000 });
   await app.waitFor("#reference-counties", { text: "42" });
   await app.waitFor("#net-status", { text: "Online" });
-  await app.screenshot(`${SHOTS}/20-reference-synced.png`);
+  await capture(app, "20-reference-synced");
 
   // 1–2. CLUJ, then "cluj nap" → CLUJ-NAPOCA, all by keyboard.
   await chooseClujNapoca();
-  await app.screenshot(`${SHOTS}/21-lookup-online.png`);
+  await capture(app, "21-lookup-online");
 
   // 3. The API goes away: offline indicator, and the same search answers from the store.
   sandbox.stop();
-  await app.waitFor("#net-status", { text: "Fără conexiune", timeout: 20000 });
+  // One indicator, offline in grey: the session is named by its account, not called connected.
+  await app.waitFor("#conn-status.tone-neutral", { text: "Fără conexiune · cont demo", timeout: 20000 });
+  const indicator = await (await app.find("#conn-status")).text();
+  assert.ok(!indicator.includes("Conectat") && !indicator.includes("Online"), `contradicting status: ${indicator}`);
   await app.waitFor("#offline-banner", { text: "datele salvate pe" });
   await (await app.find("#nav-newQuote")).click();
   await (await app.find("#nav-settings")).click();
   await (await app.waitFor("#tab-reference")).click();
   await chooseClujNapoca();
-  await app.screenshot(`${SHOTS}/22-lookup-offline.png`);
+  await capture(app, "22-lookup-offline");
 });

@@ -129,7 +129,17 @@ export class Session {
     await this.cmd("DELETE", "/actions");
   }
 
+  /** Resolves once the page has rendered two more frames. */
+  async painted() {
+    const script = "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));";
+    await this.cmd("POST", "/execute/async", { script, args: [] });
+  }
+
   async screenshot(file) {
+    // WebKitGTK hands back the last frame it composited, which after quick scripted input can
+    // be seconds behind the DOM (issue 12: 11-login-refused showed the dialog before the
+    // password was even typed). Two animation frames first make the capture show the DOM.
+    await this.painted();
     const b64 = await this.cmd("GET", "/screenshot");
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, Buffer.from(b64, "base64"));
@@ -137,7 +147,7 @@ export class Session {
 }
 
 /** Special keys, as W3C code points. */
-export const Key = { Tab: "\uE004", Enter: "\uE007", Escape: "\uE00C", Down: "\uE015", Up: "\uE013", Alt: "\uE00A", Right: "\uE014" };
+export const Key = { Tab: "\uE004", Enter: "\uE007", Escape: "\uE00C", Down: "\uE015", Up: "\uE013", Alt: "\uE00A", Right: "\uE014", Left: "\uE012", Control: "\uE009", Delete: "\uE017" };
 
 /** A found element. */
 export class Element {

@@ -2,7 +2,8 @@
 // the countries list (the payload carries the ISO code).
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { freshData, launch, pick, SHOTS } from "./app.mjs";
+import { freshData, launch, pick } from "./app.mjs";
+import { invoke, shot } from "./wizard.mjs";
 
 let app;
 before(() => freshData());
@@ -16,8 +17,11 @@ async function pickCountry(id, typed, shown) {
 test("nationality and citizenship come from the countries list", async () => {
   app = await launch();
   // Demo downloads the lists on first start; the countries picker needs them.
-  await app.waitFor("#net-status", { text: "Online" });
-  await app.waitGone("#sync-status", 120000);
+  await app.poll(
+    async () => (await invoke(app, "search_countries", { query: "grec" }).catch(() => [])).length > 0,
+    120000,
+    () => "the countries list downloaded",
+  );
   await (await app.find("#nav-newQuote")).click();
   await (await app.waitFor("#f-product-policyholder-isForeignPerson")).click();
   await pickCountry("#f-product-policyholder-nationality", "grec", "GRECIA (GR)");
@@ -25,5 +29,5 @@ test("nationality and citizenship come from the countries list", async () => {
   // Once picked, the fields are no longer reported as missing.
   await app.waitGone("#f-product-policyholder-nationality-error");
   await app.waitGone("#f-product-policyholder-citizenship-error");
-  await app.screenshot(`${SHOTS}/42-wizard-foreign-person.png`);
+  await shot(app, "42-wizard-foreign-person");
 });

@@ -3,8 +3,11 @@ import App from "./App.svelte";
 import "./app.css";
 import { useBackend } from "./lib/backend";
 import { tauriBackend } from "./lib/backend/tauri";
+import { guardWebview } from "./lib/webview";
 
 useBackend(tauriBackend);
+// Before the app mounts, so no reload, print or find slips through while it starts.
+guardWebview(window);
 
 const target = document.getElementById("app");
 if (!target) throw new Error("missing #app");

@@ -15,7 +15,8 @@ pub struct Cover {
     pub key: String,
     /// Insurer key → the insurer's coverage code; `*` for every insurer not listed.
     pub codes: BTreeMap<String, String>,
-    /// Lower-case words that name the cover in an offer's notes.
+    /// Word stems that name the cover in an offer's notes, folded as [`fold`] folds (lower
+    /// case, no diacritics): "asisten" finds "Asistența rutieră" and "asistenta".
     pub words: Vec<String>,
 }
 
@@ -42,10 +43,25 @@ impl Cover {
             .any(|c| Some(c).is_some_and(|c| code.is_some_and(|k| k.eq_ignore_ascii_case(c))));
         by_code
             || notes.into_iter().any(|note| {
-                let note = note.to_lowercase();
+                let note = fold(note);
                 self.words.iter().any(|w| note.contains(w.as_str()))
             })
     }
+}
+
+/// `text` in lower case without Romanian diacritics (both the comma-below and the older
+/// cedilla forms), as cover words are written.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ă' | 'â' => 'a',
+            'î' => 'i',
+            'ș' | 'ş' => 's',
+            'ț' | 'ţ' => 't',
+            other => other,
+        })
+        .collect()
 }
 
 /// Every optional cover, in the order the wizard and the comparison show them.
@@ -86,5 +102,24 @@ mod tests {
         assert!(glass.listed_in("generali", ["vehicle", "GLASS"], []));
         assert!(glass.listed_in("generali", ["vehicle"], ["Include daune la parbriz."]));
         assert!(!glass.listed_in("generali", ["vehicle"], ["Asistență rutieră 24/7."]));
+        let assistance = find("assistance").unwrap();
+        assert!(assistance.listed_in(
+            "generali",
+            [],
+            ["Prima include asistența rutieră în Europa."]
+        ));
+        assert!(find("abroad")
+            .unwrap()
+            .listed_in("generali", [], ["Valabilă în EUROPA."]));
+    }
+
+    #[test]
+    fn words_are_written_folded_so_notes_in_any_spelling_match() {
+        for cover in catalogue() {
+            for word in &cover.words {
+                assert_eq!(&fold(word), word, "{}: write {word:?} folded", cover.key);
+            }
+        }
+        assert_eq!(fold("ȘTEFĂNESCU Țuțu şi ţară"), "stefanescu tutu si tara");
     }
 }

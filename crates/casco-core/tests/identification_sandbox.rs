@@ -106,6 +106,22 @@ async fn identification_is_cached_per_draft_and_vehicle() {
     assert_eq!(back.insurers, first.insurers);
     assert_eq!(sandbox.counters().requests_to(ROUTE), 2);
 
+    // The sums, mileage and colour the agent types do not change which model it is: the
+    // cached answer stays, and a market value far from it is warned about under the field.
+    draft.vehicle.market_value = "9500".into();
+    draft.vehicle.mileage = "123456".into();
+    let retyped = identify(&client, &store, draft_id, &draft).await.unwrap();
+    assert!(retyped.from_cache);
+    assert_eq!(sandbox.counters().requests_to(ROUTE), 2);
+    let warnings = casco_core::quote::catalogue_warnings(&store, draft_id, &draft);
+    assert!(
+        matches!(warnings.get("product.vehicle.marketValue").map(Vec::as_slice),
+            Some([Message::FarFromCatalogue { values }]) if !values.is_empty()),
+        "{warnings:?}"
+    );
+    draft.vehicle.market_value = sample_draft().vehicle.market_value;
+    draft.vehicle.mileage = sample_draft().vehicle.mileage;
+
     // Another draft with the same vehicle is its own question.
     let other_id = casco_core::quote::save_draft(&store, None, &draft, Utc::now())
         .unwrap()

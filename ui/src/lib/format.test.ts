@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareText, foldText, formatAmount, formatDate, formatDateTime, formatMoney, formatTime } from "./format";
+import { compareText, foldText, formatAmount, formatCount, formatDate, formatDateTime, formatMoney, formatTime } from "./format";
 
 describe("formatDate", () => {
   it("shows ISO dates as dd.mm.yyyy", () => {
@@ -66,5 +66,19 @@ describe("foldText and compareText", () => {
     const names = ["Ţara", "zorile", "Ștefan", "Arad", "sibiu", "Țara", "Alba"];
     expect([...names].sort(compareText)).toEqual(["Alba", "Arad", "sibiu", "Ștefan", "Ţara", "Țara", "zorile"]);
     expect(compareText("a", "a")).toBe(0);
+  });
+});
+
+describe("formatCount", () => {
+  it("groups thousands as each language writes them, the same in every webview", () => {
+    expect(formatCount(13755)).toBe("13.755");
+    expect(formatCount(13755, "en")).toBe("13,755");
+    expect(formatCount(1234567)).toBe("1.234.567");
+    expect(formatCount(42)).toBe("42");
+    expect(formatCount(0)).toBe("0");
+    expect(formatCount(-1500)).toBe("-1.500");
+  });
+  it("counts whole items: a fraction is dropped, not rounded up", () => {
+    expect(formatCount(999.9)).toBe("999");
   });
 });

@@ -64,6 +64,14 @@ function addOne(digits: string): string {
   return "1" + out.join("");
 }
 
+/** A whole count with thousands grouped: `13755` → `13.755` in Romanian, `13,755` in English. */
+export function formatCount(value: number, lang: Lang = "ro"): string {
+  if (!Number.isFinite(value)) return String(value);
+  const whole = String(Math.trunc(Math.abs(value)));
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, lang === "ro" ? "." : ",");
+  return value < 0 && whole !== "0" ? `-${grouped}` : grouped;
+}
+
 /** An amount with its currency as agents write it: `1.234,56 lei`, `1.234,56 EUR`. */
 export function formatMoney(value: string | number, currency: string, lang: Lang = "ro"): string {
   const unit = currency === "RON" && lang === "ro" ? "lei" : currency;

@@ -145,10 +145,19 @@ pub(crate) fn cached_identification(
         .flatten()
 }
 
-/// The cache key: the specs as JSON with every object's keys sorted, so the same vehicle
-/// data always gives the same text whatever order a serializer writes fields in.
+/// The cache key: the specs that say which model the vehicle is, as JSON with every object's
+/// keys sorted, so the same vehicle always gives the same text whatever order a serializer
+/// writes fields in. The market value, mileage and colour the agent types say nothing about
+/// the model: leaving them out keeps the answer (and the catalogue values the typed sums are
+/// checked against) when only they change.
 fn specs_key(specs: &VehicleSpecs) -> Result<String, AppError> {
-    let value = serde_json::to_value(specs)
+    let model_only = VehicleSpecs {
+        market_value: None,
+        current_mileage: None,
+        color: None,
+        ..specs.clone()
+    };
+    let value = serde_json::to_value(&model_only)
         .map_err(|e| AppError::internal(format!("vehicle specs not serializable: {e}")))?;
     Ok(canonical(value).to_string())
 }
@@ -273,8 +282,10 @@ mod tests {
         let key = specs_key(&specs).unwrap();
         assert_eq!(
             key,
-            r#"{"brand":"Toyota","fuelType":"petrol","marketValue":"100000.00","model":"Corolla","vehicleType":"M1","yearOfConstruction":2020}"#
+            r#"{"brand":"Toyota","fuelType":"petrol","model":"Corolla","vehicleType":"M1","yearOfConstruction":2020}"#
         );
+        d.vehicle.market_value = "9500".into();
+        assert_eq!(specs_key(&build_vehicle_specs(&d).unwrap()).unwrap(), key);
         d.vehicle.year = "2021".into();
         assert_ne!(specs_key(&build_vehicle_specs(&d).unwrap()).unwrap(), key);
     }

@@ -146,6 +146,8 @@ export class FakeBackend implements Backend {
 
   /** Accounts the fake API accepts (account → password). */
   accounts = new Map([["demo", "demo"]]);
+  /** Accounts the vendor locked: even the right password is refused (the API's 403). */
+  locked = new Set<string>();
   session: { account: string; remembered: boolean } | null = null;
   credentials = new Map<string, string>();
 
@@ -168,6 +170,11 @@ export class FakeBackend implements Backend {
   }
 
   async login(account: string, password: string, remember: boolean): Promise<ConnectionStatus> {
+    if (!this.online) throw new CommandError({ code: "network", message: { code: "cannotConnect" } });
+    if (this.locked.has(account)) {
+      const message: Message = { code: "accountLocked" };
+      throw new CommandError({ code: "auth", message, fields: { account: [message] } });
+    }
     if (this.accounts.get(account) !== password) {
       const message: Message = { code: "wrongCredentials" };
       throw new CommandError({ code: "auth", message, fields: { password: [message] } });
@@ -361,7 +368,7 @@ export class FakeBackend implements Backend {
     return [...this.drafts.values()]
       .filter((r) => r.status === "open")
       .map((r) => r.summary)
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id - a.id);
+      .sort((a, b) => (a.updatedAt === b.updatedAt ? b.id - a.id : a.updatedAt < b.updatedAt ? 1 : -1));
   }
 
   async discardQuoteDraft(id: number): Promise<boolean> {

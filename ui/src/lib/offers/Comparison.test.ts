@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { render } from "svelte/server";
+import type { InsurerOutcome, OfferView } from "../backend";
 import { FakeBackend } from "../backend/fake";
 import { setLanguage } from "../i18n/index.svelte";
 import { QuoteWizard } from "../wizard/state.svelte";
@@ -41,5 +42,50 @@ describe("Comparison", () => {
     expect(en).toContain("Grawe requires the floor in the policyholder's address.");
     expect(en).toContain("Switched off in settings.");
     expect(en).toContain("The CascoApi server did not answer in time. Try again.");
+  });
+
+  it("draws one line per offer with the shared terms above, the cover matrix, and stale offers refused", async () => {
+    const fake = new FakeBackend();
+    const view = (insurer: string, premium: string, covers: string[], extra: Partial<OfferView> = {}): OfferView => ({
+      offerId: "1", insurer, premium, currency: "RON", premiumRon: premium, exchangeRate: null, installmentCount: 1, installments: [],
+      startDate: "2026-12-03", endDate: "2027-12-02", insuredSum: { amount: "26300.00", currency: "RON" }, deductibles: null,
+      covers, coverages: [{ code: "vehicle", notes: null }], notes: null, expiryDate: "2027-01-01", expired: false, ...extra,
+    });
+    const outcome = (insurer: string, offer: OfferView): InsurerOutcome => ({
+      insurer, displayName: insurer.toUpperCase(), elapsedMs: 1, state: { kind: "offers", offers: [offer] },
+    });
+    fake.saved.set(4, {
+      outcomes: [
+        outcome("asirom", view("asirom", "700.00", ["glass", "theft"])),
+        outcome("uniqa", view("uniqa", "171.03", ["theft"], { currency: "EUR", premiumRon: "850.00", exchangeRate: "4.97" })),
+      ],
+      unanswered: [],
+      quotedAt: "2026-12-02T10:00:00Z",
+    });
+    fake.check = () => ({ fields: {}, warnings: {}, insurerGaps: [], required: [], stale: ["uniqa"] });
+    const wizard = new QuoteWizard(fake);
+    await wizard.startNew();
+    await wizard.validate();
+    await wizard.offers.open(4);
+    const html = render(Comparison, { props: { wizard, offers: wizard.offers, retry: () => {}, requoteUnanswered: () => {} } }).body;
+    const line = (insurer: string) => html.slice(html.indexOf(`data-insurer="${insurer}"`), html.indexOf("</tr>", html.indexOf(`data-insurer="${insurer}"`)));
+
+    // Shared: period, sum; theft is in both offers, so it is a summary fact, not a column.
+    expect(html).toContain("03.12.2026 – 02.12.2027");
+    expect(html).toContain("Incluse în toate</span>Furt");
+    expect(html).toMatch(/<th[^>]*data-cover="glass"/);
+    expect(html).not.toMatch(/<th[^>]*data-cover="theft"/);
+    expect(line("asirom")).toMatch(/data-cover="glass"[^>]*>✓/);
+    expect(line("uniqa")).toMatch(/data-cover="glass"[^>]*>—/);
+    // The EUR offer: its own premium, and lei only with its rate.
+    expect(line("uniqa")).toContain("171,03 EUR");
+    expect(line("uniqa")).toContain("≈ 850,00 lei");
+    expect(line("uniqa")).toContain("curs 4,9700");
+    // Stale: marked, and Alege disabled with the reason; the current one can be chosen.
+    expect(line("uniqa")).toContain("depășită");
+    expect(line("uniqa")).toMatch(/<button[^>]*class="choose[^"]*"[^>]*disabled/);
+    expect(line("asirom")).not.toMatch(/<button[^>]*class="choose[^"]*"[^>]*disabled/);
+    // Not every offer is current: no offer is called the cheapest.
+    expect(html).not.toContain("Cea mai mică primă");
   });
 });

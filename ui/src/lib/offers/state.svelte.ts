@@ -12,7 +12,11 @@ import type {
   QuoteDraft,
 } from "../backend";
 import { fieldProblems, problem } from "../errors";
+import { compareText } from "../format";
 import type { Sentence } from "../i18n/messages";
+import type { Shortcut } from "../shortcuts";
+import type { QuoteWizard } from "../wizard/state.svelte";
+import { refusal, type Refusal } from "./terms";
 
 /** One insurer's line in the comparison: waiting for an answer, or its outcome. */
 export interface InsurerLine {
@@ -26,10 +30,18 @@ export interface InsurerLine {
 /** The order states are listed under the offers: what needs the agent first. */
 const STATE_ORDER: Record<string, number> = { rejected: 0, failed: 1, timedOut: 2, notEnabled: 3 };
 
-/** What of a draft is quoted: everything but the step the wizard is on. */
-function dataOf(draft: QuoteDraft): string {
-  return JSON.stringify({ ...draft, step: null });
-}
+/** "Cere oferte" / "Recotează tot" on Oferte: the key that asks for offers from Verificare. */
+export const ASK: Shortcut = { code: "Enter", primary: true };
+/**
+ * "Alege" for the selected offer: Alt+Enter (⌥↩ on macOS). Enter on an offer's line opens its
+ * details (issue 12) and Ctrl+Enter asks for offers on every step, so choosing is the third
+ * Enter. Alt+Enter is no browser shortcut in WebView2, WKWebView or WebKitGTK, and no OS one
+ * in a window without a menu bar; ↑/↓ pick the offer first.
+ */
+export const CHOOSE: Shortcut = { code: "Enter", alt: true };
+
+/** A row's identity: offer ids are the API's, and two insurers (or two sandboxes in a row) may repeat one. */
+export const rowKey = (row: ComparedOffer) => `${row.offer.insurer}:${row.offer.offerId}`;
 
 export class OfferComparison {
   /** The draft this comparison belongs to. */
@@ -48,8 +60,14 @@ export class OfferComparison {
   quotedAt = $state<string | null>(null);
   /** Why the batch could not run; worded when shown. */
   quoteError = $state<Sentence | null>(null);
-  /** The draft as last quoted in this session (without its step), to tell when it changed since. */
-  quotedData = $state<string | null>(null);
+  /** The enabled insurers, asked by "Cere oferte" (loaded when Oferte opens). */
+  insurers = $state<InsurerRef[]>([]);
+  /** Oferte has opened the comparison and identified the vehicle: the batch may start. */
+  ready = $state(false);
+  /** The row the keyboard and the bottom bar's "Alege" act on (its `rowKey`). */
+  selected = $state<string | null>(null);
+  /** The offer the agent chose; pinned at the top of the rows. */
+  chosen = $state<ComparedOffer | null>(null);
   filter = $state<ComparisonFilter>({ installments: null, currency: null, sort: "premiumAsc" });
   rows = $state<ComparedOffer[]>([]);
   /** Ticks every second while someone is waited for, for the timers. */
@@ -69,7 +87,7 @@ export class OfferComparison {
       .filter((l) => l.outcome?.state.kind !== "offers")
       .sort((a, b) => {
         const rank = (l: InsurerLine) => (l.outcome ? (STATE_ORDER[l.outcome.state.kind] ?? 9) : -1);
-        return rank(a) - rank(b) || a.displayName.localeCompare(b.displayName);
+        return rank(a) - rank(b) || compareText(a.displayName, b.displayName);
       });
   }
 
@@ -101,13 +119,107 @@ export class OfferComparison {
     this.unanswered = [];
     this.quotedAt = null;
     this.quoteError = null;
-    this.quotedData = null;
     this.rows = [];
+    this.ready = false;
+    this.selected = null;
+    this.chosen = null;
   }
 
-  /** Whether `draft` differs from what the last batch of this session quoted. */
-  changedSinceQuote(draft: QuoteDraft): boolean {
-    return this.quotedData !== null && this.quotedData !== dataOf(draft);
+  /** The offer rows as shown: the chosen offer pinned at the top, then Rust's order. */
+  readonly ordered: ComparedOffer[] = $derived.by(() => {
+    const key = this.chosen ? rowKey(this.chosen) : null;
+    return [...this.rows.filter((r) => rowKey(r) === key), ...this.rows.filter((r) => rowKey(r) !== key)];
+  });
+
+  /** The row ↑/↓ and "Alege" act on: the one selected, else the first. */
+  readonly selectedRow: ComparedOffer | null = $derived(
+    this.ordered.find((r) => rowKey(r) === this.selected) ?? this.ordered[0] ?? null,
+  );
+
+  /** Moves the selection `delta` rows, staying within the rows; returns the row selected. */
+  move(delta: number): ComparedOffer | null {
+    const rows = this.ordered;
+    if (rows.length === 0) return null;
+    const at = this.selectedRow ? rows.indexOf(this.selectedRow) : 0;
+    const next = rows[Math.min(rows.length - 1, Math.max(0, at + delta))]!;
+    this.selected = rowKey(next);
+    return next;
+  }
+
+  /** Why `row` cannot be chosen now, or null when it can (see `refusal`). */
+  refusalOf(row: ComparedOffer, wizard: QuoteWizard): Refusal | null {
+    const insurer = row.offer.insurer;
+    return refusal(row.offer, {
+      current: wizard.isCurrent(insurer),
+      stale: wizard.stale.has(insurer),
+      waiting: this.line(insurer)?.waitingSince != null,
+    });
+  }
+
+  /** Chooses `row` when it can be chosen; returns whether it was. */
+  choose(row: ComparedOffer, wizard: QuoteWizard): boolean {
+    if (this.refusalOf(row, wizard) !== null) return false;
+    this.chosen = row;
+    this.selected = rowKey(row);
+    return true;
+  }
+
+  /** Whether "Cere oferte" / "Recotează tot" can run now. */
+  canAsk(wizard: QuoteWizard): boolean {
+    return this.ready && wizard.canQuote && !this.waiting && !this.identifying;
+  }
+
+  /**
+   * Oferte opens: the draft is saved (the calls attach to a stored draft), its comparison
+   * reopened (no API call), the insurers listed and the vehicle identified (the draft's cache
+   * answers when the vehicle is unchanged, and a changed vehicle is identified again). When
+   * "Cere oferte" on Verificare asked for it, every insurer is then quoted, once.
+   */
+  async prepare(wizard: QuoteWizard): Promise<void> {
+    await wizard.save();
+    const id = wizard.id;
+    if (id === null) return;
+    await this.open(id);
+    this.insurers = (await this.backend.listInsurers()).map((i) => ({ insurer: i.key, displayName: i.name }));
+    // Ready only once the variants are known: the batch must not start between opening and
+    // the identification starting.
+    try {
+      await this.identifyFor(wizard, id);
+    } finally {
+      if (this.draftId === id) this.ready = true;
+    }
+    if (!wizard.quoteOnOpen || this.draftId !== id) return;
+    wizard.quoteOnOpen = false;
+    // The identifiers just chosen are part of the request: check the draft with them first.
+    await wizard.validate();
+    if (this.identifyError === null && this.canAsk(wizard)) await this.ask(wizard, null);
+  }
+
+  /** Identifies the vehicle again (after a failure); the draft is saved first. */
+  async reidentify(wizard: QuoteWizard): Promise<void> {
+    await wizard.save();
+    if (wizard.id !== null) await this.identifyFor(wizard, wizard.id);
+  }
+
+  private async identifyFor(wizard: QuoteWizard, id: number): Promise<void> {
+    if (!wizard.draft) return;
+    const chosen = await this.identify(id, $state.snapshot(wizard.draft) as QuoteDraft);
+    if (chosen && wizard.draft && JSON.stringify(chosen) !== JSON.stringify(wizard.draft.vehicle.identifiers)) {
+      wizard.set("vehicle.identifiers", "vehicle.identifiers", chosen);
+    }
+  }
+
+  /**
+   * Asks `only` (every enabled insurer when null) for offers on the draft as the agent sees it
+   * now, then checks the draft again: the stored requests changed, so `wizard.stale` does too.
+   */
+  async ask(wizard: QuoteWizard, only: string[] | null): Promise<void> {
+    if (!wizard.draft) return;
+    // The snapshot is taken now, the id once the save lands: what the agent sees is what is quoted.
+    const draft = $state.snapshot(wizard.draft) as QuoteDraft;
+    const id = wizard.save().then(() => wizard.id);
+    await this.quote(id, draft, this.insurers, only);
+    await wizard.validate();
   }
 
   /**
@@ -160,7 +272,8 @@ export class OfferComparison {
     this.lines = [...keep, ...asked.map((a) => ({ ...a, waitingSince: started, outcome: null }))];
     this.unanswered = this.unanswered.filter((u) => !asked.some((a) => a.insurer === u.insurer));
     this.quoteError = null;
-    if (only === null) this.quotedData = dataOf(draft);
+    // A chosen offer of an insurer asked again is replaced by the new answer: choose again.
+    if (this.chosen && asked.some((a) => a.insurer === this.chosen!.offer.insurer)) this.chosen = null;
     this.quotedAt = new Date(started).toISOString();
     this.startTicker();
     await this.arrange();

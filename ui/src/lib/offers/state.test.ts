@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { emptyDraft, FakeBackend } from "../backend/fake";
 import { CommandError, type InsurerOutcome, type OfferView } from "../backend";
+import { QuoteWizard } from "../wizard/state.svelte";
 import { OfferComparison } from "./state.svelte";
 
 const PRODUCT = { code: "productChosen", product: "casco", vehicles: "any" } as const;
@@ -51,14 +52,82 @@ describe("OfferComparison", () => {
     expect(c.line("grawe")?.outcome?.state).toEqual(floorRejected.state);
   });
 
-  it("tells when the draft changed after the last full batch, but not for a step change", async () => {
+  it("checks the draft again once a batch has answered, so stale offers are known", async () => {
     const backend = new FakeBackend();
+    backend.quoteAnswers = [offers("generali", "Generali", "750.00")];
+    const wizard = new QuoteWizard(backend, { validateMs: 1, saveMs: 1 });
+    await wizard.startNew();
+    wizard.offers.insurers = REFS.slice(0, 1);
+    const before = backend.validations.length;
+    await wizard.offers.ask(wizard, null);
+    expect(backend.quoteCalls).toEqual([null]);
+    // The check ran after the outcome was in, not only before the batch.
+    expect(backend.validations.length).toBeGreaterThan(before);
+    expect(wizard.checked).toBe(true);
+  });
+
+  it("pins the chosen offer at the top and refuses stale, expired and unchecked offers", async () => {
+    const backend = new FakeBackend();
+    backend.quoteAnswers = [
+      offers("generali", "Generali", "750.00"),
+      offers("groupama", "Groupama", "900.00"),
+      { insurer: "grawe", displayName: "Grawe", elapsedMs: 1, state: { kind: "offers", offers: [offer("grawe", "500.00", { expired: true })] } },
+    ];
+    backend.check = () => ({ fields: {}, warnings: {}, insurerGaps: [], required: [], stale: ["generali"] });
+    const wizard = new QuoteWizard(backend, { validateMs: 1, saveMs: 1 });
+    await wizard.startNew();
+    const c = wizard.offers;
+    c.insurers = REFS;
+    await c.ask(wizard, null);
+    await c.arrange();
+    const row = (insurer: string) => c.rows.find((r) => r.offer.insurer === insurer)!;
+
+    expect(c.refusalOf(row("generali"), wizard)).toBe("stale");
+    expect(c.refusalOf(row("grawe"), wizard)).toBe("expired");
+    expect(c.refusalOf(row("groupama"), wizard)).toBeNull();
+    expect(c.choose(row("generali"), wizard)).toBe(false);
+    expect(c.chosen).toBeNull();
+
+    expect(c.choose(row("groupama"), wizard)).toBe(true);
+    expect(c.ordered[0]!.offer.insurer).toBe("groupama");
+    // Sorting again (Rust's order) keeps the chosen offer on top.
+    await c.setFilter({ sort: "insurer" });
+    expect(c.ordered[0]!.offer.insurer).toBe("groupama");
+
+    // An edit not yet checked makes every offer wait for the check.
+    wizard.set("product.vehicle.yearOfConstruction", "vehicle.year", "2018");
+    expect(c.refusalOf(row("groupama"), wizard)).toBe("checking");
+
+    // Asking that insurer again forgets the choice: its new offer must be chosen anew.
+    await c.ask(wizard, ["groupama"]);
+    expect(c.chosen).toBeNull();
+  });
+
+  it("moves the selection with the arrows within the rows", async () => {
+    const backend = new FakeBackend();
+    backend.quoteAnswers = [offers("generali", "Generali", "750.00"), offers("groupama", "Groupama", "900.00")];
     const c = new OfferComparison(backend);
-    const draft = emptyDraft();
-    expect(c.changedSinceQuote(draft)).toBe(false);
-    await c.quote(1, draft, REFS, null);
-    expect(c.changedSinceQuote({ ...draft, step: "offers" })).toBe(false);
-    expect(c.changedSinceQuote({ ...draft, vehicle: { ...draft.vehicle, year: "2020" } })).toBe(true);
+    await c.quote(1, emptyDraft(), REFS, null);
+    await c.arrange();
+    expect(c.selectedRow?.offer.insurer).toBe("generali");
+    expect(c.move(1)?.offer.insurer).toBe("groupama");
+    expect(c.move(1)?.offer.insurer).toBe("groupama");
+    expect(c.move(-5)?.offer.insurer).toBe("generali");
+  });
+
+  it("asks every insurer by itself when Verificare's Cere oferte opened it, once", async () => {
+    const backend = new FakeBackend();
+    backend.quoteAnswers = [offers("generali", "Generali", "750.00")];
+    const wizard = new QuoteWizard(backend, { validateMs: 1, saveMs: 1 });
+    await wizard.startNew();
+    wizard.quoteOnOpen = true;
+    await wizard.offers.prepare(wizard);
+    expect(backend.quoteCalls).toEqual([null]);
+    expect(wizard.quoteOnOpen).toBe(false);
+    expect(wizard.offers.ready).toBe(true);
+    // Opening Oferte again shows the comparison without a new batch.
+    await wizard.offers.prepare(wizard);
+    expect(backend.quoteCalls).toEqual([null]);
   });
 
   it("retries one insurer and keeps everyone else's outcome", async () => {

@@ -8,6 +8,7 @@
 import type { QuoteDraft, WizardStep } from "../backend";
 import { CURRENCY_CHOICES, INSTALLMENT_CHOICES, TERM_MONTH_CHOICES } from "../backend/choices";
 import { t, type MessageKey } from "../i18n/index.svelte";
+import { BONUS_MALUS_CLASSES, COVER_KEYS } from "./generated";
 
 export type FieldKind =
   | "text"
@@ -21,7 +22,7 @@ export type FieldKind =
   | "locality"
   | "make"
   | "model"
-  | "codes";
+  | "covers";
 
 export interface Option {
   value: string | number;
@@ -39,11 +40,15 @@ export interface FieldSpec {
   options?: Option[];
   /** A select whose draft value may be `null` (nothing chosen yet). */
   nullable?: boolean;
+  /** A select over a text draft field: its empty choice ("— alegeți —") stores "". */
+  blank?: boolean;
   show?: (d: QuoteDraft) => boolean;
   help?: MessageKey;
   inputmode?: "numeric" | "decimal" | "email" | "tel" | "text";
   /** Shown as an amount (1.234,56) in the review. */
   amount?: boolean;
+  /** An amount in the policy's currency: the field and the review show "lei" / "EUR". */
+  money?: boolean;
 }
 
 export interface FieldGroup {
@@ -53,9 +58,22 @@ export interface FieldGroup {
   show?: (d: QuoteDraft) => boolean;
 }
 
-export type FormStep = Exclude<WizardStep, "review" | "offers">;
-export const STEPS: WizardStep[] = ["policyholder", "vehicle", "user", "cover", "review", "offers"];
-export const FORM_STEPS: FormStep[] = ["policyholder", "vehicle", "user", "cover"];
+/**
+ * The steps the stepper shows. The draft's `"user"` step (Rust keeps it, so stored drafts still
+ * read) is no step of its own any more: the user block ends Vehicul, see `shownStep`.
+ */
+export type Step = Exclude<WizardStep, "user">;
+export type FormStep = Exclude<Step, "review" | "offers">;
+export const STEPS: Step[] = ["policyholder", "vehicle", "cover", "review", "offers"];
+export const FORM_STEPS: FormStep[] = ["policyholder", "vehicle", "cover"];
+
+/**
+ * The step that shows `step` now: a draft stored on the old Utilizator step opens on Vehicul,
+ * whose last group is the user (the order of the fields is the one the agent knew).
+ */
+export function shownStep(step: WizardStep): Step {
+  return step === "user" ? "vehicle" : step;
+}
 
 /** The DOM id of a field's control: the request path with dashes. */
 export const fieldId = (path: string) => "f-" + path.replace(/\./g, "-");
@@ -73,10 +91,12 @@ export function setAt(d: unknown, path: string, value: unknown): void {
   parent[last] = value;
 }
 
-/** The step whose form holds a request path, so a message can send the agent to its field. */
+/**
+ * The step whose form holds a request path, so a message can send the agent to its field. The
+ * vehicle's user (`product.vehicle.user.*`) is part of Vehicul.
+ */
 export function stepOf(path: string): FormStep {
   if (path.startsWith("product.policyholder")) return "policyholder";
-  if (path.startsWith("product.vehicle.user")) return "user";
   if (
     path.startsWith("product.vehicle") ||
     (path.startsWith("product.additionalData.vehicle.") && !path.startsWith("product.additionalData.vehicle.user"))
@@ -188,6 +208,8 @@ const fieldsOf =
   });
 const v = fieldsOf("vehicle");
 const c = fieldsOf("cover");
+/** Categories agents name in words; the catalogue has a `q.category.<code>` label for each. */
+const NAMED_CATEGORIES: Record<string, true> = { M1: true, M1G: true, M2: true, M3: true, N1: true, N2: true, N3: true, O1: true, O2: true, L1e: true, L3e: true, L6e: true, L7e: true };
 const CATEGORIES = ["M1", "M1G", "M2", "M2G", "M3", "M3G", "N1", "N1G", "N2", "N2G", "N3", "N3G", "O1", "O2", "O3", "O4", "L1e", "L2e", "L3e", "L4e", "L5e", "L6e", "L7e", "T", "C", "R", "S"];
 
 const vehicleGroups: FieldGroup[] = [
@@ -198,8 +220,8 @@ const vehicleGroups: FieldGroup[] = [
       v(`${V}.vin`, "vin", "q.vin", "text"),
       v(`${V}.vehicleType`, "category", "q.category", "select", {
         nullable: true,
-        options: CATEGORIES.map((x) => ({ value: x, label: x })),
-        help: "wizard.categoryHelp",
+        // The common classes read with their name ("M1 autoturism"); the rest as their code.
+        options: CATEGORIES.map((x) => ({ value: x, label: x in NAMED_CATEGORIES ? `q.category.${x}` : x })),
       }),
       v(`${V}.brand`, "make", "q.make", "make"),
       v(`${V}.model`, "model", "q.model", "model"),
@@ -216,7 +238,9 @@ const vehicleGroups: FieldGroup[] = [
         options: opts("q.registrationType", ["registered", "for-registration", "recorded", "temporary", "foreign"]),
       }),
       v(`${V}.licensePlate`, "plate", "q.plate", "text", { show: (d) => d.vehicle.registrationType !== "for-registration" }),
-      v(`${V}.firstRegistration`, "firstRegistration", "q.firstRegistration", "date"),
+      v(`${V}.firstRegistration`, "firstRegistration", "q.firstRegistration", "date", {
+        show: (d) => d.vehicle.registrationType !== "for-registration",
+      }),
       v(`${V}.usageType`, "usageType", "q.usageType", "select", {
         options: opts("q.usageType", ["personal", "taxi", "rent-a-car", "ridesharing", "driving-school", "leasing"]),
       }),
@@ -245,7 +269,7 @@ const vehicleGroups: FieldGroup[] = [
         options: opts("q.colour", ["white", "blue", "yellow", "gray", "brown", "black", "orange", "red", "green", "purple"]),
       }),
       v(`${V}.currentMileage`, "mileage", "q.mileage", "text", { inputmode: "numeric" }),
-      v(`${V}.marketValue`, "marketValue", "q.marketValue", "text", { inputmode: "decimal", amount: true }),
+      v(`${V}.marketValue`, "marketValue", "q.marketValue", "text", { inputmode: "decimal", amount: true, money: true }),
       v(`${V}.keyNumber`, "keyCount", "q.keyCount", "text", { inputmode: "numeric" }),
     ],
   },
@@ -290,15 +314,21 @@ const coverGroups: FieldGroup[] = [
     id: "deductibles",
     title: "wizard.group.deductibles",
     fields: [
-      c("product.coverages.0.insuredSum", "insuredSum", "q.insuredSum", "text", { inputmode: "decimal", amount: true, help: "q.insuredSum.help" }),
+      c("product.coverages.0.insuredSum", "insuredSum", "q.insuredSum", "text", { inputmode: "decimal", amount: true, money: true, help: "q.insuredSum.help" }),
       c(`${M}.deductibles.partialDamage`, "deductiblePartial", "q.deductiblePartial", "text", { inputmode: "decimal", amount: true }),
       c(`${M}.deductibles.totalDamage`, "deductibleTotalPercent", "q.deductibleTotal", "text", { inputmode: "decimal" }),
-      c("product.coverages", "extraCoverages", "q.extraCoverages", "codes", { help: "wizard.extraCoveragesHelp" }),
     ],
+  },
+  {
+    id: "covers",
+    title: "wizard.group.covers",
+    fields: [c("product.coverages", "extraCoverages", "q.extraCoverages", "covers", { help: "wizard.extraCoveragesHelp" })],
   },
   {
     id: "leasing",
     title: "wizard.group.leasing",
+    // Only a leased vehicle has a leasing contract (the insurers ask for it only then).
+    show: (d) => d.vehicle.isLeased,
     fields: [
       c(`${AD}.motor.contractType`, "leasingContractType", "q.leasingContractType", "select", {
         nullable: true,
@@ -311,7 +341,10 @@ const coverGroups: FieldGroup[] = [
     id: "bonusMalus",
     title: "wizard.group.bonusMalus",
     fields: [
-      c(`${AD}.vehicle.user.bonusMalusClass`, "bonusMalusClass", "q.bonusMalusClass", "text"),
+      c(`${AD}.vehicle.user.bonusMalusClass`, "bonusMalusClass", "q.bonusMalusClass", "select", {
+        blank: true,
+        options: BONUS_MALUS_CLASSES.map((x) => ({ value: x, label: x })),
+      }),
       c(`${AD}.vehicle.user.bonusMalusClaims`, "bonusMalusClaims", "q.bonusMalusClaims", "text", { inputmode: "numeric" }),
       c(`${AD}.vehicle.user.noYoungDrivers`, "noYoungDrivers", "q.noYoungDrivers", "tri"),
       c(`${AD}.coversMinorChildren`, "coversMinorChildren", "q.coversMinorChildren", "tri"),
@@ -339,19 +372,32 @@ const userSwitch: FieldSpec = {
   kind: "bool",
 };
 
+/**
+ * The vehicle's user: one checkbox in the common case (the user is the policyholder), the user's
+ * own fields only when it is unchecked. Group ids start with "user" so the review can tell them
+ * from the vehicle's own.
+ */
+const userGroups: FieldGroup[] = [
+  { id: "user", title: "wizard.group.user", fields: [userSwitch] },
+  ...partyGroups("user.party", "product.vehicle.user").map((g) => ({
+    ...g,
+    id: `user-${g.id}`,
+    show: (d: QuoteDraft) => !d.user.sameAsPolicyholder && (g.show?.(d) ?? true),
+  })),
+];
+
+/** Whether a group of Vehicul is the user block (reviewed as its own section). */
+export const isUserGroup = (g: FieldGroup) => g.id === "user" || g.id.startsWith("user-");
+
 /** The field groups of each form step, in screen (and tab) order. */
 export const STEP_GROUPS: Record<FormStep, FieldGroup[]> = {
   policyholder: partyGroups("policyholder", "product.policyholder"),
-  vehicle: vehicleGroups,
-  user: [
-    { id: "user", title: "wizard.group.user", fields: [userSwitch] },
-    ...partyGroups("user.party", "product.vehicle.user").map((g) => ({
-      ...g,
-      show: (d: QuoteDraft) => !d.user.sameAsPolicyholder && (g.show?.(d) ?? true),
-    })),
-  ],
+  vehicle: [...vehicleGroups, ...userGroups],
   cover: coverGroups,
 };
+
+/** The optional covers the agent can tick, in catalogue order, with their labels. */
+export const COVER_CHOICES: Option[] = COVER_KEYS.map((key) => ({ value: key, label: `q.cover.${key}` }));
 
 /** Every field, for looking up a request path's label and step. */
 export const ALL_FIELDS: FieldSpec[] = FORM_STEPS.flatMap((s) => STEP_GROUPS[s].flatMap((g) => g.fields));
@@ -362,6 +408,18 @@ export function fieldByPath(path: string): FieldSpec | undefined {
 
 export function labelOf(spec: FieldSpec, d: QuoteDraft): MessageKey {
   return typeof spec.label === "function" ? spec.label(d) : spec.label;
+}
+
+/**
+ * A make as agents write it: the API spells makes as slugs ("dacia", "alfa-romeo"), the
+ * reference lists sometimes in capitals. Short names are acronyms (BMW, MG, DS, BYD, ARO).
+ */
+export function makeName(make: string): string {
+  return make
+    .trim()
+    .split("-")
+    .map((w) => (w.length <= 3 ? w.toUpperCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()))
+    .join("-");
 }
 
 /** An option's text: catalogue keys (`q.…`) translated, codes (M1, RON) as they are. */

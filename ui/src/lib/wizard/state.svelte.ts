@@ -4,9 +4,9 @@
 import type { Backend, DraftRecord, InsurerGap, Message, QuoteDraft, WizardStep } from "../backend";
 import { problem } from "../errors";
 import type { Sentence } from "../i18n/messages";
-import { formatDate } from "../format";
+import { compareText, formatDate } from "../format";
 import { OfferComparison } from "../offers/state.svelte";
-import { ALL_FIELDS, STEPS, getAt, setAt, stepOf } from "./fields";
+import { ALL_FIELDS, STEPS, getAt, setAt, shownStep, stepOf, type Step } from "./fields";
 
 export interface Timing {
   validateMs: number;
@@ -16,11 +16,11 @@ export interface Timing {
 /** One line of the review's "to fix" list. */
 export interface Missing {
   path: string;
-  step: WizardStep;
+  step: Step;
   messages: Message[];
 }
 
-const stepIndex = (s: WizardStep) => STEPS.indexOf(s);
+const stepIndex = (s: WizardStep) => STEPS.indexOf(shownStep(s));
 // Screen order of the request paths, so the review lists problems as the agent meets them.
 const ORDER = new Map(ALL_FIELDS.map((f, i) => [f.path, i]));
 
@@ -41,7 +41,7 @@ export class QuoteWizard {
   /** Request paths the draft's shape requires (from the Rust checks), marked with an asterisk. */
   required = $state<Set<string>>(new Set());
   /** Furthest step reached: fields of earlier steps show their messages. */
-  reached = $state<WizardStep>("policyholder");
+  reached = $state<Step>("policyholder");
   /** The last open draft, offered on start until the agent answers. */
   resume = $state<DraftRecord | null>(null);
   checking = $state(false);
@@ -93,8 +93,10 @@ export class QuoteWizard {
   /** Continues a stored draft where the agent left it. */
   open(record: DraftRecord): void {
     this.load(record.draft, record.summary.id);
-    this.reached = record.draft.step;
+    this.reached = this.step;
     void this.validate();
+    // The header says whether offers exist and are current on every step, not only on Oferte.
+    void this.offers.open(record.summary.id).catch(() => undefined);
   }
 
   /** Opens a draft by id (from Ciorne). */
@@ -109,6 +111,8 @@ export class QuoteWizard {
   private load(draft: QuoteDraft, id: number | null): void {
     clearTimeout(this.validateTimer);
     clearTimeout(this.saveTimer);
+    // A draft stored on the old Utilizator step opens where the user block is now.
+    draft.step = shownStep(draft.step);
     this.draft = draft;
     this.id = id;
     this.errors = {};
@@ -125,8 +129,8 @@ export class QuoteWizard {
     this.generation++;
   }
 
-  get step(): WizardStep {
-    return this.draft?.step ?? "policyholder";
+  get step(): Step {
+    return shownStep(this.draft?.step ?? "policyholder");
   }
 
   get(draftPath: string): unknown {
@@ -244,7 +248,8 @@ export class QuoteWizard {
     await this.saveChain;
   }
 
-  goTo(step: WizardStep): void {
+  goTo(target: WizardStep): void {
+    const step = shownStep(target);
     if (!this.draft || this.draft.step === step) return;
     this.draft.step = step;
     if (stepIndex(step) > stepIndex(this.reached)) this.reached = step;
@@ -280,7 +285,7 @@ export class QuoteWizard {
         (a, b) =>
           stepIndex(a.step) - stepIndex(b.step) ||
           (ORDER.get(a.path) ?? 1e6) - (ORDER.get(b.path) ?? 1e6) ||
-          a.path.localeCompare(b.path),
+          compareText(a.path, b.path),
       ),
   );
 
@@ -295,5 +300,37 @@ export class QuoteWizard {
   /** "Cere oferte" is enabled only when the last check, of the current draft, found nothing. */
   get canQuote(): boolean {
     return this.checked && !this.checking && this.missing.length === 0;
+  }
+
+  /**
+   * "Cere oferte" on Verificare: Oferte opens and asks every insurer by itself once the vehicle
+   * is identified (it resets `quoteOnOpen`). Does nothing while the draft cannot be quoted.
+   */
+  askForOffers(): boolean {
+    if (!this.canQuote) return false;
+    this.quoteOnOpen = true;
+    this.goTo("offers");
+    return true;
+  }
+
+  /** The insurers that require the field at `path` while it is empty (Verificare groups them). */
+  gapsFor(path: string): InsurerGap[] {
+    return this.gaps.filter((g) => g.path === path);
+  }
+
+  /** Whether the draft has a comparison (offers or insurers' answers) to go back to. */
+  get hasOffers(): boolean {
+    return this.offers.lines.length > 0;
+  }
+
+  /**
+   * Whether the offers on record still answer the draft: "none" before any, "waiting" while a
+   * batch runs, "stale" once a check found insurers whose offers were priced for other data.
+   */
+  get offersState(): "none" | "waiting" | "current" | "stale" {
+    if (this.offers.waiting) return "waiting";
+    const priced = this.offers.lines.filter((l) => l.outcome?.state.kind === "offers");
+    if (priced.length === 0) return "none";
+    return priced.some((l) => this.stale.has(l.insurer)) ? "stale" : "current";
   }
 }

@@ -151,6 +151,63 @@ describe("QuoteWizard", () => {
     expect((await fake.listQuoteDrafts()).map((d) => d.clientName).sort()).toEqual(["Ionescu", "Popescu"]);
   });
 
+  it("opens a draft stored on the old Utilizator step on Vehicul, where the user block is", async () => {
+    wizard.set("product.policyholder.lastName", "policyholder.lastName", "Popescu");
+    await wizard.flush();
+    const stored = fake.drafts.get(wizard.id!)!;
+    stored.draft.step = "user";
+    stored.summary.step = "user";
+
+    const again = new QuoteWizard(fake);
+    await again.start();
+    again.open(again.resume!);
+    expect(again.step).toBe("vehicle");
+    expect(again.draft?.step).toBe("vehicle");
+    // Earlier steps count as passed: their messages show.
+    expect(again.reached).toBe("vehicle");
+    again.next();
+    expect(again.step).toBe("cover");
+    again.back();
+    again.goTo("user");
+    expect(again.step).toBe("vehicle");
+  });
+
+  it("asks for offers from Verificare only when the draft can be quoted, and Oferte starts the batch", async () => {
+    wizard.goTo("review");
+    await vi.advanceTimersByTimeAsync(350);
+    expect(wizard.askForOffers()).toBe(false);
+    expect(wizard.step).toBe("review");
+    expect(wizard.quoteOnOpen).toBe(false);
+
+    wizard.set("product.policyholder.lastName", "policyholder.lastName", "Popescu");
+    wizard.set("product.vehicle.vin", "vehicle.vin", "WVWZZZ1JZXW000001");
+    wizard.set("product.motor.startDate", "cover.startDate", "01.12.2026");
+    await vi.advanceTimersByTimeAsync(350);
+    expect(wizard.askForOffers()).toBe(true);
+    expect(wizard.step).toBe("offers");
+    expect(wizard.quoteOnOpen).toBe(true);
+  });
+
+  it("says whether the offers on record are current, from the comparison and the last check", async () => {
+    expect(wizard.offersState).toBe("none");
+    const offer = (insurer: string) =>
+      ({ insurer, displayName: insurer, waitingSince: null, outcome: { insurer, displayName: insurer, state: { kind: "offers" } } }) as never;
+    wizard.offers.lines = [offer("grawe"), offer("allianz")];
+    expect(wizard.offersState).toBe("current");
+    expect(wizard.hasOffers).toBe(true);
+    fake.check = (d) => ({ ...check(d), stale: ["allianz"] });
+    await wizard.validate();
+    expect(wizard.offersState).toBe("stale");
+    wizard.offers.lines = [...wizard.offers.lines, { insurer: "uniqa", displayName: "Uniqa", waitingSince: Date.now(), outcome: null }];
+    expect(wizard.offersState).toBe("waiting");
+  });
+
+  it("knows which insurers ask for an empty field", async () => {
+    await wizard.validate();
+    expect(wizard.gapsFor(FLOOR).map((g) => g.displayName)).toEqual(["Grawe"]);
+    expect(wizard.gapsFor("product.vehicle.vin")).toEqual([]);
+  });
+
   it("stops autosaving a draft discarded elsewhere", async () => {
     wizard.set("product.policyholder.lastName", "policyholder.lastName", "Popescu");
     await wizard.flush();

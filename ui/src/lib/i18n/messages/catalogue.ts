@@ -1,7 +1,8 @@
 // What a message catalogue is: one sentence per code of the Rust `Message`, so a code without
 // a sentence (or a sentence for a code that no longer exists) fails the typecheck.
 
-import type { Message } from "../../bindings";
+import type { InsurerAmount, Message } from "../../bindings";
+import { formatMoney } from "../../format";
 import { fieldByPath } from "../../wizard/fields";
 import { allCatalogues, type Lang } from "../index.svelte";
 
@@ -23,4 +24,17 @@ export function fieldPhrase(phrases: FieldPhrases, path: string, lang: Lang): st
   if (phrase !== undefined) return phrase;
   const label = fieldByPath(path)?.label;
   return typeof label === "string" ? allCatalogues[lang][label] : path;
+}
+
+/**
+ * Insurers' amounts grouped by value, so eight insurers with one catalogue value read once:
+ * "26.300,00 lei (Generali, Groupama, …); 25.900,00 lei (Uniqa)".
+ */
+export function groupedAmounts(values: readonly InsurerAmount[], lang: Lang): string {
+  const groups = new Map<string, string[]>();
+  for (const v of values) {
+    const money = formatMoney(v.amount, v.currency, lang);
+    groups.set(money, [...(groups.get(money) ?? []), v.insurer]);
+  }
+  return [...groups].map(([money, insurers]) => `${money} (${insurers.join(", ")})`).join("; ");
 }

@@ -2,8 +2,7 @@
 // makes a missing one a build error).
 
 import type { ListKind } from "../../bindings";
-import { formatMoney } from "../../format";
-import { fieldPhrase, type FieldPhrases, type MessageCatalogue } from "./catalogue";
+import { fieldPhrase, groupedAmounts, type FieldPhrases, type MessageCatalogue } from "./catalogue";
 
 /** Fields insurers require beyond the spec, as they read in "X requires …". */
 export const REQUIRED_FIELDS_EN: FieldPhrases = {
@@ -112,11 +111,9 @@ export const en: MessageCatalogue = {
     "The CascoApi server cannot be reached. Check the internet connection and the address in Settings.",
   timedOut: () => "The CascoApi server did not answer in time. Try again.",
   wrongCredentials: () => "The account or the password is not correct.",
-  accountLocked: () => "The CascoApi account is locked. Contact the account's administrator.",
+  accountLocked: () => "The CascoApi account is locked. Call the broker's support to unlock it.",
   farFromCatalogue: (m) =>
-    `More than 20% away from the insurers' catalogue value: ${m.values
-      .map((v) => `${v.insurer} ${formatMoney(v.amount, v.currency, "en")}`)
-      .join(", ")}.`,
+    `More than 20% away from the insurers' catalogue value: ${groupedAmounts(m.values, "en")}.`,
   productChosen: (m) =>
     m.vehicles === "leased"
       ? `Product ${m.product}, for leased vehicles.`

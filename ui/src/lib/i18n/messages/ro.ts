@@ -2,8 +2,7 @@
 // agent's: change it here, never in Rust.
 
 import type { ListKind } from "../../bindings";
-import { formatMoney } from "../../format";
-import { fieldPhrase, type FieldPhrases, type MessageCatalogue } from "./catalogue";
+import { fieldPhrase, groupedAmounts, type FieldPhrases, type MessageCatalogue } from "./catalogue";
 
 /** Fields insurers require beyond the spec, as they read in "Asigurătorul X cere …". */
 export const REQUIRED_FIELDS_RO: FieldPhrases = {
@@ -112,11 +111,9 @@ export const ro: MessageCatalogue = {
     "Serverul CascoApi nu poate fi contactat. Verificați conexiunea la internet și adresa din Setări.",
   timedOut: () => "Serverul CascoApi nu a răspuns la timp. Încercați din nou.",
   wrongCredentials: () => "Contul sau parola nu sunt corecte.",
-  accountLocked: () => "Contul este blocat la CascoApi. Contactați administratorul contului.",
+  accountLocked: () => "Contul este blocat la CascoApi. Sunați la suportul brokerului pentru deblocare.",
   farFromCatalogue: (m) =>
-    `Diferă cu peste 20% de valoarea din catalogul asigurătorilor: ${m.values
-      .map((v) => `${v.insurer} ${formatMoney(v.amount, v.currency, "ro")}`)
-      .join(", ")}.`,
+    `Diferă cu peste 20% de valoarea din catalogul asigurătorilor: ${groupedAmounts(m.values, "ro")}.`,
   productChosen: (m) =>
     m.vehicles === "leased"
       ? `Produsul ${m.product}, pentru vehicule în leasing.`
