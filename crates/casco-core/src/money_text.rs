@@ -32,6 +32,23 @@ pub fn amount_text(value: &str, language: Language) -> String {
     format!("{sign}{}{mark}{cents:0>2}", grouped(&whole, group))
 }
 
+/// An exchange rate with four decimals, as the UI writes it: `4,9770` / `4.9770`.
+pub fn rate_text(value: &str, language: Language) -> String {
+    let Some(d) = is_plain_decimal(value.trim())
+        .then(|| Decimal::from_str(value.trim()).ok())
+        .flatten()
+    else {
+        return value.trim().to_owned();
+    };
+    let mut rounded = d.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero);
+    rounded.rescale(4);
+    let text = rounded.to_string();
+    match language {
+        Language::Ro => text.replace('.', ","),
+        Language::En => text,
+    }
+}
+
 /// `value` with its currency: lei in Romanian, the ISO code otherwise.
 pub fn money_text(value: &str, currency: Currency, language: Language) -> String {
     let unit = match (currency, language) {

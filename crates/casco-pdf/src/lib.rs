@@ -3,12 +3,14 @@
 //! built-in fonts lack. Used by the sandbox for offer/policy PDFs and, later, by the app
 //! for client proposals.
 
+mod image;
 mod metrics;
 
+pub use image::Picture;
 use metrics::FontMetrics;
 use printpdf::{
-    CustomPdfConformance, IndirectFontRef, Line, Mm, PdfConformance, PdfDocument,
-    PdfDocumentReference, PdfLayerReference, Point,
+    CustomPdfConformance, Image, ImageTransform, IndirectFontRef, Line, Mm, PdfConformance,
+    PdfDocument, PdfDocumentReference, PdfLayerReference, Point,
 };
 
 /// DejaVu Sans (licence in fonts/DejaVuSans-LICENSE.txt).
@@ -27,6 +29,9 @@ pub enum PdfError {
     /// printpdf failed (font parsing or serialisation).
     #[error("PDF rendering failed: {0}")]
     Render(String),
+    /// An image (the agency's logo) could not be read.
+    #[error("image: {0}")]
+    Image(String),
 }
 
 /// An A4 document being laid out top to bottom; pages are added as content overflows.
@@ -35,6 +40,8 @@ pub struct Document {
     font: IndirectFontRef,
     metrics: FontMetrics,
     layer: PdfLayerReference,
+    /// Every page's layer, for the footers drawn once the page count is known.
+    layers: Vec<PdfLayerReference>,
     /// Distance of the next line's baseline from the page bottom, in mm.
     cursor: f32,
     pages: usize,
@@ -60,6 +67,7 @@ impl Document {
             doc,
             font,
             metrics,
+            layers: vec![layer.clone()],
             layer,
             cursor: PAGE_HEIGHT - MARGIN,
             pages: 1,
@@ -133,6 +141,101 @@ impl Document {
         }
     }
 
+    /// The sender's letterhead: the logo (if any) at the left, at most 18 mm high and 60 mm
+    /// wide, and `name` with its detail lines at its right; then a rule.
+    pub fn letterhead(&mut self, logo: Option<&Picture>, name: &str, lines: &[&str]) {
+        let top = self.cursor;
+        let mut text_x = MARGIN;
+        let mut logo_height = 0.0;
+        if let Some(logo) = logo {
+            let (height, width) = fitted(logo.aspect(), 18.0, 60.0);
+            let (px_w, _) = logo.size_px();
+            // printpdf places images at 300 dpi when no DPI is given: scale to the box.
+            let natural_mm = px_w as f32 * 25.4 / 300.0;
+            let scale = width / natural_mm.max(f32::EPSILON);
+            Image::from(logo.x_object()).add_to_layer(
+                self.layer.clone(),
+                ImageTransform {
+                    translate_x: Some(Mm(MARGIN)),
+                    translate_y: Some(Mm(top - height)),
+                    scale_x: Some(scale),
+                    scale_y: Some(scale),
+                    dpi: Some(300.0),
+                    ..ImageTransform::default()
+                },
+            );
+            text_x = MARGIN + width + 6.0;
+            logo_height = height;
+        }
+        self.cursor -= 6.0;
+        self.draw(name, 14.0, text_x);
+        for line in lines.iter().filter(|l| !l.trim().is_empty()) {
+            self.cursor -= line_height(9.0);
+            self.draw(line, 9.0, text_x);
+        }
+        self.cursor = self.cursor.min(top - logo_height) - 3.0;
+        self.rule();
+        self.cursor -= 2.0;
+    }
+
+    /// One line of text at `size` points (a subtitle, a date line).
+    pub fn line(&mut self, text: &str, size: f32) {
+        self.space_for(line_height(size));
+        self.cursor -= line_height(size);
+        self.draw(text, size, MARGIN);
+    }
+
+    /// A table whose cells wrap: each row is as tall as its longest cell, a row never breaks
+    /// across pages, and the header is repeated on every page the table reaches. `widths` are
+    /// column shares of the page width (normalised).
+    pub fn wrapped_table(&mut self, headers: &[&str], rows: &[Vec<String>], widths: &[f32]) {
+        const SIZE: f32 = 9.0;
+        let total: f32 = widths.iter().sum::<f32>().max(f32::EPSILON);
+        let columns: Vec<f32> = widths.iter().map(|w| w / total * CONTENT_WIDTH).collect();
+        let header_lines = self.wrapped_cells(headers, &columns, SIZE);
+        self.space_for(line_height(SIZE) * (rows_height(&header_lines) + 2.0));
+        self.table_lines(&header_lines, &columns, SIZE);
+        self.cursor -= 1.0;
+        self.rule();
+        for row in rows {
+            let lines = self.wrapped_cells(row, &columns, SIZE);
+            let height = line_height(SIZE) * rows_height(&lines) + 1.5;
+            if self.cursor - height < MARGIN + FOOTER_SPACE {
+                self.new_page();
+                self.table_lines(&header_lines, &columns, SIZE);
+                self.cursor -= 1.0;
+                self.rule();
+            }
+            self.cursor -= 1.5;
+            self.table_lines(&lines, &columns, SIZE);
+        }
+        self.cursor -= 2.0;
+    }
+
+    /// Text wrapped to the page width at `size` points.
+    pub fn small(&mut self, text: &str, size: f32) {
+        self.cursor -= 1.0;
+        for line in self.wrap(text, size, CONTENT_WIDTH) {
+            self.space_for(line_height(size));
+            self.cursor -= line_height(size);
+            self.draw(&line, size, MARGIN);
+        }
+    }
+
+    /// The finished PDF with `footer(page, pages)` at the bottom of every page (1-based).
+    pub fn finish_with_footer(
+        self,
+        footer: impl Fn(usize, usize) -> String,
+    ) -> Result<Vec<u8>, PdfError> {
+        let pages = self.layers.len();
+        for (i, layer) in self.layers.iter().enumerate() {
+            let text = footer(i + 1, pages);
+            let x = PAGE_WIDTH - MARGIN - self.text_width(&text, 8.0);
+            layer.use_text(text, 8.0, Mm(x), Mm(MARGIN - 8.0), &self.font);
+        }
+        self.finish()
+    }
+
     /// Number of pages so far.
     pub fn page_count(&self) -> usize {
         self.pages
@@ -143,6 +246,33 @@ impl Document {
         self.doc
             .save_to_bytes()
             .map_err(|e| PdfError::Render(e.to_string()))
+    }
+
+    fn wrapped_cells(
+        &self,
+        cells: &[impl AsRef<str>],
+        columns: &[f32],
+        size: f32,
+    ) -> Vec<Vec<String>> {
+        cells
+            .iter()
+            .zip(columns)
+            .map(|(cell, width)| self.wrap(cell.as_ref(), size, width - 2.0))
+            .collect()
+    }
+
+    fn table_lines(&mut self, cells: &[Vec<String>], columns: &[f32], size: f32) {
+        let top = self.cursor;
+        let mut x = MARGIN;
+        for (lines, width) in cells.iter().zip(columns) {
+            self.cursor = top;
+            for line in lines {
+                self.cursor -= line_height(size);
+                self.draw(line, size, x);
+            }
+            x += width;
+        }
+        self.cursor = top - line_height(size) * rows_height(cells);
     }
 
     fn table_row(&mut self, cells: &[impl AsRef<str>], columns: &[f32]) {
@@ -184,6 +314,7 @@ impl Document {
             .doc
             .add_page(Mm(PAGE_WIDTH), Mm(PAGE_HEIGHT), "content");
         self.layer = self.doc.get_page(page).get_layer(layer);
+        self.layers.push(self.layer.clone());
         self.cursor = PAGE_HEIGHT - MARGIN;
         self.pages += 1;
     }
@@ -193,7 +324,9 @@ impl Document {
         let mut lines = Vec::new();
         for source_line in text.lines() {
             let mut current = String::new();
-            for word in source_line.split_whitespace() {
+            // Only plain spaces break a line: a no-break space (U+00A0) keeps "1. 10.01.2027 —
+            // 200,00 lei" on one line.
+            for word in source_line.split([' ', '\t']).filter(|w| !w.is_empty()) {
                 let candidate = if current.is_empty() {
                     word.to_owned()
                 } else {
@@ -239,6 +372,20 @@ impl Document {
         out.push('…');
         out
     }
+}
+
+/// Room kept above the bottom margin for the page footer, in mm.
+const FOOTER_SPACE: f32 = 4.0;
+
+/// Height and width (mm) of a box of `aspect` within `max_h` × `max_w`.
+fn fitted(aspect: f32, max_h: f32, max_w: f32) -> (f32, f32) {
+    let width = (max_h * aspect).min(max_w);
+    (width / aspect.max(f32::EPSILON), width)
+}
+
+/// The number of lines of a row's tallest cell.
+fn rows_height(cells: &[Vec<String>]) -> f32 {
+    cells.iter().map(Vec::len).max().unwrap_or(1) as f32
 }
 
 fn line_height(size: f32) -> f32 {

@@ -9,7 +9,8 @@ use chrono::Utc;
 
 use super::Desk;
 use crate::documents::{
-    documents_root, draft_documents, kept_document, save_document, DocumentToSave, DocumentView,
+    documents_root, draft_documents, kept_document, render_proposal, save_document, DocumentToSave,
+    DocumentView, ProposalContent, ProposalRequest, ProposalVehicle,
 };
 use crate::error::{AppError, ErrorCode};
 use crate::issuing::OfferIssue;
@@ -103,6 +104,112 @@ impl Desk {
             &pdf,
         )?;
         self.opened(&record)
+    }
+
+    /// Makes the proposal for the client from the ticked offers of the draft's comparison,
+    /// saves and records it, and opens it. No API call.
+    pub fn make_proposal(
+        &self,
+        draft_id: DraftId,
+        request: &ProposalRequest,
+    ) -> Result<DocumentView, AppError> {
+        let today = today_in_bucharest(Utc::now());
+        let offers = self.proposed_offers(draft_id, &request.offer_ids, today)?;
+        let record = load_draft(self.store(), draft_id)
+            .map_err(|e| e.to_app_error())?
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound, Message::OfferNotFound))?;
+        let settings = self.settings();
+        let count = self
+            .store()
+            .proposal_count(draft_id)
+            .map_err(|e| e.to_app_error())?;
+        let number = format!("{draft_id}-{}", count + 1);
+        let draft = &record.draft;
+        let sum = Some(draft.cover.insured_sum.trim())
+            .filter(|s| !s.is_empty())
+            .unwrap_or(draft.vehicle.market_value.trim());
+        let content = ProposalContent {
+            agency: &settings.agency,
+            logo: self.agency_picture(&settings),
+            number: number.clone(),
+            date: today,
+            client: draft.client_name(),
+            vehicle: ProposalVehicle {
+                name: request.vehicle_name.trim().to_owned(),
+                plate: draft.vehicle.plate.trim().to_owned(),
+                vin: draft.vehicle.vin.trim().to_owned(),
+                insured_sum: (!sum.is_empty()).then(|| (sum.to_owned(), draft.cover.currency)),
+            },
+            offers,
+            recommendation: request.recommendation.clone(),
+            wording: &request.wording,
+            language: settings.language,
+        };
+        let rendered =
+            render_proposal(&content).map_err(|e| AppError::internal(format!("proposal: {e}")))?;
+        let client = content.client.clone();
+        let doc = DocumentToSave {
+            draft_id,
+            kind: DocumentKind::Proposal,
+            client: &client,
+            insurer: None,
+            who: &client,
+            number: &number,
+            offer_id: None,
+            day: today,
+            language: settings.language,
+        };
+        let saved = save_document(
+            self.store(),
+            &self.documents_folder(),
+            &doc,
+            &rendered.bytes,
+        )?;
+        self.opened(&saved)
+    }
+
+    /// The ticked offers, in the order given, each with its insurer's name; an expired or
+    /// unknown one is refused under `offers`.
+    fn proposed_offers(
+        &self,
+        draft_id: DraftId,
+        offer_ids: &[String],
+        today: chrono::NaiveDate,
+    ) -> Result<Vec<(String, crate::quote::outcome::OfferView)>, AppError> {
+        let refuse = |message| {
+            let fields = crate::error::FieldErrors::from([("offers".to_owned(), vec![message])]);
+            AppError::validation(Message::FixHighlighted, fields)
+        };
+        if offer_ids.is_empty() {
+            return Err(refuse(Message::Required));
+        }
+        offer_ids
+            .iter()
+            .map(|id| {
+                let found = crate::issuing::stored_offer(self.store(), draft_id, id, today)
+                    .map_err(|_| refuse(Message::OfferNotFound))?;
+                if found.offer.expired {
+                    let date = found
+                        .offer
+                        .expiry_date
+                        .map(|d| d.to_string())
+                        .unwrap_or_default();
+                    return Err(refuse(Message::OfferExpired { date }));
+                }
+                Ok((found.insurer.display_name.clone(), found.offer))
+            })
+            .collect()
+    }
+
+    /// The agency's logo, when one is set and readable (a proposal without it beats none).
+    fn agency_picture(&self, settings: &crate::settings::Settings) -> Option<casco_pdf::Picture> {
+        let file = settings.agency.logo_file.as_ref()?;
+        let bytes = std::fs::read(self.host.data_dir().join(file))
+            .map_err(|e| log::warn!("agency logo unreadable: {e}"))
+            .ok()?;
+        casco_pdf::Picture::decode(&bytes)
+            .map_err(|e| log::warn!("agency logo not usable: {e}"))
+            .ok()
     }
 
     /// Opens a recorded document in the system's viewer.

@@ -5,6 +5,7 @@
 
 mod files;
 mod names;
+mod proposal;
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +14,10 @@ use serde::{Deserialize, Serialize};
 
 pub use files::{is_unchanged, sha256_hex, write_new, WrittenFile};
 pub use names::{client_folder_name, document_file_name, kind_word, safe_name};
+pub use proposal::{
+    render_proposal, ProposalContent, ProposalRequest, ProposalVehicle, ProposalWording,
+    RenderedProposal,
+};
 
 use crate::error::AppError;
 use crate::settings::{Language, Settings};
