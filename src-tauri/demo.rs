@@ -34,6 +34,11 @@ const OLD_KEYCHAIN_SERVICE: &str = if cfg!(debug_assertions) {
 /// need it, and it changes nothing but the built-in sandbox.
 const DEMO_CONFIG_ARG: &str = "--demo-sandbox-config";
 
+/// The file the Demo sandbox keeps its offers and policies in, next to the database: Demo
+/// offers reopened from a draft can still be downloaded and issued after a restart, as a
+/// real host's would.
+const DEMO_BOOK_FILE: &str = "demo-sandbox-book.json";
+
 /// The Demo sandbox's settings: the built-in defaults unless [`DEMO_CONFIG_ARG`] names a file.
 fn demo_config() -> std::io::Result<SandboxConfig> {
     let mut args = std::env::args_os()
@@ -56,9 +61,12 @@ fn demo_config() -> std::io::Result<SandboxConfig> {
 pub struct DemoSandbox(SandboxHandle);
 
 impl DemoSandbox {
-    /// Starts the Demo sandbox on 127.0.0.1 (a free port).
-    pub fn start() -> std::io::Result<DemoSandbox> {
-        let handle = tauri::async_runtime::block_on(casco_sandbox::start(demo_config()?))?;
+    /// Starts the Demo sandbox on 127.0.0.1 (a free port), keeping its book in `folder`
+    /// unless the config file names another.
+    pub fn start(folder: &std::path::Path) -> std::io::Result<DemoSandbox> {
+        let mut config = demo_config()?;
+        config.book_file.get_or_insert_with(|| folder.join(DEMO_BOOK_FILE));
+        let handle = tauri::async_runtime::block_on(casco_sandbox::start(config))?;
         log::info!("Demo sandbox listening on {}", handle.base_url());
         Ok(DemoSandbox(handle))
     }

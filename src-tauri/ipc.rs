@@ -44,6 +44,19 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::offers::quote_offers,
         commands::offers::saved_comparison,
         commands::offers::compare_offers,
+        commands::quote::copy_quote_draft,
+        commands::documents::documents_folder,
+        commands::documents::draft_documents,
+        commands::documents::open_offer_document,
+        commands::documents::open_policy_document,
+        commands::documents::make_proposal,
+        commands::documents::open_document,
+        commands::documents::reveal_document,
+        commands::policies::payment_form,
+        commands::policies::check_payment,
+        commands::policies::issue_policy,
+        commands::policies::verify_policy_issue,
+        commands::policies::offer_issues,
     ])
 }
 

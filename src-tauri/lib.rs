@@ -27,7 +27,7 @@ pub const MAIN_WINDOW: &str = "main";
 /// settings and the database may still be there), the keychain.
 fn open_desk(app: &App) -> anyhow::Result<(Desk, demo::DemoSandbox)> {
     let folders = folders::app_folders(app.handle()).context("the app's folders")?;
-    let sandbox = demo::DemoSandbox::start().context("the Demo sandbox")?;
+    let sandbox = demo::DemoSandbox::start(&folders.local).context("the Demo sandbox")?;
     let keychain = demo::keychain();
     let moved = folders::relocate(&keychain, &folders);
     let settings = SettingsFile::load(app.handle(), &folders.data.join(SETTINGS_FILE))

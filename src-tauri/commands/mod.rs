@@ -1,8 +1,10 @@
 //! Thin IPC commands, one file per area: parse, call the domain, map the error.
 
 pub mod connection;
+pub mod documents;
 pub mod insurers;
 pub mod offers;
+pub mod policies;
 pub mod quote;
 pub mod reference;
 pub mod settings;

@@ -83,3 +83,10 @@ pub fn restore_quote_draft(desk: State<'_, Desk>, id: DraftId) -> Result<bool, A
 pub fn last_open_quote_draft(desk: State<'_, Desk>) -> Result<Option<DraftRecord>, AppError> {
     desk.last_open_quote_draft()
 }
+
+/// Copies a draft (an issued one, to change it) into a new open draft; its id.
+#[tauri::command]
+#[specta::specta]
+pub fn copy_quote_draft(desk: State<'_, Desk>, id: DraftId) -> Result<Option<DraftId>, AppError> {
+    desk.copy_quote_draft(id)
+}

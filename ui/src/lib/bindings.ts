@@ -355,6 +355,144 @@ async savedComparison(draftId: number) : Promise<Result<SavedComparison, AppErro
  */
 async compareOffers(outcomes: InsurerOutcome[], filter: ComparisonFilter) : Promise<ComparedOffer[]> {
     return await TAURI_INVOKE("compare_offers", { outcomes, filter });
+},
+/**
+ * Copies a draft (an issued one, to change it) into a new open draft; its id.
+ */
+async copyQuoteDraft(id: number) : Promise<Result<number | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("copy_quote_draft", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The folder documents are saved under now (Setări, or Documents/Casco Desk).
+ */
+async documentsFolder() : Promise<string> {
+    return await TAURI_INVOKE("documents_folder");
+},
+/**
+ * The documents saved for a draft, newest first.
+ */
+async draftDocuments(draftId: number) : Promise<Result<DocumentView[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("draft_documents", { draftId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Opens an offer's PDF: the saved file, or downloaded, checked and saved first.
+ */
+async openOfferDocument(draftId: number, offerId: string) : Promise<Result<DocumentView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("open_offer_document", { draftId, offerId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Opens the PDF of the policy issued from an offer, as `open_offer_document`.
+ */
+async openPolicyDocument(draftId: number, offerId: string) : Promise<Result<DocumentView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("open_policy_document", { draftId, offerId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Makes the proposal for the client from the ticked offers, saves and opens it.
+ */
+async makeProposal(draftId: number, request: ProposalRequest) : Promise<Result<DocumentView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("make_proposal", { draftId, request }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Opens a saved document in the system's viewer.
+ */
+async openDocument(id: number) : Promise<Result<DocumentView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("open_document", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Shows a saved document in the system's file manager.
+ */
+async revealDocument(id: number) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("reveal_document", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The payment form for an offer, prefilled (card, first installment, today).
+ */
+async paymentForm(draftId: number, offerId: string) : Promise<Result<PaymentDraft, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("payment_form", { draftId, offerId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The payment's problems under their fields (empty when it may be sent).
+ */
+async checkPayment(draftId: number, offerId: string, payment: PaymentDraft) : Promise<Result<Partial<{ [key in string]: Message[] }>, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("check_payment", { draftId, offerId, payment }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Issues the offer once: its intent is stored first, a second call sends nothing.
+ */
+async issuePolicy(draftId: number, offerId: string, payment: PaymentDraft) : Promise<Result<OfferIssue, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("issue_policy", { draftId, offerId, payment }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Sends an unconfirmed issue's very same request again ("Verifică").
+ */
+async verifyPolicyIssue(offerId: string) : Promise<Result<OfferIssue, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("verify_policy_issue", { offerId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Where each offer of the draft that the agent asked to issue stands.
+ */
+async offerIssues(draftId: number) : Promise<Result<OfferIssue[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("offer_issues", { draftId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -764,6 +902,70 @@ totalDamagePercent: string;
  */
 currency: string }
 /**
+ * What a document is.
+ */
+export type DocumentKind = 
+/**
+ * An insurer's offer PDF (GET /offer/{id}).
+ */
+"offer" | 
+/**
+ * An issued policy's PDF (GET /policy).
+ */
+"policy" | 
+/**
+ * The proposal for the client, made by the app.
+ */
+"proposal"
+/**
+ * A saved document as the agent sees it.
+ */
+export type DocumentView = { 
+/**
+ * Its id, to open or show it (a u32: ids cross IPC as plain numbers).
+ */
+id: number; 
+/**
+ * What it is.
+ */
+kind: DocumentKind; 
+/**
+ * The file's name.
+ */
+name: string; 
+/**
+ * The folder it is in.
+ */
+folder: string; 
+/**
+ * Size in bytes.
+ */
+size: number; 
+/**
+ * When it was saved.
+ */
+savedAt: string; 
+/**
+ * The insurer of an offer or policy document.
+ */
+insurer: string | null; 
+/**
+ * The API's offer id of an offer or policy document.
+ */
+offerId: string | null; 
+/**
+ * Whether the file is still where it was saved, unchanged.
+ */
+onDisk: boolean }
+/**
+ * Where documents are saved.
+ */
+export type DocumentsSettings = { 
+/**
+ * An absolute folder; empty for `<Documents>/Casco Desk`.
+ */
+folder: string }
+/**
  * A stored draft with what the agent typed.
  */
 export type DraftRecord = { 
@@ -834,7 +1036,11 @@ bestPremium: Money | null;
 /**
  * The last day that offer can be issued.
  */
-bestUntil: string | null }
+bestUntil: string | null; 
+/**
+ * "Series number" of the policy issued from this draft: the draft is read-only.
+ */
+policy: string | null }
 /**
  * Which CascoApi the app talks to.
  */
@@ -1100,6 +1306,22 @@ credentials: CredentialSource;
  * The provider account (not secret), when credentials exist.
  */
 account: string | null }
+/**
+ * Where an offer's issuing stands.
+ */
+export type IssueState = 
+/**
+ * Sent, and no answer says what happened: "Emitere neconfirmată" until checked.
+ */
+{ state: "unconfirmed"; attempts: number; reason: Message | null } | 
+/**
+ * The insurer refused: nothing was issued; the payment may be corrected.
+ */
+{ state: "refused"; message: Message; fields: Partial<{ [key in string]: Message[] }> } | 
+/**
+ * Issued.
+ */
+{ state: "issued"; policy: PolicyView }
 /**
  * The agent's UI language. Only the UI uses it: the domain speaks in [`Message`] codes.
  */
@@ -1409,6 +1631,82 @@ export type Message =
  */
 { code: "insurerRequires"; insurer: string; path: string } | 
 /**
+ * The insurer does not take this way of paying.
+ */
+{ code: "paymentMethodNotTaken"; insurer: string; methods: PaymentMethod[] } | 
+/**
+ * The policy is paid in the offer's currency.
+ */
+{ code: "paymentCurrency"; currency: Currency } | 
+/**
+ * The amount paid is less than the first installment.
+ */
+{ code: "paymentBelowFirstInstallment"; amount: string; currency: Currency } | 
+/**
+ * The amount paid is more than the whole premium.
+ */
+{ code: "paymentAbovePremium"; amount: string; currency: Currency } | 
+/**
+ * A payment date too far back for this policy.
+ */
+{ code: "paymentTooOld"; days: number } | 
+/**
+ * The way of paying needs the receipt's or the payment order's number.
+ */
+{ code: "documentNumberRequired" } | 
+/**
+ * A document number longer than insurers record, or with control characters.
+ */
+{ code: "documentNumberInvalid"; max: number } | 
+/**
+ * The offer is not among this draft's stored offers (quoted again since?).
+ */
+{ code: "offerNotFound" } | 
+/**
+ * The offer expired: it can no longer be issued.
+ */
+{ code: "offerExpired"; date: string } | 
+/**
+ * The offer is being issued right now (another press, another window).
+ */
+{ code: "issueInProgress" } | 
+/**
+ * A request to issue this offer was sent and its answer never came: check it first.
+ */
+{ code: "issueUnconfirmed" } | 
+/**
+ * The offer was already issued as this policy.
+ */
+{ code: "alreadyIssued"; series: string; number: string } | 
+/**
+ * The draft's policy was issued: the draft can no longer change.
+ */
+{ code: "draftIssued" } | 
+/**
+ * The documents folder cannot be created or written.
+ */
+{ code: "documentsFolderUnwritable"; folder: string; detail: string } | 
+/**
+ * The file the API sent is not a PDF, or not readable, and was not saved.
+ */
+{ code: "pdfInvalid"; detail: string } | 
+/**
+ * The file is over the size a PDF may have.
+ */
+{ code: "pdfTooLarge"; limitMib: number } | 
+/**
+ * The system could not open or show the file.
+ */
+{ code: "cannotOpenDocument"; path: string; detail: string } | 
+/**
+ * No document was recorded under this id.
+ */
+{ code: "documentNotFound" } | 
+/**
+ * A folder must be given in full (`C:\\Users\\…`, `/Users/…`).
+ */
+{ code: "folderNotAbsolute" } | 
+/**
  * The API host cannot be reached.
  */
 { code: "cannotConnect" } | 
@@ -1565,6 +1863,22 @@ amount: string;
  * Its currency.
  */
 currency: Currency }
+/**
+ * An offer's issuing, for the comparison.
+ */
+export type OfferIssue = { 
+/**
+ * The API's offer id.
+ */
+offerId: string; 
+/**
+ * The insurer's key.
+ */
+insurer: string; 
+/**
+ * Where it stands.
+ */
+state: IssueState }
 /**
  * One offer, ready for the comparison table. Money is decimal text, never a float.
  */
@@ -1791,6 +2105,110 @@ export type PartyKind =
  */
 "company"
 /**
+ * The payment as the agent fills it in.
+ */
+export type PaymentDraft = { 
+/**
+ * How it was paid; `None` until chosen.
+ */
+method: PaymentMethod | null; 
+/**
+ * The currency paid in.
+ */
+currency: Currency; 
+/**
+ * The amount, decimal text ("600.00" or "600,00").
+ */
+amount: string; 
+/**
+ * The payment date, `yyyy-mm-dd`.
+ */
+date: string; 
+/**
+ * The receipt's or the payment order's number.
+ */
+documentNumber: string }
+/**
+ * A way of paying the premium, as CascoApi names it on the wire.
+ */
+export type PaymentMethod = 
+/**
+ * Card at the agency's terminal.
+ */
+"pos" | 
+/**
+ * Cash against the insurer's receipt.
+ */
+"receipt" | 
+/**
+ * Cash against the broker's receipt.
+ */
+"broker receipt" | 
+/**
+ * Bank transfer to the insurer.
+ */
+"payment order" | 
+/**
+ * Bank transfer to the broker.
+ */
+"broker payment order"
+/**
+ * A recorded payment.
+ */
+export type PaymentView = { 
+/**
+ * The method, when it is one the app knows.
+ */
+method: PaymentMethod | null; 
+/**
+ * The amount paid.
+ */
+amount: Money; 
+/**
+ * The payment date.
+ */
+date: string; 
+/**
+ * The receipt's or payment order's number.
+ */
+documentNumber: string | null }
+/**
+ * An issued policy as the agent sees it; `None` where the insurer's answer did not say.
+ */
+export type PolicyView = { 
+/**
+ * Policy series.
+ */
+series: string; 
+/**
+ * Policy number.
+ */
+number: string; 
+/**
+ * The insurer's own code for it.
+ */
+providerPolicyCode: string | null; 
+/**
+ * First day of cover.
+ */
+startDate: string | null; 
+/**
+ * Last day of cover.
+ */
+endDate: string | null; 
+/**
+ * The whole premium.
+ */
+premium: Money | null; 
+/**
+ * The installments.
+ */
+installments: InstallmentView[]; 
+/**
+ * The payment recorded.
+ */
+payment: PaymentView | null }
+/**
  * Where a part is in its life.
  */
 export type ProgressStage = 
@@ -1806,6 +2224,134 @@ export type ProgressStage =
  * The part failed; its previous rows stay.
  */
 "failed"
+/**
+ * What the agent asks a proposal for.
+ */
+export type ProposalRequest = { 
+/**
+ * The ticked offers' ids, in the order they are shown (cheapest first by default).
+ */
+offerIds: string[]; 
+/**
+ * The agent's recommendation ("" for none).
+ */
+recommendation: string; 
+/**
+ * The vehicle as the UI names it ("Dacia Logan 2019").
+ */
+vehicleName: string; 
+/**
+ * The words, in the agent's language.
+ */
+wording: ProposalWording }
+/**
+ * The proposal's words, from the UI's catalogue (`{name}` placeholders are filled here).
+ */
+export type ProposalWording = { 
+/**
+ * "Propunere de asigurare CASCO".
+ */
+title: string; 
+/**
+ * "Nr. {number} din {date}".
+ */
+numberLine: string; 
+/**
+ * "Client".
+ */
+client: string; 
+/**
+ * "Vehicul".
+ */
+vehicle: string; 
+/**
+ * "Nr. înmatriculare".
+ */
+plate: string; 
+/**
+ * "Serie șasiu (VIN)".
+ */
+vin: string; 
+/**
+ * "Sumă asigurată".
+ */
+insuredSum: string; 
+/**
+ * "Ofertele propuse".
+ */
+offers: string; 
+/**
+ * "Asigurător".
+ */
+insurer: string; 
+/**
+ * "Primă".
+ */
+premium: string; 
+/**
+ * "Primă în lei".
+ */
+premiumInLei: string; 
+/**
+ * "Rate".
+ */
+installments: string; 
+/**
+ * "Franșiză".
+ */
+deductibles: string; 
+/**
+ * "Valabilă până la".
+ */
+validUntil: string; 
+/**
+ * "Scadențe".
+ */
+schedule: string; 
+/**
+ * "Acoperiri".
+ */
+coverages: string; 
+/**
+ * "Observații".
+ */
+notes: string; 
+/**
+ * "integral".
+ */
+atOnce: string; 
+/**
+ * "{count} rate".
+ */
+installmentCount: string; 
+/**
+ * "{partial} / {total}% daună totală".
+ */
+deductibleText: string; 
+/**
+ * "la cursul de {rate} lei/EUR din ofertă".
+ */
+rateNote: string; 
+/**
+ * "Recomandarea noastră".
+ */
+recommendation: string; 
+/**
+ * "Condițiile obligatorii sunt cele din documentul de ofertă al fiecărui asigurător."
+ */
+closing: string; 
+/**
+ * "Pagina {page} din {pages}".
+ */
+page: string; 
+/**
+ * "Cod ASF".
+ */
+brokerCode: string; 
+/**
+ * Cover key ("glass") → its name ("Geamuri").
+ */
+covers: Partial<{ [key in string]: string }> }
 /**
  * What the wizard shows while the agent types: a message under each field, and the fields
  * the enabled insurers ask for beyond the spec (warnings, they do not block quoting).
@@ -2004,7 +2550,12 @@ disabledInsurers: string[];
 /**
  * Quoting timeouts; absent from settings files written before it existed.
  */
-quoting: QuotingSettings }
+quoting: QuotingSettings; 
+/**
+ * Where offer, policy and proposal PDFs are saved; absent from settings files written
+ * before it existed.
+ */
+documents: DocumentsSettings }
 /**
  * One progress event. `total` grows once the county and make lists say how many child parts
  * there are.

@@ -213,21 +213,21 @@ impl Desk {
     }
 
     /// Opens a recorded document in the system's viewer.
-    pub fn open_document(&self, id: i64) -> Result<DocumentView, AppError> {
+    pub fn open_document(&self, id: u32) -> Result<DocumentView, AppError> {
         self.opened(&self.recorded(id)?)
     }
 
     /// Shows a recorded document in the system's file manager.
-    pub fn reveal_document(&self, id: i64) -> Result<(), AppError> {
+    pub fn reveal_document(&self, id: u32) -> Result<(), AppError> {
         let record = self.recorded(id)?;
         self.host
             .reveal_file(&record.path)
             .map_err(|detail| cannot_open(&record, detail))
     }
 
-    fn recorded(&self, id: i64) -> Result<DocumentRecord, AppError> {
+    fn recorded(&self, id: u32) -> Result<DocumentRecord, AppError> {
         self.store()
-            .document(id)
+            .document(i64::from(id))
             .map_err(|e| e.to_app_error())?
             .ok_or_else(|| AppError::new(ErrorCode::NotFound, Message::DocumentNotFound))
     }

@@ -47,8 +47,8 @@ pub fn documents_root(
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct DocumentView {
-    /// Its id, to open or show it.
-    pub id: i64,
+    /// Its id, to open or show it (a u32: ids cross IPC as plain numbers).
+    pub id: u32,
     /// What it is.
     pub kind: DocumentKind,
     /// The file's name.
@@ -71,7 +71,7 @@ impl DocumentView {
     /// The view of `record`, checking the file on disk.
     pub fn of(record: &DocumentRecord) -> DocumentView {
         DocumentView {
-            id: record.id,
+            id: u32::try_from(record.id).unwrap_or(u32::MAX),
             kind: record.kind,
             name: record
                 .path

@@ -2,6 +2,8 @@
 // makes a missing one a build error).
 
 import type { ListKind } from "../../bindings";
+import { formatDate, formatMoney } from "../../format";
+import { PAYMENT_METHODS_EN } from "./payment";
 import { fieldPhrase, groupedAmounts, type FieldPhrases, type MessageCatalogue } from "./catalogue";
 
 /** Fields insurers require beyond the spec, as they read in "X requires …". */
@@ -168,5 +170,26 @@ export const en: MessageCatalogue = {
     "The local database was created by a newer version of the app. Please update Casco Desk.",
   storeUnusable: (m) => `The local database cannot be used (${m.detail}).`,
   fileProblem: (m) => `A file of the app could not be read or written (${m.detail}).`,
+  paymentMethodNotTaken: (m) => `${m.insurer} takes only: ${m.methods.map((x) => PAYMENT_METHODS_EN[x]).join(", ")}.`,
+  paymentCurrency: (m) => `The policy is paid in the offer's currency (${m.currency}).`,
+  paymentBelowFirstInstallment: (m) => `The amount paid does not cover the first installment (${formatMoney(m.amount, m.currency, "en")}).`,
+  paymentAbovePremium: (m) => `The amount paid is more than the premium (${formatMoney(m.amount, m.currency, "en")}).`,
+  paymentTooOld: (m) => `The payment date can be at most ${m.days} days ago.`,
+  documentNumberRequired: () => "Enter the receipt's or the payment order's number.",
+  documentNumberInvalid: (m) => `Invalid document number: at most ${m.max} characters, no control characters.`,
+  offerNotFound: () => "This offer is no longer among the draft's offers; ask for offers again.",
+  offerExpired: (m) => `The offer expired on ${formatDate(m.date)} and can no longer be issued. Ask for a new offer.`,
+  issueInProgress: () => "This offer is being issued right now; wait for the answer.",
+  issueUnconfirmed: () =>
+    "The request to issue this offer got no answer. Press “Verify”: the very same request is sent again.",
+  alreadyIssued: (m) => `The offer was already issued as policy ${m.series} ${m.number}.`,
+  draftIssued: () => "The policy was issued: this draft can no longer change. Copy it into a new draft.",
+  documentsFolderUnwritable: (m) =>
+    `The documents folder cannot be written: ${m.folder} (${m.detail}). Choose another folder in Settings.`,
+  pdfInvalid: (m) => `The file received is not a valid PDF and was not saved (${m.detail}).`,
+  pdfTooLarge: (m) => `The file received is larger than ${m.limitMib} MB and was not saved.`,
+  cannotOpenDocument: (m) => `The document could not be opened: ${m.path} (${m.detail}).`,
+  documentNotFound: () => "This document is no longer on record.",
+  folderNotAbsolute: () => "Enter the whole folder path (e.g. C:\\Users\\Ana\\Documents or /Users/ana/Documents).",
   unexpected: (m) => `Unexpected error: ${m.detail}`,
 };

@@ -2,6 +2,8 @@
 // agent's: change it here, never in Rust.
 
 import type { ListKind } from "../../bindings";
+import { formatDate, formatMoney } from "../../format";
+import { PAYMENT_METHODS_RO } from "./payment";
 import { fieldPhrase, groupedAmounts, type FieldPhrases, type MessageCatalogue } from "./catalogue";
 
 /** Fields insurers require beyond the spec, as they read in "Asigurătorul X cere …". */
@@ -173,5 +175,26 @@ export const ro: MessageCatalogue = {
     "Baza de date locală a fost creată de o versiune mai nouă a aplicației. Actualizați Casco Desk.",
   storeUnusable: (m) => `Baza de date locală nu poate fi folosită (${m.detail}).`,
   fileProblem: (m) => `Un fișier al aplicației nu a putut fi citit sau scris (${m.detail}).`,
+  paymentMethodNotTaken: (m) => `${m.insurer} acceptă doar: ${m.methods.map((x) => PAYMENT_METHODS_RO[x]).join(", ")}.`,
+  paymentCurrency: (m) => `Polița se plătește în moneda ofertei (${m.currency}).`,
+  paymentBelowFirstInstallment: (m) => `Suma plătită nu acoperă prima rată (${formatMoney(m.amount, m.currency, "ro")}).`,
+  paymentAbovePremium: (m) => `Suma plătită depășește prima totală (${formatMoney(m.amount, m.currency, "ro")}).`,
+  paymentTooOld: (m) => `Data plății poate fi cel mult cu ${m.days} de zile în urmă.`,
+  documentNumberRequired: () => "Introduceți numărul chitanței sau al ordinului de plată.",
+  documentNumberInvalid: (m) => `Număr de document invalid: cel mult ${m.max} de caractere, fără caractere de control.`,
+  offerNotFound: () => "Oferta nu mai este printre ofertele acestei ciorne; cereți oferte din nou.",
+  offerExpired: (m) => `Oferta a expirat la ${formatDate(m.date)} și nu mai poate fi emisă. Cereți o ofertă nouă.`,
+  issueInProgress: () => "Oferta se emite chiar acum; așteptați răspunsul.",
+  issueUnconfirmed: () =>
+    "Cererea de emitere a acestei oferte nu a primit răspuns. Apăsați «Verifică»: se trimite din nou exact aceeași cerere.",
+  alreadyIssued: (m) => `Oferta a fost deja emisă ca polița ${m.series} ${m.number}.`,
+  draftIssued: () => "Polița a fost emisă: ciorna nu mai poate fi modificată. Copiați-o într-o ciornă nouă.",
+  documentsFolderUnwritable: (m) =>
+    `Dosarul de documente nu poate fi scris: ${m.folder} (${m.detail}). Alegeți alt dosar în Setări.`,
+  pdfInvalid: (m) => `Fișierul primit nu este un PDF valid și nu a fost salvat (${m.detail}).`,
+  pdfTooLarge: (m) => `Fișierul primit depășește ${m.limitMib} MB și nu a fost salvat.`,
+  cannotOpenDocument: (m) => `Documentul nu a putut fi deschis: ${m.path} (${m.detail}).`,
+  documentNotFound: () => "Documentul nu mai există în evidență.",
+  folderNotAbsolute: () => "Scrieți calea completă a dosarului (ex.: C:\\Users\\Ana\\Documents sau /Users/ana/Documents).",
   unexpected: (m) => `Eroare neașteptată: ${m.detail}`,
 };
