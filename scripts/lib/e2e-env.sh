@@ -10,3 +10,18 @@ export CASCO_SANDBOX_BINARY="$CARGO_TARGET_DIR/debug/casco-sandbox"
 export CASCO_SCREENSHOTS="${CASCO_SCREENSHOTS:-$ROOT/tests/e2e/screenshots}"
 export CASCO_TMP="$tmp"
 
+
+# The system's Documents folder for the run (where the app saves PDFs by default), through
+# the XDG user-dirs file the app reads, so no test writes into $HOME.
+export CASCO_DOCUMENTS="$tmp/Documents"
+mkdir -p "$CASCO_DOCUMENTS"
+printf 'XDG_DOCUMENTS_DIR="%s"\n' "$CASCO_DOCUMENTS" > "$XDG_CONFIG_HOME/user-dirs.dirs"
+
+# A stand-in for xdg-open, first on PATH: the app opens documents through the system's opener
+# (tauri-plugin-opener runs xdg-open on Linux), unchanged; under test nothing may pop up, and
+# the e2e reads what was opened. Each argument becomes one line of $CASCO_OPENED_LOG.
+export CASCO_OPENED_LOG="$tmp/opened.log"
+mkdir -p "$tmp/bin"
+printf '#!/bin/sh\nfor a in "$@"; do printf "%%s\\n" "$a" >> "$CASCO_OPENED_LOG"; done\n' > "$tmp/bin/xdg-open"
+chmod +x "$tmp/bin/xdg-open"
+export PATH="$tmp/bin:$PATH"
