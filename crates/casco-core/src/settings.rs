@@ -456,6 +456,19 @@ mod tests {
     }
 
     #[test]
+    fn the_documents_folder_is_empty_or_a_whole_path_and_older_files_lack_it() {
+        let mut s = valid();
+        assert!(s.validate().is_ok(), "empty: the system's Documents/Casco Desk");
+        s.documents.folder = "Documente/Clienți".into();
+        let fields = s.validate().unwrap_err().fields.unwrap();
+        assert_eq!(fields["documents.folder"], [Message::FolderNotAbsolute]);
+        s.documents.folder = std::env::temp_dir().join("Dosare Ștefan").display().to_string();
+        assert!(s.validate().is_ok());
+        let older: Settings = serde_json::from_str(r#"{"language": "en"}"#).unwrap();
+        assert_eq!(older.documents, DocumentsSettings::default());
+    }
+
+    #[test]
     fn installments_and_term_are_bounded() {
         let mut s = valid();
         s.defaults.installments = 3;

@@ -21,6 +21,9 @@ export class SettingsForm {
   logoMissing = $state(false);
   dirty = $derived(this.saved !== null && JSON.stringify(this.saved) !== JSON.stringify(this.draft));
 
+  /** Where documents go while the folder field is empty (the system's Documents/Casco Desk). */
+  defaultDocumentsFolder = $state("");
+
   constructor(private readonly backend: Backend) {}
 
   async load(): Promise<void> {
@@ -30,9 +33,16 @@ export class SettingsForm {
       this.draft = structuredClone(s);
       setLanguage(s.language);
       await this.refreshLogo();
+      await this.refreshDocumentsFolder();
     } catch (e) {
       this.notice = { key: "settings.loadFailed", params: { message: problem(e) } };
     }
+  }
+
+  /** The folder used while none is chosen, shown as the field's placeholder. */
+  private async refreshDocumentsFolder(): Promise<void> {
+    if (this.saved?.documents.folder.trim()) return;
+    this.defaultDocumentsFolder = await this.backend.documentsFolder();
   }
 
   /** Saves the draft. On refusal the draft is kept as typed and each field gets its message. */
