@@ -82,3 +82,17 @@ describe("formatCount", () => {
     expect(formatCount(999.9)).toBe("999");
   });
 });
+
+describe("amounts as documents write them", () => {
+  it("match the cases casco-core's proposal is checked against", async () => {
+    const { cases } = (await import("../../../crates/casco-core/data/money_text_cases.json")).default as {
+      cases: { value: string; lang: "ro" | "en"; amount: string; RON: string; EUR: string }[];
+    };
+    expect(cases.length).toBeGreaterThan(5);
+    for (const c of cases) {
+      expect(formatAmount(c.value, c.lang), JSON.stringify(c)).toBe(c.amount);
+      expect(formatMoney(c.value, "RON", c.lang), JSON.stringify(c)).toBe(c.RON);
+      expect(formatMoney(c.value, "EUR", c.lang), JSON.stringify(c)).toBe(c.EUR);
+    }
+  });
+});
