@@ -363,3 +363,44 @@ async fn an_issue_cut_short_is_unconfirmed_and_checked_with_the_very_same_reques
     );
     f.sandbox.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_offer_that_expired_is_refused_before_any_call() {
+    let f = Fixture::new(SandboxConfig::default()).await;
+    let (desk, id, offers) = quoted(&f).await;
+    let offer = offer_of(&offers, "asirom");
+    let payment = pos(&desk, id, offer);
+    // The stored answer says the offer was valid until yesterday (as it would read tomorrow).
+    let yesterday = sample_draft::today().pred_opt().unwrap().to_string();
+    let conn = rusqlite::Connection::open(&f.database).unwrap();
+    let body: String = conn
+        .query_row(
+            "SELECT answer FROM quote_calls WHERE insurer = 'asirom'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let old = offer.expiry_date.unwrap().to_string();
+    let aged = body.replace(
+        &format!("\\\"offerExpiryDate\\\":\\\"{old}\\\""),
+        &format!("\\\"offerExpiryDate\\\":\\\"{yesterday}\\\""),
+    );
+    assert_ne!(aged, body, "the stored answer names the expiry date");
+    conn.execute(
+        "UPDATE quote_calls SET answer = ?1 WHERE insurer = 'asirom'",
+        [&aged],
+    )
+    .unwrap();
+
+    let e = desk
+        .issue_policy(id, &offer.offer_id, &payment)
+        .await
+        .unwrap_err();
+    assert_eq!(e.message, Message::OfferExpired { date: yesterday });
+    assert_eq!(f.sandbox.counters().requests_to("issue_policy"), 0);
+    assert!(
+        desk.offer_issues(id).unwrap().is_empty(),
+        "no intent stored either"
+    );
+    f.sandbox.stop().await;
+}
