@@ -252,6 +252,15 @@ async fn a_policy_is_issued_once_even_when_two_presses_meet() {
         Some(PaymentMethod::Pos)
     );
 
+    // Another offer of the same draft is refused: one draft sells one policy.
+    let rival = offer_of(&offers, "generali");
+    let e = desk
+        .issue_policy(id, &rival.offer_id, &pos(&desk, id, rival))
+        .await
+        .unwrap_err();
+    assert_eq!(e.message, Message::DraftIssued);
+    assert_eq!(f.sandbox.counters().requests_to("issue_policy"), 1);
+
     // Pressing again later sends nothing and shows the same policy.
     let again = desk
         .issue_policy(id, &offer.offer_id, &payment)
@@ -339,6 +348,19 @@ async fn an_issue_cut_short_is_unconfirmed_and_checked_with_the_very_same_reques
     other.document_number = "OP 7".into();
     let e = desk
         .issue_policy(id, &offer.offer_id, &other)
+        .await
+        .unwrap_err();
+    assert_eq!(e.message, Message::IssueUnconfirmed);
+    // Nor another offer of the same draft, nor a new quote that would replace what was sent.
+    let rival = offer_of(&offers, "asirom");
+    let e = desk
+        .issue_policy(id, &rival.offer_id, &pos(&desk, id, rival))
+        .await
+        .unwrap_err();
+    assert_eq!(e.message, Message::IssueUnconfirmed);
+    let record = desk.load_quote_draft(id).unwrap().unwrap();
+    let e = desk
+        .quote_offers(id, &record.draft, None, &|_| ())
         .await
         .unwrap_err();
     assert_eq!(e.message, Message::IssueUnconfirmed);

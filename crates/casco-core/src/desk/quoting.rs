@@ -13,7 +13,6 @@ use super::Desk;
 use crate::choices::Gender;
 use crate::error::{AppError, ErrorCode, FieldErrors};
 use crate::insurers::enabled_insurers;
-use crate::messages::Message;
 use crate::quote::comparison::{arrange, ComparedOffer, ComparisonFilter};
 use crate::quote::fanout::{quote_insurers, FanoutOptions, InsurerCall, InsurerOutcome};
 use crate::quote::identification::{identify_vehicle, VehicleIdentification};
@@ -169,8 +168,8 @@ impl Desk {
         only: Option<&[String]>,
         on_outcome: &(dyn Fn(InsurerOutcome) + Send + Sync),
     ) -> Result<Vec<InsurerOutcome>, AppError> {
-        if saved_drafts::issued_policy(self.store(), draft_id).is_some() {
-            return Err(AppError::new(ErrorCode::Conflict, Message::DraftIssued));
+        if let Some(blocked) = crate::issuing::draft_blocked(self.store(), draft_id, None)? {
+            return Err(AppError::new(ErrorCode::Conflict, blocked));
         }
         let (settings, client, timeout) = self.session().await?;
         saved_drafts::save_draft(self.store(), Some(draft_id), draft, Utc::now())

@@ -105,6 +105,9 @@ pub async fn issue_policy(
 ) -> Result<OfferIssue, AppError> {
     let StoredOffer { insurer, offer } =
         stored_offer(store, order.draft_id, order.offer_id, today)?;
+    if let Some(blocked) = draft_blocked(store, order.draft_id, Some(order.offer_id))? {
+        return Err(AppError::new(ErrorCode::Conflict, blocked));
+    }
     let _running = in_flight
         .enter(order.offer_id)
         .ok_or_else(|| AppError::new(ErrorCode::Conflict, Message::IssueInProgress))?;
@@ -163,6 +166,33 @@ pub async fn issue_policy(
         },
     };
     send(client, store, id, &request, opts).await
+}
+
+/// Why the draft takes no new issue (or, with `except: None`, no new quote): another of its
+/// offers was issued (one draft sells one policy) or waits to be checked. `except` is the
+/// offer being issued, whose own earlier attempt is judged by the caller.
+pub fn draft_blocked(
+    store: &Store,
+    draft: DraftId,
+    except: Option<&str>,
+) -> Result<Option<Message>, AppError> {
+    let issues = store
+        .issues_for_draft(draft)
+        .map_err(|e| e.to_app_error())?;
+    let others = issues
+        .iter()
+        .filter(|r| Some(r.offer_id.as_str()) != except);
+    let states: Vec<IssueState> = others.map(|r| OfferIssue::of(r).state).collect();
+    if states
+        .iter()
+        .any(|s| matches!(s, IssueState::Issued { .. }))
+    {
+        return Ok(Some(Message::DraftIssued));
+    }
+    let unconfirmed = states
+        .iter()
+        .any(|s| matches!(s, IssueState::Unconfirmed { .. }));
+    Ok(unconfirmed.then_some(Message::IssueUnconfirmed))
 }
 
 /// Sends the stored request of an unconfirmed issue again, unchanged, and records the answer.

@@ -6,6 +6,6 @@ mod payment_form;
 mod policy_view;
 
 pub(crate) use exactly_once::stored_offer;
-pub use exactly_once::{issue_policy, verify_issue, IssueOrder, IssuesInFlight};
+pub use exactly_once::{draft_blocked, issue_policy, verify_issue, IssueOrder, IssuesInFlight};
 pub use payment_form::{check_payment_draft, payment_for, PaymentDraft};
 pub use policy_view::{issue_state, policy_view, IssueState, OfferIssue, PaymentView, PolicyView};
