@@ -9,7 +9,6 @@ import {
   type CnpPrefill,
   type DraftRecord,
   type DraftSummary,
-  type PartyDraft,
   type QuoteCheck,
   type QuoteDraft,
   type InsurerView,
@@ -27,90 +26,25 @@ import {
   type SavedComparison,
   type ComparisonFilter,
   type ComparedOffer,
+  type DocumentKind,
+  type DocumentView,
+  type OfferIssue,
+  type OfferView,
+  type PaymentDraft,
+  type ProposalRequest,
 } from "./types";
+import {
+  emptyDraft,
+  defaultSettings,
+  FAKE_COUNTIES,
+  FAKE_COUNTRIES,
+  FAKE_INSURERS,
+  FAKE_LOCALITIES,
+  FAKE_MODELS,
+  matches,
+} from "./fake-data";
 
-/** Default settings, mirroring `Settings::default()` in casco-core. */
-export function defaultSettings(): Settings {
-  return {
-    environment: { kind: "demo", customUrl: "" },
-    agency: { name: "", brokerCode: "", address: "", phone: "", email: "", logoFile: null },
-    defaults: { currency: "RON", installments: 1, termMonths: 12 },
-    language: "ro",
-    referenceData: { ttlDays: 7 },
-    quoting: { timeoutSeconds: 60 },
-    disabledInsurers: [],
-  };
-}
-
-/** An empty party, mirroring `PartyDraft::default()` in casco-core. */
-function emptyParty(): PartyDraft {
-  return {
-    kind: "person", taxId: "", lastName: "", firstName: "", isForeign: false, nationality: "", citizenship: "",
-    gender: null, birthdate: "", idDocument: { idType: null, seriesNumber: "", issuedBy: "", issueDate: "" },
-    licenceDate: "", email: "", mobile: "", hasDisability: false, isRetired: false, residency: "resident",
-    politicallyExposed: false, businessName: "", tradeRegistryNumber: "", caenCode: "",
-    address: {
-      country: "RO", countyCode: "", countyName: "", localitySiruta: "", localityName: "", street: "", number: "",
-      building: "", staircase: "", apartment: "", floor: "", postcode: "",
-    },
-  };
-}
-
-/** A fresh draft, mirroring `QuoteDraft::default()` in casco-core. */
-export function emptyDraft(): QuoteDraft {
-  return {
-    step: "policyholder",
-    policyholder: emptyParty(),
-    vehicle: {
-      vin: "", motorSeries: "", plate: "", registrationType: "registered", firstRegistration: "", usageType: "personal",
-      category: null, make: "", model: "", year: "", engineCc: "", powerKw: "", totalWeight: "", seats: "", fuel: null,
-      mileage: "", colour: null, marketValue: "", keyCount: "", ptiExpiry: "", vignetteExpiry: "", civSeries: "",
-      mobilityModifications: false, isLeased: false, isNew: false, isOwnerTransfer: false, equipmentDescription: "",
-      equipmentValue: "", acquisitionDate: "", isFirstOwner: null, stolenBefore: null, constructionChanges: null,
-      rightHandDrive: null, isAtv: null, identifiers: {},
-    },
-    user: { sameAsPolicyholder: true, party: emptyParty() },
-    cover: {
-      startDate: "", termMonths: 12, installments: 1, currency: "RON", insuredSum: "", deductiblePartial: "",
-      deductibleTotalPercent: "", extraCoverages: [], renewalSeries: "", renewalNumber: "", leasingContractType: null,
-      leasingContractNumber: "", bonusMalusClass: "", bonusMalusClaims: "", noYoungDrivers: null,
-      coversMinorChildren: null, partnerRepairNetwork: null, cashOnHandAccord: null, personalAccidentPlan: "",
-      rafCode: "", filterPackages: null, mentions: "", withoutTax: false,
-    },
-    insurers: [],
-  };
-}
-
-const FAKE_COUNTRIES: Country[] = [
-  { id: "1", name: "GRECIA", iso2: "GR", iso3: "GRC" },
-  { id: "2", name: "ROMÂNIA", iso2: "RO", iso3: "ROU" },
-];
-const FAKE_COUNTIES: County[] = [
-  { code: "BV", name: "BRAŞOV", siruta: 83 },
-  { code: "CJ", name: "CLUJ", siruta: 127 },
-];
-const FAKE_LOCALITIES: Locality[] = [
-  { siruta: 54984, name: "CLUJ-NAPOCA", countyCode: "CJ", rank: 1 },
-  { siruta: 55255, name: "DEJ", countyCode: "CJ", rank: 1 },
-  { siruta: 57706, name: "FLOREŞTI", countyCode: "CJ", rank: 3 },
-  { siruta: 40198, name: "BRAŞOV", countyCode: "BV", rank: 1 },
-];
-const FAKE_MODELS: VehicleModel[] = [
-  { make: "DACIA", name: "LOGAN" },
-  { make: "DACIA", name: "SANDERO" },
-  { make: "SKODA", name: "OCTAVIA" },
-];
-
-/** Case and diacritics folding, enough for the fake's lists. */
-const fold = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-const matches = (name: string, query: string) =>
-  fold(query).split(/[\s-]+/).filter(Boolean).every((w) => fold(name).split(/[\s-]+/).some((n) => n.startsWith(w)));
-
-const FAKE_INSURERS: Omit<InsurerView, "enabled" | "credentials" | "account">[] = [
-  { key: "generali", name: "Generali", product: "casco", offerCurrency: "RON" },
-  { key: "grawe", name: "Grawe", product: "casco", offerCurrency: "EUR" },
-  { key: "groupama", name: "Groupama", product: "casco-leasing", offerCurrency: "RON" },
-];
+export { defaultSettings, emptyDraft } from "./fake-data";
 
 /**
  * In-memory backend for Vitest. It does not re-implement the Rust validators: a test sets
@@ -344,13 +278,14 @@ export class FakeBackend implements Backend {
       const summary: DraftSummary = {
         id: newId, clientName: this.clientName(draft), step: draft.step, createdAt: now, updatedAt: now,
         plate: draft.vehicle.plate.trim(), vehicle: `${draft.vehicle.make} ${draft.vehicle.model}`.trim(),
-        bestPremium: null, bestUntil: null,
+        bestPremium: null, bestUntil: null, policy: null,
       };
       this.drafts.set(newId, { summary, status: "open", draft: structuredClone(draft) });
       return newId;
     }
     const row = this.drafts.get(id);
-    if (!row || row.status !== "open") return null;
+    // What was sold is never changed afterwards (as `saved_drafts::save_draft`).
+    if (!row || row.status !== "open" || this.policyOf(id) !== null) return null;
     row.summary = {
       ...row.summary, clientName: this.clientName(draft), step: draft.step, updatedAt: now,
       plate: draft.vehicle.plate.trim(), vehicle: `${draft.vehicle.make} ${draft.vehicle.model}`.trim(),
@@ -361,7 +296,10 @@ export class FakeBackend implements Backend {
 
   async loadQuoteDraft(id: number): Promise<DraftRecord | null> {
     const row = this.drafts.get(id);
-    return row ? structuredClone(row) : null;
+    if (!row) return null;
+    const record = structuredClone(row);
+    record.summary.policy = this.policyOf(id);
+    return record;
   }
 
   async listQuoteDrafts(): Promise<DraftSummary[]> {
@@ -433,5 +371,191 @@ export class FakeBackend implements Backend {
     return outcomes.flatMap((o) =>
       o.state.kind === "offers" ? o.state.offers.map((offer) => ({ offer: structuredClone(offer), displayName: o.displayName, cheapest: false })) : [],
     );
+  }
+  // Documents: an in-memory shelf. Opening is recorded (`opened`, `revealed`) instead of done.
+  documents: (DocumentView & { draftId: number })[] = [];
+  opened: number[] = [];
+  revealed: number[] = [];
+  proposals: ProposalRequest[] = [];
+  /** Offer and policy downloads that reached the "API" (a saved file is opened with none). */
+  downloads: string[] = [];
+  /** Makes the next document call fail with this error. */
+  documentFailure: AppError | null = null;
+  private nextDocumentId = 1;
+
+  async documentsFolder(): Promise<string> {
+    return this.stored.documents.folder || "/home/agent/Documents/Casco Desk";
+  }
+
+  async draftDocuments(draftId: number): Promise<DocumentView[]> {
+    return this.documents
+      .filter((d) => d.draftId === draftId)
+      .sort((a, b) => b.id - a.id)
+      .map(({ draftId: _, ...view }) => structuredClone(view));
+  }
+
+  private failIfAsked(): void {
+    const failure = this.documentFailure;
+    this.documentFailure = null;
+    if (failure) throw new CommandError(failure);
+  }
+
+  private shelve(draftId: number, kind: DocumentKind, name: string, offer: OfferView | null): DocumentView {
+    const view: DocumentView = {
+      id: this.nextDocumentId++, kind, name, folder: `/home/agent/Documents/Casco Desk/${this.clientName(this.drafts.get(draftId)?.draft ?? emptyDraft())}`,
+      size: 18_432, savedAt: new Date().toISOString(), insurer: offer?.insurer ?? null, offerId: offer?.offerId ?? null, onDisk: true,
+    };
+    this.documents.push({ ...view, draftId });
+    this.opened.push(view.id);
+    return view;
+  }
+
+  private kept(kind: DocumentKind, offerId: string): DocumentView | null {
+    const found = this.documents.find((d) => d.kind === kind && d.offerId === offerId && d.onDisk);
+    if (!found) return null;
+    this.opened.push(found.id);
+    const { draftId: _, ...view } = found;
+    return structuredClone(view);
+  }
+
+  /** An offer of the draft's saved comparison. */
+  private storedOffer(draftId: number, offerId: string): OfferView {
+    const offer = (this.saved.get(draftId)?.outcomes ?? [])
+      .flatMap((o) => (o.state.kind === "offers" ? o.state.offers : []))
+      .find((o) => o.offerId === offerId);
+    if (!offer) throw new CommandError({ code: "not_found", message: { code: "offerNotFound" } });
+    return offer;
+  }
+
+  async openOfferDocument(draftId: number, offerId: string): Promise<DocumentView> {
+    this.failIfAsked();
+    const kept = this.kept("offer", offerId);
+    if (kept) return kept;
+    const offer = this.storedOffer(draftId, offerId);
+    this.downloads.push(`offer:${offerId}`);
+    return this.shelve(draftId, "offer", `2026-12-02 Ofertă ${offer.insurer} ${offerId}.pdf`, offer);
+  }
+
+  async openPolicyDocument(draftId: number, offerId: string): Promise<DocumentView> {
+    this.failIfAsked();
+    const kept = this.kept("policy", offerId);
+    if (kept) return kept;
+    const issue = this.issues.get(offerId);
+    if (issue?.state.state !== "issued") throw new CommandError({ code: "conflict", message: { code: "issueUnconfirmed" } });
+    this.downloads.push(`policy:${offerId}`);
+    const { series, number } = issue.state.policy;
+    return this.shelve(draftId, "policy", `2026-12-02 Poliță ${issue.insurer} ${series} ${number}.pdf`, this.storedOffer(draftId, offerId));
+  }
+
+  async makeProposal(draftId: number, request: ProposalRequest): Promise<DocumentView> {
+    this.failIfAsked();
+    this.proposals.push(structuredClone(request));
+    if (request.offerIds.length === 0) {
+      throw new CommandError({ code: "validation", message: { code: "fixHighlighted" }, fields: { offers: [{ code: "required" }] } });
+    }
+    const count = this.documents.filter((d) => d.draftId === draftId && d.kind === "proposal").length;
+    return this.shelve(draftId, "proposal", `2026-12-02 Propunere ${draftId}-${count + 1}.pdf`, null);
+  }
+
+  async openDocument(id: number): Promise<DocumentView> {
+    this.failIfAsked();
+    const found = this.documents.find((d) => d.id === id);
+    if (!found) throw new CommandError({ code: "not_found", message: { code: "documentNotFound" } });
+    this.opened.push(id);
+    const { draftId: _, ...view } = found;
+    return structuredClone(view);
+  }
+
+  async revealDocument(id: number): Promise<null> {
+    this.failIfAsked();
+    this.revealed.push(id);
+    return null;
+  }
+
+  // Issuing: the payment rules are Rust's; the fake knows one (a document number for every
+  // method but POS) so the form's flow can be tested, and `paymentCheck` replaces it.
+  /** Issues by offer id, each with its draft. */
+  issues = new Map<string, OfferIssue & { draftId: number }>();
+  issueCalls: { draftId: number; offerId: string; payment: PaymentDraft }[] = [];
+  verifyCalls: string[] = [];
+  /** How the next issue ends; the default issues policy GRP 100045. */
+  issueAnswer: ((offerId: string, insurer: string) => OfferIssue["state"]) | null = null;
+  /** While set, issuePolicy waits for it: the call is "running". */
+  issueGate: Promise<void> | null = null;
+  paymentCheck: ((p: PaymentDraft) => Record<string, Message[]>) | null = null;
+  today = "2026-12-02";
+
+  async paymentForm(draftId: number, offerId: string): Promise<PaymentDraft> {
+    const offer = this.storedOffer(draftId, offerId);
+    const first = offer.installments[0]?.amount ?? offer.premium;
+    return { method: "pos", currency: offer.currency === "EUR" ? "EUR" : "RON", amount: first, date: this.today, documentNumber: "" };
+  }
+
+  async checkPayment(_draftId: number, _offerId: string, payment: PaymentDraft): Promise<Partial<{ [key in string]: Message[] }>> {
+    if (this.paymentCheck) return this.paymentCheck(payment);
+    const fields: Record<string, Message[]> = {};
+    if (!payment.amount.trim()) fields["payment.amount"] = [{ code: "required" }];
+    if (!payment.date.trim()) fields["payment.date"] = [{ code: "required" }];
+    if (payment.method !== "pos" && !payment.documentNumber.trim()) fields["payment.documentNumber"] = [{ code: "documentNumberRequired" }];
+    return fields;
+  }
+
+  async issuePolicy(draftId: number, offerId: string, payment: PaymentDraft): Promise<OfferIssue> {
+    const offer = this.storedOffer(draftId, offerId);
+    const earlier = this.issues.get(offerId);
+    if (earlier?.state.state === "issued") return structuredClone(earlier);
+    if (earlier?.state.state === "unconfirmed") throw new CommandError({ code: "conflict", message: { code: "issueUnconfirmed" } });
+    this.issueCalls.push({ draftId, offerId, payment: structuredClone(payment) });
+    if (this.issueGate) await this.issueGate;
+    const state = this.issueAnswer?.(offerId, offer.insurer) ?? this.issuedState(offer, payment);
+    const issue: OfferIssue = { offerId, insurer: offer.insurer, state };
+    this.issues.set(offerId, { ...issue, draftId });
+    return structuredClone(issue);
+  }
+
+  private issuedState(offer: OfferView, payment: PaymentDraft): OfferIssue["state"] {
+    return {
+      state: "issued",
+      policy: {
+        series: "GRP", number: "100045", providerPolicyCode: "P-100045", startDate: offer.startDate, endDate: offer.endDate,
+        premium: { amount: offer.premium, currency: offer.currency === "EUR" ? "EUR" : "RON" }, installments: offer.installments,
+        payment: { method: payment.method, amount: { amount: payment.amount, currency: payment.currency }, date: payment.date, documentNumber: payment.documentNumber || null },
+      },
+    };
+  }
+
+  async verifyPolicyIssue(offerId: string): Promise<OfferIssue> {
+    this.verifyCalls.push(offerId);
+    const issue = this.issues.get(offerId);
+    if (!issue) throw new CommandError({ code: "not_found", message: { code: "offerNotFound" } });
+    if (issue.state.state === "unconfirmed") {
+      const offer = this.storedOffer(issue.draftId, offerId);
+      issue.state = this.issueAnswer?.(offerId, offer.insurer) ?? this.issuedState(offer, { method: "pos", currency: "RON", amount: offer.premium, date: this.today, documentNumber: "" });
+    }
+    return structuredClone({ offerId: issue.offerId, insurer: issue.insurer, state: issue.state });
+  }
+
+  async offerIssues(draftId: number): Promise<OfferIssue[]> {
+    return [...this.issues.values()]
+      .filter((i) => i.draftId === draftId)
+      .map((i) => structuredClone({ offerId: i.offerId, insurer: i.insurer, state: i.state }));
+  }
+
+  /** "Series number" of the policy issued from draft `id`, as `saved_drafts::issued_policy`. */
+  private policyOf(id: number): string | null {
+    for (const issue of this.issues.values()) {
+      if (issue.draftId === id && issue.state.state === "issued") {
+        return `${issue.state.policy.series} ${issue.state.policy.number}`;
+      }
+    }
+    return null;
+  }
+
+  async copyQuoteDraft(id: number): Promise<number | null> {
+    const row = this.drafts.get(id);
+    if (!row) return null;
+    const draft = structuredClone(row.draft);
+    draft.step = "policyholder";
+    return this.saveQuoteDraft(null, draft);
   }
 }

@@ -16,6 +16,10 @@ import { compareText } from "../format";
 import type { Sentence } from "../i18n/messages";
 import type { Shortcut } from "../shortcuts";
 import type { QuoteWizard } from "../wizard/state.svelte";
+import type { Lang } from "../i18n/index.svelte";
+import { DraftDocuments } from "./documents.svelte";
+import { PolicyIssues } from "./issues.svelte";
+import { IssueForm } from "./payment.svelte";
 import { refusal, type Refusal } from "./terms";
 
 /** One insurer's line in the comparison: waiting for an answer, or its outcome. */
@@ -39,6 +43,12 @@ export const ASK: Shortcut = { code: "Enter", primary: true };
  * in a window without a menu bar; ↑/↓ pick the offer first.
  */
 export const CHOOSE: Shortcut = { code: "Enter", alt: true };
+/**
+ * "Emite polița": the same Alt+Enter, pressed again on the offer just chosen. Choosing and then
+ * issuing is the step's one line of work, so its main key follows it; the payment dialog then
+ * asks for a confirmation before anything is sent.
+ */
+export const ISSUE: Shortcut = CHOOSE;
 
 /** A row's identity: offer ids are the API's, and two insurers (or two sandboxes in a row) may repeat one. */
 export const rowKey = (row: ComparedOffer) => `${row.offer.insurer}:${row.offer.offerId}`;
@@ -70,12 +80,23 @@ export class OfferComparison {
   chosen = $state<ComparedOffer | null>(null);
   filter = $state<ComparisonFilter>({ installments: null, currency: null, sort: "premiumAsc" });
   rows = $state<ComparedOffer[]>([]);
+  /** The payment dialog of "Emite polița", while it is open. */
+  issueForm = $state<IssueForm | null>(null);
+  /** The proposal dialog is open. */
+  proposalOpen = $state(false);
   /** Ticks every second while someone is waited for, for the timers. */
   now = $state(Date.now());
   private ticker: ReturnType<typeof setInterval> | undefined;
   private arrangeSeq = 0;
+  /** The draft's offer, policy and proposal PDFs. */
+  readonly documents: DraftDocuments;
+  /** Where the draft's issued offers stand. */
+  readonly issues: PolicyIssues;
 
-  constructor(private readonly backend: Backend) {}
+  constructor(private readonly backend: Backend) {
+    this.documents = new DraftDocuments(backend);
+    this.issues = new PolicyIssues(backend);
+  }
 
   get waiting(): boolean {
     return this.lines.some((l) => l.waitingSince !== null);
@@ -101,7 +122,8 @@ export class OfferComparison {
     // Waiting lines are lines too: a batch still running keeps its comparison.
     if (this.draftId === draftId && this.lines.length > 0) return;
     this.reset(draftId);
-    const saved = await this.backend.savedComparison(draftId);
+    void this.documents.refresh();
+    const [saved] = await Promise.all([this.backend.savedComparison(draftId), this.issues.load(draftId)]);
     if (this.draftId !== draftId) return;
     this.lines = saved.outcomes.map((o) => ({ insurer: o.insurer, displayName: o.displayName, waitingSince: null, outcome: o }));
     this.unanswered = saved.unanswered;
@@ -123,11 +145,37 @@ export class OfferComparison {
     this.ready = false;
     this.selected = null;
     this.chosen = null;
+    this.documents.reset(draftId);
+    this.issues.reset(draftId);
+    this.closeIssue();
+    this.proposalOpen = false;
   }
 
-  /** The offer rows as shown: the chosen offer pinned at the top, then Rust's order. */
+  /** Opens the payment dialog for `row` when it may be issued now; false when it may not. */
+  startIssue(row: ComparedOffer, wizard: QuoteWizard, lang: () => Lang): boolean {
+    if (this.draftId === null || this.issueForm !== null || !this.mayIssue(row, wizard)) return false;
+    const form = new IssueForm(this.backend, this.draftId, row, this.issues, this.documents, lang);
+    this.issueForm = form;
+    void form.load();
+    return true;
+  }
+
+  /** Closes the payment dialog (never while its call runs: the dialog keeps it open). */
+  closeIssue(): void {
+    this.issueForm?.dispose();
+    this.issueForm = null;
+  }
+
+  /** The row of the offer the draft's policy was issued from, if any. */
+  readonly issuedRow: ComparedOffer | null = $derived.by(() => {
+    const issued = this.issues.issued;
+    return issued ? (this.rows.find((r) => r.offer.offerId === issued.offerId && r.offer.insurer === issued.insurer) ?? null) : null;
+  });
+
+  /** The offer rows as shown: the issued (else the chosen) offer pinned at the top, then Rust's order. */
   readonly ordered: ComparedOffer[] = $derived.by(() => {
-    const key = this.chosen ? rowKey(this.chosen) : null;
+    const pinned = this.issuedRow ?? this.chosen;
+    const key = pinned ? rowKey(pinned) : null;
     return [...this.rows.filter((r) => rowKey(r) === key), ...this.rows.filter((r) => rowKey(r) !== key)];
   });
 
@@ -149,6 +197,9 @@ export class OfferComparison {
   /** Why `row` cannot be chosen now, or null when it can (see `refusal`). */
   refusalOf(row: ComparedOffer, wizard: QuoteWizard): Refusal | null {
     const insurer = row.offer.insurer;
+    // Once a policy is issued, or may have been, from this draft nothing else is chosen here.
+    if (this.issues.issued !== null) return "issued";
+    if (this.issues.unconfirmed.length > 0) return "unconfirmed";
     return refusal(row.offer, {
       current: wizard.isCurrent(insurer),
       stale: wizard.stale.has(insurer),
@@ -166,7 +217,17 @@ export class OfferComparison {
 
   /** Whether "Cere oferte" / "Recotează tot" can run now. */
   canAsk(wizard: QuoteWizard): boolean {
-    return this.ready && wizard.canQuote && !this.waiting && !this.identifying;
+    // While an issue waits for "Verifică", a new quote would replace the offer it sent.
+    const unconfirmed = this.issues.unconfirmed.length > 0;
+    return this.ready && wizard.canQuote && !this.waiting && !this.identifying && !unconfirmed;
+  }
+
+  /**
+   * Whether "Emite polița" may start for `row`: it is the chosen offer, current and unexpired
+   * (Alege's own checks), and no policy was issued, or may have been, from this draft.
+   */
+  mayIssue(row: ComparedOffer, wizard: QuoteWizard): boolean {
+    return this.chosen !== null && rowKey(this.chosen) === rowKey(row) && this.refusalOf(row, wizard) === null;
   }
 
   /**
@@ -180,6 +241,11 @@ export class OfferComparison {
     const id = wizard.id;
     if (id === null) return;
     await this.open(id);
+    // A comparison already open keeps its lines; what was issued or saved since is read again.
+    await this.issues.load(id);
+    void this.documents.refresh();
+    // An issued draft is read-only: nothing is identified or quoted for it any more.
+    if (wizard.readOnly || this.draftId !== id) return;
     this.insurers = (await this.backend.listInsurers()).map((i) => ({ insurer: i.key, displayName: i.name }));
     // Ready only once the variants are known: the batch must not start between opening and
     // the identification starting.

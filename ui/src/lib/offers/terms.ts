@@ -116,7 +116,7 @@ export function coverOfCode(code: string): CoverKey | null {
 }
 
 /** Why an offer cannot be chosen now, or null when it can. */
-export type Refusal = "expired" | "stale" | "checking" | "waiting";
+export type Refusal = "expired" | "stale" | "checking" | "waiting" | "issued" | "unconfirmed";
 
 /**
  * Whether `offer` can be chosen. `current` is the wizard's word on the offer's insurer (its
@@ -137,6 +137,8 @@ export const REFUSAL_TEXT: Record<Refusal, MessageKey> = {
   stale: "offers.choose.stale",
   checking: "offers.choose.checking",
   waiting: "offers.choose.waiting",
+  issued: "offers.choose.issued",
+  unconfirmed: "offers.choose.unconfirmed",
 };
 
 /**

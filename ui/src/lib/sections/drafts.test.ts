@@ -4,7 +4,7 @@ import { changedWhen, draftMatches, searchForm, vehicleText } from "./drafts";
 
 const draft = (extra: Partial<DraftSummary>): DraftSummary => ({
   id: 1, clientName: "Ștefănescu Ioana", step: "vehicle", createdAt: "2026-11-27T10:00:00Z", updatedAt: "2026-11-27T10:00:00Z",
-  plate: "CJ 12 ABC", vehicle: "dacia logan", bestPremium: null, bestUntil: null, ...extra,
+  plate: "CJ 12 ABC", vehicle: "dacia logan", bestPremium: null, bestUntil: null, policy: null, ...extra,
 });
 
 describe("draftMatches", () => {

@@ -5,6 +5,7 @@ import type { Backend, DraftRecord, InsurerGap, Message, QuoteDraft, WizardStep 
 import { problem } from "../errors";
 import type { Sentence } from "../i18n/messages";
 import { compareText, formatDate } from "../format";
+import { policyName } from "../offers/issues.svelte";
 import { OfferComparison } from "../offers/state.svelte";
 import { ALL_FIELDS, STEPS, getAt, setAt, shownStep, stepOf, type Step } from "./fields";
 
@@ -54,6 +55,10 @@ export class QuoteWizard {
   saveError = $state<Sentence | null>(null);
   /** The draft was quoted or discarded elsewhere: autosave stopped. */
   closed = $state(false);
+  /** "GRP 100045" when the stored draft had a policy issued from it (DraftSummary.policy). */
+  issuedPolicy = $state<string | null>(null);
+  /** Why "Copiază într-o ciornă nouă" failed. */
+  copyError = $state<Sentence | null>(null);
   /** Bumped when the draft is replaced, so pickers remount with the new values. */
   generation = $state(0);
   /** Oferte: identification and the comparison of the draft open here. */
@@ -93,6 +98,7 @@ export class QuoteWizard {
   /** Continues a stored draft where the agent left it. */
   open(record: DraftRecord): void {
     this.load(record.draft, record.summary.id);
+    this.issuedPolicy = record.summary.policy;
     this.reached = this.step;
     void this.validate();
     // The header says whether offers exist and are current on every step, not only on Oferte.
@@ -124,6 +130,8 @@ export class QuoteWizard {
     this.savedAt = null;
     this.unsaved = false;
     this.resume = null;
+    this.issuedPolicy = null;
+    this.copyError = null;
     this.prefilled.clear();
     this.offers.reset(id);
     this.generation++;
@@ -137,9 +145,36 @@ export class QuoteWizard {
     return getAt(this.draft, draftPath);
   }
 
+  /**
+   * The policy issued from this draft ("GRP 100045"), from the store or from an issue made in
+   * this session; the draft is then read-only.
+   */
+  get policy(): string | null {
+    const issued = this.offers.issues.issued;
+    return issued ? policyName(issued.state.policy) : this.issuedPolicy;
+  }
+
+  /** What was sold is never changed: an issued draft takes no edits and saves nothing. */
+  get readOnly(): boolean {
+    return this.policy !== null;
+  }
+
+  /** "Copiază într-o ciornă nouă": the issued draft's data in a new open draft, opened at step 1. */
+  async copyToNewDraft(): Promise<boolean> {
+    if (this.id === null) return false;
+    this.copyError = null;
+    try {
+      const copy = await this.backend.copyQuoteDraft(this.id);
+      return copy !== null && (await this.openId(copy));
+    } catch (e) {
+      this.copyError = problem(e);
+      return false;
+    }
+  }
+
   /** Records a change: the field's messages show from now on; check and save follow. */
   set(path: string, draftPath: string, value: unknown): void {
-    if (!this.draft) return;
+    if (!this.draft || this.readOnly) return;
     setAt(this.draft, draftPath, value);
     this.touch(path);
     if (path.endsWith(".taxId")) void this.prefillFromCnp(draftPath.replace(/\.taxId$/, ""), String(value));
@@ -148,7 +183,7 @@ export class QuoteWizard {
 
   /** Several draft fields changed together (a county and its cleared locality). */
   setMany(path: string, changes: [string, unknown][]): void {
-    if (!this.draft) return;
+    if (!this.draft || this.readOnly) return;
     for (const [p, value] of changes) setAt(this.draft, p, value);
     this.touch(path);
     this.changed();
@@ -183,6 +218,8 @@ export class QuoteWizard {
   }
 
   private changed(): void {
+    // Moving between the steps of an issued draft is reading it: nothing to check or save.
+    if (this.readOnly) return;
     this.checked = false;
     this.unsaved = true;
     clearTimeout(this.validateTimer);
@@ -214,7 +251,7 @@ export class QuoteWizard {
   /** Saves now; saves run one after another so the first one's new id is used by the next. */
   save(): Promise<void> {
     clearTimeout(this.saveTimer);
-    if (!this.draft || this.closed) return this.saveChain;
+    if (!this.draft || this.closed || this.readOnly) return this.saveChain;
     const snapshot = $state.snapshot(this.draft) as QuoteDraft;
     this.unsaved = false;
     this.saveChain = this.saveChain.then(async () => {
@@ -299,7 +336,7 @@ export class QuoteWizard {
 
   /** "Cere oferte" is enabled only when the last check, of the current draft, found nothing. */
   get canQuote(): boolean {
-    return this.checked && !this.checking && this.missing.length === 0;
+    return this.checked && !this.checking && this.missing.length === 0 && !this.readOnly;
   }
 
   /**

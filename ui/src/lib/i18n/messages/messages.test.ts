@@ -15,6 +15,8 @@ const SAMPLE_PARAMS = {
   list: "localities", of: "CLUJ", kept: "/x/settings.json.bad", folder: "/x/old", copy: "/x/casco.db.corrupt-1",
   detail: "disk I/O error", values: [{ insurer: "Grawe", amount: "26300.00", currency: "RON" }],
   product: "casco-leasing", vehicles: "leased", leased: true,
+  methods: ["pos", "receipt"], currency: "EUR", amount: "1234.50", days: 30, date: "2026-12-01",
+  series: "GRW", number: "123", limitMib: 20,
 };
 const sample = (code: MessageCode) => ({ ...SAMPLE_PARAMS, code }) as Message;
 
@@ -67,6 +69,16 @@ describe("message catalogues", () => {
         "The local database cannot be used (database is locked).",
       ],
       [{ code: "unexpected", detail: "boom" }, "Eroare neașteptată: boom", "Unexpected error: boom"],
+      [
+        { code: "paymentMethodNotTaken", insurer: "Grawe", methods: ["pos", "payment order"] },
+        "Grawe acceptă doar: POS (card), Ordin de plată.",
+        "Grawe takes only: POS (card), Payment order.",
+      ],
+      [
+        { code: "paymentBelowFirstInstallment", amount: "1234.5", currency: "RON" },
+        "Suma plătită nu acoperă prima rată (1.234,50 lei).",
+        "The amount paid does not cover the first installment (1,234.50 RON).",
+      ],
     ];
     for (const [m, ro, en] of cases) {
       expect(renderIn("ro", m)).toBe(ro);
