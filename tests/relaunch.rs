@@ -4,8 +4,8 @@
 #![cfg(target_os = "linux")]
 
 use std::io::Read;
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use zbus::blocking::{fdo::DBusProxy, Connection, MessageIterator};
@@ -14,16 +14,9 @@ use zbus::names::BusName;
 /// The single-instance plugin's lock: the app identifier plus ".SingleInstance".
 const LOCK: &str = "ro.cascodesk.desk.SingleInstance";
 
-/// Kills the app and removes its files however the test ends.
-struct Launched(Child, PathBuf);
-
-impl Drop for Launched {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-        let _ = std::fs::remove_dir_all(&self.1);
-    }
-}
+#[path = "support/launched.rs"]
+mod launched;
+use launched::Launched;
 
 #[test]
 #[ignore = "needs a display and a session bus: scripts/test runs it"]

@@ -6,8 +6,8 @@
 //! Needs a display, a session bus and a Secret Service: scripts/test runs it.
 #![cfg(target_os = "linux")]
 
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use casco_api::{CallOptions, CascoClient, ClientConfig, Credentials};
@@ -24,16 +24,9 @@ mod sample_draft;
 const OLD_SERVICE: &str = "ro.cascodesk.app.dev";
 const NEW_SERVICE: &str = "ro.cascodesk.desk.dev";
 
-/// Kills the app and removes its files however the test ends.
-struct Launched(Child, PathBuf);
-
-impl Drop for Launched {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-        let _ = std::fs::remove_dir_all(&self.1);
-    }
-}
+#[path = "support/launched.rs"]
+mod launched;
+use launched::Launched;
 
 /// The earlier build's data folder: a draft with one answered quote call, settings for the
 /// custom environment at `api`, and a logo. Returns the draft's id.
