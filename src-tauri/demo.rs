@@ -65,7 +65,9 @@ impl DemoSandbox {
     /// unless the config file names another.
     pub fn start(folder: &std::path::Path) -> std::io::Result<DemoSandbox> {
         let mut config = demo_config()?;
-        config.book_file.get_or_insert_with(|| folder.join(DEMO_BOOK_FILE));
+        config
+            .book_file
+            .get_or_insert_with(|| folder.join(DEMO_BOOK_FILE));
         let handle = tauri::async_runtime::block_on(casco_sandbox::start(config))?;
         log::info!("Demo sandbox listening on {}", handle.base_url());
         Ok(DemoSandbox(handle))

@@ -51,7 +51,10 @@ impl Host for TauriHost {
         // The file selected in the file manager; where the desktop offers no such service
         // (a Linux session without FileManager1 or the portal), its folder opened instead.
         tauri_plugin_opener::reveal_item_in_dir(path).or_else(|reveal| {
-            log::info!("reveal {} failed ({reveal}); opening its folder", path.display());
+            log::info!(
+                "reveal {} failed ({reveal}); opening its folder",
+                path.display()
+            );
             let folder = path.parent().unwrap_or(path);
             self.open_file(folder)
         })
