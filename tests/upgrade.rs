@@ -15,6 +15,7 @@ use casco_core::keychain::{Keychain, OsKeychain, Secret};
 use casco_core::quote::build_quote_request;
 use casco_core::remembered::RememberedLogin;
 use casco_core::settings::{EnvironmentKind, Settings};
+use casco_core::store::DatabaseKey;
 use casco_core::store::{CallAnswer, CallFailure, DraftId, Reply, Store};
 
 #[path = "../crates/casco-core/tests/support/sample_draft.rs"]
@@ -31,7 +32,7 @@ use launched::Launched;
 /// The earlier build's data folder: a draft with one answered quote call, settings for the
 /// custom environment at `api`, and a logo. Returns the draft's id.
 fn old_data_folder(old: &Path, api: &str) -> DraftId {
-    let (store, _) = Store::open(old.join("casco.db")).unwrap();
+    let (store, _) = Store::open(old.join("casco.db"), &DatabaseKey::from_bytes([7; 32])).unwrap();
     let draft = sample_draft::sample_draft();
     let now = chrono::Utc::now();
     let id = casco_core::quote::save_draft(&store, None, &draft, now)
@@ -119,7 +120,7 @@ async fn the_first_start_finds_the_old_identifiers_data_and_secrets() {
 
     let new = dir.join("data").join("ro.cascodesk.desk");
     assert!(!old.exists(), "the old folder is emptied and removed");
-    let (store, _) = Store::open(new.join("casco.db")).unwrap();
+    let (store, _) = Store::open(new.join("casco.db"), &DatabaseKey::from_bytes([7; 32])).unwrap();
     assert!(
         casco_core::quote::load_draft(&store, draft_id)
             .unwrap()

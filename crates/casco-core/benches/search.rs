@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use casco_core::nomenclature::fold::fold;
 use casco_core::nomenclature::{Index, Locality, VehicleModel};
+use casco_core::store::DatabaseKey;
 use casco_core::store::Store;
 use chrono::Utc;
 
@@ -98,7 +99,11 @@ fn naive_localities(all: &[Locality], county: &str, query: &str) -> usize {
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (store, _) = Store::open(dir.path().join("casco.db")).expect("store");
+    let (store, _) = Store::open(
+        dir.path().join("casco.db"),
+        &DatabaseKey::from_bytes([7; 32]),
+    )
+    .expect("store");
     let (counties, localities) = common::siruta();
     let (makes, models) = common::plausible_models();
     let now = Utc::now();

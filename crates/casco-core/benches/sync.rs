@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 use casco_api::routes;
 use casco_core::nomenclature::sync::run;
 use casco_core::nomenclature::{ApiNomenclatureSource, SyncOptions};
+use casco_core::store::DatabaseKey;
 use casco_core::store::Store;
 use casco_sandbox::{Latency, SandboxConfig};
 use tokio_util::sync::CancellationToken;
@@ -47,7 +48,11 @@ async fn timed_sync(base_url: &str, concurrency: usize) -> Run {
     let client = logged_in_demo_client(base_url).await;
     let source = ApiNomenclatureSource::new(client);
     let dir = tempfile::tempdir().expect("temp dir");
-    let (store, _) = Store::open(dir.path().join("casco.db")).expect("store");
+    let (store, _) = Store::open(
+        dir.path().join("casco.db"),
+        &DatabaseKey::from_bytes([7; 32]),
+    )
+    .expect("store");
     let options = SyncOptions {
         force: true,
         concurrency,

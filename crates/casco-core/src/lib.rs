@@ -5,6 +5,7 @@
 pub mod api_errors;
 pub mod choices;
 pub mod connection;
+pub mod database_key;
 pub mod desk;
 pub mod documents;
 pub mod durable;

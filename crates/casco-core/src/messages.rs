@@ -371,6 +371,19 @@ pub enum Message {
         /// Where the damaged copy is.
         copy: String,
     },
+    /// The keychain had no key for the sealed database: the file was kept aside, the book is
+    /// empty and reference data syncs again.
+    DatabaseKeyMissing {
+        /// Where the sealed file was kept.
+        kept: String,
+    },
+    /// The keychain's key does not open the database: the file was kept aside, as above.
+    DatabaseKeyMismatch {
+        /// Where the sealed file was kept.
+        kept: String,
+    },
+    /// The keychain cannot be reached: this session works on a temporary database.
+    KeychainUnavailableForData,
     /// The local database was written by a newer version of the app.
     StoreNewerSchema,
     /// The local database cannot be used.

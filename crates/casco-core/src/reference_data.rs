@@ -18,7 +18,7 @@ use crate::nomenclature::{
     ApiNomenclatureSource, Catalog, Country, County, Index, Locality, Part, SyncOptions,
     SyncProgress, SyncSummary, VehicleMake, VehicleModel,
 };
-use crate::store::{OpenReport, Store, StoreError};
+use crate::store::{DatabaseKey, OpenReport, Store, StoreError};
 
 /// Most results a search returns to a typeahead.
 pub const SEARCH_LIMIT: usize = 50;
@@ -72,9 +72,9 @@ pub struct ReferenceData {
 }
 
 impl ReferenceData {
-    /// Opens (or creates, or rebuilds if damaged) the store at `path`.
-    pub fn open(path: impl AsRef<Path>) -> Result<Self, StoreError> {
-        let (store, opened) = Store::open(path)?;
+    /// Opens (or creates, or rebuilds if damaged) the store at `path`, sealed with `key`.
+    pub fn open(path: impl AsRef<Path>, key: &DatabaseKey) -> Result<Self, StoreError> {
+        let (store, opened) = Store::open(path, key)?;
         Ok(Self {
             catalog: Catalog::new(Arc::new(store)),
             opened,

@@ -1,6 +1,7 @@
 //! Drafts in a real SQLite file: saved, reopened intact, listed newest first, discarded.
 
 use casco_core::quote::{PartyKind, QuoteDraft, WizardStep};
+use casco_core::store::DatabaseKey;
 use casco_core::store::{DraftId, DraftStatus, Store};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 
@@ -37,12 +38,12 @@ fn a_saved_draft_survives_reopening_the_store() {
     d.vehicle.market_value = "12.500,5".into();
     d.policyholder.address.street = "Calea Șerban Vodă".into();
     let id = {
-        let (store, _) = Store::open(&path).unwrap();
+        let (store, _) = Store::open(&path, &DatabaseKey::from_bytes([7; 32])).unwrap();
         casco_core::quote::save_draft(&store, None, &d, at(0))
             .unwrap()
             .unwrap()
     };
-    let (store, report) = Store::open(&path).unwrap();
+    let (store, report) = Store::open(&path, &DatabaseKey::from_bytes([7; 32])).unwrap();
     assert_eq!(report.migrated_from, casco_core::store::latest_version());
     let record = casco_core::quote::load_draft(&store, id).unwrap().unwrap();
     assert_eq!(record.draft, d);
@@ -59,7 +60,11 @@ fn a_saved_draft_survives_reopening_the_store() {
 #[test]
 fn saving_again_updates_in_place() {
     let dir = tempfile::tempdir().unwrap();
-    let (store, _) = Store::open(dir.path().join("casco.db")).unwrap();
+    let (store, _) = Store::open(
+        dir.path().join("casco.db"),
+        &DatabaseKey::from_bytes([7; 32]),
+    )
+    .unwrap();
     let mut d = draft("Ionescu", "");
     let id = casco_core::quote::save_draft(&store, None, &d, at(0))
         .unwrap()
@@ -82,7 +87,11 @@ fn saving_again_updates_in_place() {
 #[test]
 fn list_is_newest_first_and_last_open_draft_follows_it() {
     let dir = tempfile::tempdir().unwrap();
-    let (store, _) = Store::open(dir.path().join("casco.db")).unwrap();
+    let (store, _) = Store::open(
+        dir.path().join("casco.db"),
+        &DatabaseKey::from_bytes([7; 32]),
+    )
+    .unwrap();
     assert!(casco_core::quote::list_drafts(&store, today())
         .unwrap()
         .is_empty());
@@ -117,7 +126,11 @@ fn list_is_newest_first_and_last_open_draft_follows_it() {
 #[test]
 fn discarded_and_quoted_drafts_leave_the_list_and_stay_put() {
     let dir = tempfile::tempdir().unwrap();
-    let (store, _) = Store::open(dir.path().join("casco.db")).unwrap();
+    let (store, _) = Store::open(
+        dir.path().join("casco.db"),
+        &DatabaseKey::from_bytes([7; 32]),
+    )
+    .unwrap();
     let a = save_new(&store, "A", "a", 0);
     let b = save_new(&store, "B", "b", 1);
     assert!(store.discard_draft(b, at(2)).unwrap());
@@ -159,7 +172,11 @@ fn autosave_on_every_keystroke_stays_cheap() {
     // Not a timing assertion: 200 saves of a growing draft must simply complete and leave one
     // row with the last text (the benches are where speed is measured).
     let dir = tempfile::tempdir().unwrap();
-    let (store, _) = Store::open(dir.path().join("casco.db")).unwrap();
+    let (store, _) = Store::open(
+        dir.path().join("casco.db"),
+        &DatabaseKey::from_bytes([7; 32]),
+    )
+    .unwrap();
     let mut d = draft("Popescu", "Ana");
     let id = casco_core::quote::save_draft(&store, None, &d, at(0))
         .unwrap()

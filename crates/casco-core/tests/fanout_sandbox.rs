@@ -16,6 +16,7 @@ use casco_core::quote::fanout::{
     quote_insurers, FanoutOptions, InsurerCall, InsurerOutcome, OutcomeState,
 };
 use casco_core::quote::{build_quote_request, QuoteDraft};
+use casco_core::store::DatabaseKey;
 use casco_core::store::Store;
 use casco_core::Message;
 use casco_sandbox::{FailureMode, InsurerKnobs, Latency, SandboxConfig};
@@ -119,7 +120,11 @@ async fn every_failure_gets_its_own_state_and_the_rest_still_quote() {
     client.login(CallOptions::default()).await.unwrap();
 
     let dir = tempfile::tempdir().unwrap();
-    let (store, _) = Store::open(dir.path().join("casco.db")).unwrap();
+    let (store, _) = Store::open(
+        dir.path().join("casco.db"),
+        &DatabaseKey::from_bytes([7; 32]),
+    )
+    .unwrap();
     let draft = valid_draft();
     let draft_id = casco_core::quote::save_draft(&store, None, &draft, Utc::now())
         .unwrap()
@@ -347,7 +352,7 @@ fn an_interrupted_batch_leaves_the_unanswered_insurers_in_the_file() {
     let catalogue = insurers::catalogue();
     let answered = 4;
     let draft_id = {
-        let (store, _) = Store::open(&path).unwrap();
+        let (store, _) = Store::open(&path, &DatabaseKey::from_bytes([7; 32])).unwrap();
         let draft_id = casco_core::quote::save_draft(&store, None, &draft, Utc::now())
             .unwrap()
             .unwrap();
@@ -374,7 +379,7 @@ fn an_interrupted_batch_leaves_the_unanswered_insurers_in_the_file() {
         draft_id
         // The store is dropped here without any further write: the app "died".
     };
-    let (store, _) = Store::open(&path).unwrap();
+    let (store, _) = Store::open(&path, &DatabaseKey::from_bytes([7; 32])).unwrap();
     let mut expected: Vec<String> = catalogue[answered..]
         .iter()
         .map(|i| i.key.clone())

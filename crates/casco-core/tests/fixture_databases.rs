@@ -5,6 +5,7 @@
 use casco_core::messages::Message;
 use casco_core::quote::fanout::OutcomeState;
 use casco_core::quote::{list_drafts, load_draft, saved_comparison};
+use casco_core::store::DatabaseKey;
 use casco_core::store::{latest_version, DraftStatus, Store};
 use chrono::NaiveDate;
 
@@ -14,7 +15,7 @@ fn open_copy(name: &str) -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("casco.db");
     std::fs::copy(&fixture, &path).unwrap();
-    let (store, report) = Store::open(&path).unwrap();
+    let (store, report) = Store::open(&path, &DatabaseKey::from_bytes([7; 32])).unwrap();
     assert!(report.recovered.is_none(), "{name} was read as damaged");
     assert_eq!(report.schema_version, latest_version());
     (dir, store)

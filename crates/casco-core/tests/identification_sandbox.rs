@@ -8,6 +8,7 @@ use std::time::Duration;
 use casco_api::insurers::{self, Insurer};
 use casco_api::{routes, CallOptions, CascoClient};
 use casco_core::quote::{identify_vehicle, QuoteDraft, VehicleIdentification};
+use casco_core::store::DatabaseKey;
 use casco_core::store::{DraftId, Store};
 use casco_core::{AppError, ErrorCode, Message};
 use casco_sandbox::SandboxConfig;
@@ -75,7 +76,7 @@ async fn identification_is_cached_per_draft_and_vehicle() {
     let (sandbox, client) = demo_sandbox(SandboxConfig::default()).await;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("casco.db");
-    let (store, _) = Store::open(&path).unwrap();
+    let (store, _) = Store::open(&path, &DatabaseKey::from_bytes([7; 32])).unwrap();
     let mut draft = sample_draft();
     let draft_id = casco_core::quote::save_draft(&store, None, &draft, Utc::now())
         .unwrap()
@@ -88,7 +89,7 @@ async fn identification_is_cached_per_draft_and_vehicle() {
 
     // The same question again, from a reopened store: answered locally.
     drop(store);
-    let (store, _) = Store::open(&path).unwrap();
+    let (store, _) = Store::open(&path, &DatabaseKey::from_bytes([7; 32])).unwrap();
     let again = identify(&client, &store, draft_id, &draft).await.unwrap();
     assert!(again.from_cache);
     assert_eq!(again.insurers, first.insurers);
@@ -159,7 +160,11 @@ async fn identification_is_cached_per_draft_and_vehicle() {
 async fn only_the_insurers_asked_for_appear_and_missing_ones_are_empty() {
     let (sandbox, client) = demo_sandbox(SandboxConfig::default()).await;
     let dir = tempfile::tempdir().unwrap();
-    let (store, _) = Store::open(dir.path().join("casco.db")).unwrap();
+    let (store, _) = Store::open(
+        dir.path().join("casco.db"),
+        &DatabaseKey::from_bytes([7; 32]),
+    )
+    .unwrap();
     let mut draft = sample_draft();
     // A model the sandbox's catalogue does not have: every insurer answers with no variants.
     draft.vehicle.model = "Imaginarium".into();

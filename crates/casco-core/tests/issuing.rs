@@ -13,7 +13,7 @@ use casco_core::desk::Desk;
 use casco_core::issuing::{IssueState, OfferIssue, PaymentDraft};
 use casco_core::quote::fanout::{InsurerOutcome, OutcomeState};
 use casco_core::quote::outcome::OfferView;
-use casco_core::store::{DocumentKind, DraftId};
+use casco_core::store::{CallAnswer, DocumentKind, DraftId, RecordedAnswer};
 use casco_core::{ErrorCode, Message};
 use casco_sandbox::{Latency, RouteFailure, RouteFailureMode, SandboxConfig};
 use desk_fixture::Fixture;
@@ -394,25 +394,27 @@ async fn an_offer_that_expired_is_refused_before_any_call() {
     let payment = pos(&desk, id, offer);
     // The stored answer says the offer was valid until yesterday (as it would read tomorrow).
     let yesterday = sample_draft::today().pred_opt().unwrap().to_string();
-    let conn = rusqlite::Connection::open(&f.database).unwrap();
-    let body: String = conn
-        .query_row(
-            "SELECT answer FROM quote_calls WHERE insurer = 'asirom'",
-            [],
-            |r| r.get(0),
-        )
+    let store = desk.store();
+    let call = store
+        .quote_calls_for_draft(id)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.insurer == "asirom")
         .unwrap();
+    let Some(RecordedAnswer::Facts(answer)) = call.answer else {
+        panic!("asirom's answer is stored as facts");
+    };
+    let body = serde_json::to_string(&answer).unwrap();
     let old = offer.expiry_date.unwrap().to_string();
     let aged = body.replace(
         &format!("\\\"offerExpiryDate\\\":\\\"{old}\\\""),
         &format!("\\\"offerExpiryDate\\\":\\\"{yesterday}\\\""),
     );
     assert_ne!(aged, body, "the stored answer names the expiry date");
-    conn.execute(
-        "UPDATE quote_calls SET answer = ?1 WHERE insurer = 'asirom'",
-        [&aged],
-    )
-    .unwrap();
+    let aged: CallAnswer = serde_json::from_str(&aged).unwrap();
+    store
+        .record_quote_answer(call.id, &aged, chrono::Utc::now())
+        .unwrap();
 
     let e = desk
         .issue_policy(id, &offer.offer_id, &payment)

@@ -1,6 +1,7 @@
 //! Reference data as the app drives it: sync from the real sandbox over HTTP into a real
 //! SQLite file, status counts, and search that keeps answering with the sandbox stopped.
 
+use casco_core::store::DatabaseKey;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -14,7 +15,11 @@ use demo_account::demo_sandbox;
 #[tokio::test]
 async fn sync_fills_the_status_and_search_answers_offline() {
     let dir = tempfile::tempdir().unwrap();
-    let data = ReferenceData::open(dir.path().join("casco.db")).unwrap();
+    let data = ReferenceData::open(
+        dir.path().join("casco.db"),
+        &DatabaseKey::from_bytes([7; 32]),
+    )
+    .unwrap();
     assert!(data.notice().is_none());
     let before = data.status("demo").unwrap();
     assert!(before.never_synced);
@@ -61,7 +66,11 @@ async fn sync_fills_the_status_and_search_answers_offline() {
 #[tokio::test]
 async fn a_sync_dropped_midway_frees_the_next_whose_reason_is_a_code() {
     let dir = tempfile::tempdir().unwrap();
-    let data = ReferenceData::open(dir.path().join("casco.db")).unwrap();
+    let data = ReferenceData::open(
+        dir.path().join("casco.db"),
+        &DatabaseKey::from_bytes([7; 32]),
+    )
+    .unwrap();
     let mut config = SandboxConfig::default();
     config
         .route_latency

@@ -10,6 +10,7 @@ use casco_core::quote::build_quote_request;
 use casco_core::relocation::{self, AppFolders, DATABASE_FILE, SETTINGS_FILE};
 use casco_core::remembered::RememberedLogin;
 use casco_core::settings::{EnvironmentKind, Settings};
+use casco_core::store::DatabaseKey;
 use casco_core::store::Store;
 use chrono::{NaiveDate, TimeZone, Utc};
 
@@ -24,7 +25,8 @@ const CUSTOM_URL: &str = "https://api.broker.ro";
 /// An earlier release's data folder: a draft quoted with grawe, settings with a custom URL,
 /// a logo. The store is dropped without a checkpoint, so the last writes sit in the WAL.
 fn old_install(old: &std::path::Path) -> casco_core::store::DraftId {
-    let (store, _) = Store::open(old.join(DATABASE_FILE)).unwrap();
+    let (store, _) =
+        Store::open(old.join(DATABASE_FILE), &DatabaseKey::from_bytes([7; 32])).unwrap();
     let t0 = Utc.with_ymd_and_hms(2026, 11, 20, 9, 0, 0).unwrap();
     let draft = sample_draft();
     let id = casco_core::quote::save_draft(&store, None, &draft, t0)
@@ -95,7 +97,11 @@ fn data_settings_and_secrets_of_the_old_identifier_are_found_under_the_new_one()
     assert_eq!(report.moved_secrets, 3);
 
     // Drafts and comparisons, with what was still in the WAL.
-    let (store, open) = Store::open(new.local.join(DATABASE_FILE)).unwrap();
+    let (store, open) = Store::open(
+        new.local.join(DATABASE_FILE),
+        &DatabaseKey::from_bytes([7; 32]),
+    )
+    .unwrap();
     assert!(open.recovered.is_none());
     assert_eq!(
         casco_core::quote::load_draft(&store, draft_id)

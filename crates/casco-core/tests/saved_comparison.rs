@@ -5,6 +5,7 @@ use casco_api::insurers;
 use casco_core::quote::build_quote_request;
 use casco_core::quote::fanout::{InsurerOutcome, OfferView, OutcomeState};
 use casco_core::quote::InsurerRef;
+use casco_core::store::DatabaseKey;
 use casco_core::store::{CallAnswer, Store};
 use chrono::{NaiveDate, TimeZone, Utc};
 
@@ -38,7 +39,7 @@ fn offers(outcome: &InsurerOutcome) -> &[OfferView] {
 fn offers_expire_since_quoting_and_unanswered_calls_are_named() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("casco.db");
-    let (store, _) = Store::open(&path).unwrap();
+    let (store, _) = Store::open(&path, &DatabaseKey::from_bytes([7; 32])).unwrap();
     let t0 = Utc.with_ymd_and_hms(2025, 6, 10, 9, 0, 0).unwrap();
     let t1 = Utc.with_ymd_and_hms(2025, 6, 10, 9, 0, 5).unwrap();
     let draft = sample_draft();
@@ -66,7 +67,7 @@ fn offers_expire_since_quoting_and_unanswered_calls_are_named() {
         .unwrap();
     drop(store);
 
-    let (store, _) = Store::open(&path).unwrap();
+    let (store, _) = Store::open(&path, &DatabaseKey::from_bytes([7; 32])).unwrap();
     let quoted_on =
         casco_core::quote::saved_comparison(&store, draft_id, day(2025, 6, 10)).unwrap();
     assert!(!offers(&quoted_on.outcomes[0])[0].expired);

@@ -3,13 +3,18 @@
 mod common;
 
 use casco_core::nomenclature::{Index, Locality, Part, SearchError};
+use casco_core::store::DatabaseKey;
 use casco_core::store::Store;
 use chrono::Utc;
 
 /// A store file with every county, locality, make and model on "demo", and its index.
 fn index() -> (tempfile::TempDir, Index) {
     let dir = tempfile::tempdir().unwrap();
-    let (store, _) = Store::open(dir.path().join("casco.db")).unwrap();
+    let (store, _) = Store::open(
+        dir.path().join("casco.db"),
+        &DatabaseKey::from_bytes([7; 32]),
+    )
+    .unwrap();
     let (counties, localities) = common::siruta();
     let (makes, models) = common::plausible_models();
     let now = Utc::now();

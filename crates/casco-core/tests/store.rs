@@ -9,13 +9,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use casco_core::nomenclature::Part;
+use casco_core::store::DatabaseKey;
 use casco_core::store::{latest_version, PartData, Store, StoreError};
 use chrono::Utc;
 
 /// A store at `dir/casco.db` holding all SIRUTA counties and localities on "demo".
 fn filled_store(dir: &Path) -> PathBuf {
     let path = dir.join("casco.db");
-    let (store, _) = Store::open(&path).unwrap();
+    let (store, _) = Store::open(&path, &DatabaseKey::from_bytes([7; 32])).unwrap();
     let (counties, localities) = common::siruta();
     common::store_siruta(&store, "demo", &counties, &localities, Utc::now());
     drop(store); // closing checkpoints the WAL into the main file
@@ -48,7 +49,8 @@ fn corrupt_copies(path: &Path) -> Vec<PathBuf> {
 
 /// Opens a damaged file and checks the rebuild: notice, copy kept, fresh usable database.
 fn assert_rebuilt(path: &Path, damaged: &[u8]) {
-    let (store, report) = Store::open(path).expect("a damaged file never stops the app");
+    let (store, report) = Store::open(path, &DatabaseKey::from_bytes([7; 32]))
+        .expect("a damaged file never stops the app");
     let recovery = report.recovered.clone().expect("damage detected");
     assert_eq!(report.migrated_from, 0, "a fresh database was built");
     assert_eq!(
@@ -68,7 +70,7 @@ fn assert_rebuilt(path: &Path, damaged: &[u8]) {
         .replace_part("demo", &PartData::Makes(vec![]), Utc::now())
         .unwrap();
     drop(store);
-    let (_, again) = Store::open(path).unwrap();
+    let (_, again) = Store::open(path, &DatabaseKey::from_bytes([7; 32])).unwrap();
     assert_eq!(again.recovered, None, "the rebuilt file is healthy");
 }
 
@@ -76,7 +78,7 @@ fn assert_rebuilt(path: &Path, damaged: &[u8]) {
 fn reopening_keeps_the_data() {
     let dir = tempfile::tempdir().unwrap();
     let path = filled_store(dir.path());
-    let (store, report) = Store::open(&path).unwrap();
+    let (store, report) = Store::open(&path, &DatabaseKey::from_bytes([7; 32])).unwrap();
     assert_eq!(report.recovered, None);
     assert_eq!(report.migrated_from, latest_version());
     assert_eq!(store.localities("demo", None).unwrap().len(), 13_755);
@@ -138,7 +140,7 @@ fn the_wal_and_shm_of_a_damaged_file_move_with_it() {
     fs::write(&path, &bytes).unwrap();
     fs::write(dir.path().join("casco.db-wal"), b"wal bytes").unwrap();
     fs::write(dir.path().join("casco.db-shm"), b"shm bytes").unwrap();
-    let (_store, report) = Store::open(&path).unwrap();
+    let (_store, report) = Store::open(&path, &DatabaseKey::from_bytes([7; 32])).unwrap();
     let moved = report.recovered.unwrap().moved_to;
     let mut wal = moved.clone().into_os_string();
     wal.push("-wal");
@@ -161,7 +163,7 @@ fn a_second_damage_keeps_both_copies() {
     let path = dir.path().join("casco.db");
     for round in 1..=2 {
         fs::write(&path, garbage(4096 + round)).unwrap();
-        let (_store, report) = Store::open(&path).unwrap();
+        let (_store, report) = Store::open(&path, &DatabaseKey::from_bytes([7; 32])).unwrap();
         assert!(report.recovered.is_some());
         assert_eq!(corrupt_copies(&path).len(), round);
     }
@@ -176,7 +178,7 @@ fn a_newer_schema_is_refused_and_left_untouched() {
         .unwrap();
     drop(conn);
     let before = fs::read(&path).unwrap();
-    let err = Store::open(&path).unwrap_err();
+    let err = Store::open(&path, &DatabaseKey::from_bytes([7; 32])).unwrap_err();
     assert!(matches!(err, StoreError::NewerSchema { .. }), "{err:?}");
     assert_eq!(fs::read(&path).unwrap(), before);
     assert!(corrupt_copies(&path).is_empty());
@@ -187,7 +189,7 @@ fn a_path_that_cannot_be_a_database_is_an_error_not_a_rebuild() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("casco.db");
     fs::create_dir(&path).unwrap();
-    let err = Store::open(&path).unwrap_err();
+    let err = Store::open(&path, &DatabaseKey::from_bytes([7; 32])).unwrap_err();
     assert!(matches!(
         err.message(),
         casco_core::Message::StoreUnusable { detail } if !detail.is_empty()
@@ -199,7 +201,11 @@ fn a_path_that_cannot_be_a_database_is_an_error_not_a_rebuild() {
 #[test]
 fn one_store_serves_many_threads() {
     let dir = tempfile::tempdir().unwrap();
-    let (store, _) = Store::open(dir.path().join("casco.db")).unwrap();
+    let (store, _) = Store::open(
+        dir.path().join("casco.db"),
+        &DatabaseKey::from_bytes([7; 32]),
+    )
+    .unwrap();
     let store = Arc::new(store);
     let (counties, _) = common::siruta();
     let threads: Vec<_> = (0..4)
@@ -230,7 +236,7 @@ fn one_store_serves_many_threads() {
 fn a_healthy_file_with_a_pending_wal_opens_with_its_data() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("casco.db");
-    let (store, _) = Store::open(&path).unwrap();
+    let (store, _) = Store::open(&path, &DatabaseKey::from_bytes([7; 32])).unwrap();
     let (counties, _) = common::siruta();
     store
         .replace_part("demo", &PartData::Counties(counties), Utc::now())
@@ -238,7 +244,7 @@ fn a_healthy_file_with_a_pending_wal_opens_with_its_data() {
     // Like a crash: the connection is never closed, so the WAL is never checkpointed away.
     std::mem::forget(store);
     assert!(dir.path().join("casco.db-wal").is_file());
-    let (store, report) = Store::open(&path).unwrap();
+    let (store, report) = Store::open(&path, &DatabaseKey::from_bytes([7; 32])).unwrap();
     assert_eq!(report.recovered, None);
     assert_eq!(store.counties("demo").unwrap().len(), 42);
     let names: Vec<String> = fs::read_dir(dir.path())

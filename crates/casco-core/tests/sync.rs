@@ -12,6 +12,7 @@ use casco_core::nomenclature::{
     Catalog, Clock, Index, Locality, Part, ProgressStage, RetryPolicy, SearchError, SyncOptions,
     SyncProgress, SyncSummary,
 };
+use casco_core::store::DatabaseKey;
 use casco_core::store::Store;
 use chrono::{DateTime, TimeZone, Utc};
 use common::{said, FakeSource, Fault};
@@ -58,7 +59,11 @@ fn options(clock: &TestClock) -> SyncOptions {
 
 fn open_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let (store, _) = Store::open(dir.path().join("casco.db")).unwrap();
+    let (store, _) = Store::open(
+        dir.path().join("casco.db"),
+        &DatabaseKey::from_bytes([7; 32]),
+    )
+    .unwrap();
     (dir, store)
 }
 

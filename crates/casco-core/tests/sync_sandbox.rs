@@ -12,6 +12,7 @@ use casco_core::nomenclature::{
     ApiNomenclatureSource, Catalog, Index, Locality, NomenclatureSource, Part, RetryPolicy,
     SyncOptions, SyncSummary,
 };
+use casco_core::store::DatabaseKey;
 use casco_core::store::{Store, SyncState};
 use casco_sandbox::{FailureMode, NomenclatureSpelling, SandboxConfig, SandboxHandle};
 use tokio_util::sync::CancellationToken;
@@ -42,7 +43,11 @@ async fn fixture(config: SandboxConfig) -> (SandboxHandle, Rig) {
     let source =
         ApiNomenclatureSource::new(Arc::clone(&client)).with_timeout(Duration::from_secs(5));
     let dir = tempfile::tempdir().unwrap();
-    let (store, _) = Store::open(dir.path().join("casco.db")).unwrap();
+    let (store, _) = Store::open(
+        dir.path().join("casco.db"),
+        &DatabaseKey::from_bytes([7; 32]),
+    )
+    .unwrap();
     let rig = Rig {
         client,
         source,

@@ -6,6 +6,7 @@ use std::time::Duration;
 use casco_api::insurers;
 use casco_core::quote::fanout::{quote_insurers, FanoutOptions};
 use casco_core::quote::identify_vehicle;
+use casco_core::store::DatabaseKey;
 use casco_core::store::Store;
 use casco_sandbox::{FailureMode, InsurerKnobs, SandboxConfig};
 
@@ -36,7 +37,7 @@ async fn write_fixture() {
         );
     }
     let (sandbox, client) = demo_account::demo_sandbox(config).await;
-    let (store, _) = Store::open(&path).unwrap();
+    let (store, _) = Store::open(&path, &DatabaseKey::from_bytes([7; 32])).unwrap();
     let now = chrono::Utc::now();
 
     // A quoted draft: every insurer asked, every kind of outcome, and the identification.

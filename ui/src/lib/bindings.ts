@@ -1836,6 +1836,19 @@ export type Message =
  */
 { code: "storeRebuilt"; copy: string } | 
 /**
+ * The keychain had no key for the sealed database: the file was kept aside, the book is
+ * empty and reference data syncs again.
+ */
+{ code: "databaseKeyMissing"; kept: string } | 
+/**
+ * The keychain's key does not open the database: the file was kept aside, as above.
+ */
+{ code: "databaseKeyMismatch"; kept: string } | 
+/**
+ * The keychain cannot be reached: this session works on a temporary database.
+ */
+{ code: "keychainUnavailableForData" } | 
+/**
  * The local database was written by a newer version of the app.
  */
 { code: "storeNewerSchema" } | 

@@ -23,6 +23,7 @@ pub use quoting::{CnpPrefill, QuoteCheck};
 pub use settings::AgencyLogo;
 
 use crate::connection::{ApiTarget, Connection};
+use crate::database_key;
 use crate::insurers::InsurerDirectory;
 use crate::issuing::IssuesInFlight;
 use crate::keychain::Keychain;
@@ -69,12 +70,23 @@ pub struct Desk {
     notices: Vec<Message>,
     /// Offers being issued right now, so a second press sends nothing.
     issuing: IssuesInFlight,
+    /// The session-only database's folder when the keychain could not be reached.
+    _temporary: Option<tempfile::TempDir>,
 }
 
 impl Desk {
     /// Opens the desk: the store (rebuilt if damaged, refused if newer), no session yet.
     pub fn open(parts: DeskParts) -> Result<Desk, StoreError> {
-        let data = ReferenceData::open(&parts.database)?;
+        let mut notices = parts.notices;
+        let unlocked = database_key::unlock(&parts.database, parts.keychain.as_ref())?;
+        notices.extend(unlocked.notice);
+        let data = match ReferenceData::open(&unlocked.path, &unlocked.key) {
+            Err(StoreError::KeyMismatch) => {
+                notices.push(database_key::set_aside_foreign(&unlocked.path)?);
+                ReferenceData::open(&unlocked.path, &unlocked.key)?
+            }
+            opened => opened?,
+        };
         let insurers =
             InsurerDirectory::new(parts.keychain.clone(), parts.demo.provider_credentials);
         Ok(Desk {
@@ -84,8 +96,9 @@ impl Desk {
             connection: Connection::new(parts.keychain),
             insurers,
             data,
-            notices: parts.notices,
+            notices,
             issuing: IssuesInFlight::default(),
+            _temporary: unlocked.temporary,
         })
     }
 

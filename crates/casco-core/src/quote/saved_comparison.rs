@@ -108,11 +108,16 @@ fn outcome_of(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::DatabaseKey;
 
     #[test]
     fn a_draft_never_quoted_has_an_empty_comparison() {
         let dir = tempfile::tempdir().unwrap();
-        let (store, _) = Store::open(dir.path().join("casco.db")).unwrap();
+        let (store, _) = Store::open(
+            dir.path().join("casco.db"),
+            &DatabaseKey::from_bytes([7; 32]),
+        )
+        .unwrap();
         let today = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
         let saved = saved_comparison(&store, 42, today).unwrap();
         assert!(saved.outcomes.is_empty() && saved.unanswered.is_empty());

@@ -101,13 +101,24 @@ fn record(row: &Row<'_>) -> rusqlite::Result<DocumentRecord> {
     })
 }
 
+/// The sealed column's name: the path names the client's folder.
+const PATH: &str = "documents.path";
+
 impl Store {
+    /// `record` with its path opened.
+    fn opened(&self, mut record: DocumentRecord) -> Result<DocumentRecord, StoreError> {
+        let stored = record.path.to_string_lossy().into_owned();
+        record.path = PathBuf::from(self.sealer().open(PATH, &stored)?);
+        Ok(record)
+    }
+
     /// Records a document written to disk; returns its id.
     pub fn record_document(
         &self,
         document: &NewDocument<'_>,
         now: DateTime<Utc>,
     ) -> Result<DocumentId, StoreError> {
+        let path = self.sealer().seal(PATH, &document.path.to_string_lossy())?;
         let conn = self.conn();
         conn.execute(
             "INSERT INTO documents (draft_id, kind, insurer, offer_id, path, size, sha256, saved_at)
@@ -117,7 +128,7 @@ impl Store {
                 document.kind.as_str(),
                 document.insurer,
                 document.offer_id,
-                document.path.to_string_lossy(),
+                path,
                 i64::try_from(document.size).unwrap_or(i64::MAX),
                 document.sha256,
                 now.timestamp_millis()
@@ -129,10 +140,11 @@ impl Store {
     /// Document `id`, if recorded.
     pub fn document(&self, id: DocumentId) -> Result<Option<DocumentRecord>, StoreError> {
         let sql = format!("SELECT {COLUMNS} FROM documents WHERE id = ?1");
-        Ok(self
+        let row = self
             .conn()
             .query_row(&sql, params![id], record)
-            .optional()?)
+            .optional()?;
+        row.map(|r| self.opened(r)).transpose()
     }
 
     /// The documents of `draft`, newest first.
@@ -140,10 +152,13 @@ impl Store {
         let sql = format!(
             "SELECT {COLUMNS} FROM documents WHERE draft_id = ?1 ORDER BY saved_at DESC, id DESC"
         );
-        let conn = self.conn();
-        let mut stmt = conn.prepare(&sql)?;
-        let rows = stmt.query_map(params![draft], record)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let rows: Vec<DocumentRecord> = {
+            let conn = self.conn();
+            let mut stmt = conn.prepare(&sql)?;
+            let rows = stmt.query_map(params![draft], record)?;
+            rows.collect::<Result<_, _>>()?
+        };
+        rows.into_iter().map(|r| self.opened(r)).collect()
     }
 
     /// The latest `kind` document saved for offer `offer_id`.
@@ -156,10 +171,11 @@ impl Store {
             "SELECT {COLUMNS} FROM documents WHERE offer_id = ?1 AND kind = ?2
              ORDER BY saved_at DESC, id DESC LIMIT 1"
         );
-        let conn = self.conn();
-        Ok(conn
+        let row = self
+            .conn()
             .query_row(&sql, params![offer_id, kind.as_str()], record)
-            .optional()?)
+            .optional()?;
+        row.map(|r| self.opened(r)).transpose()
     }
 
     /// How many proposals were made for `draft` (their number follows it).

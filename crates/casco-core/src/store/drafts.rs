@@ -10,7 +10,11 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
-use super::{from_millis, Store, StoreError};
+use super::{from_millis, Sealer, Store, StoreError};
+
+/// The sealed columns' names (the associated data of their values).
+const CLIENT_NAME: &str = "drafts.client_name";
+const BODY: &str = "drafts.body";
 
 /// A draft's id in the store.
 pub type DraftId = u32;
@@ -98,11 +102,14 @@ fn listing(row: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, String, String, i6
     ))
 }
 
-fn to_listing(raw: (i64, String, String, i64, i64)) -> Result<DraftListing, StoreError> {
+fn to_listing(
+    sealer: &Sealer,
+    raw: (i64, String, String, i64, i64),
+) -> Result<DraftListing, StoreError> {
     let (id, client_name, step, created, updated) = raw;
     Ok(DraftListing {
         id: id_from(id)?,
-        client_name,
+        client_name: sealer.open(CLIENT_NAME, &client_name)?,
         step,
         created_at: from_millis(created),
         updated_at: from_millis(updated),
@@ -126,6 +133,8 @@ impl Store {
             step,
             body,
         } = write;
+        let name = self.sealer().seal(CLIENT_NAME, name)?;
+        let body = self.sealer().seal(BODY, body)?;
         let conn = self.conn();
         match id {
             None => {
@@ -167,9 +176,9 @@ impl Store {
             return Ok(None);
         };
         Ok(Some(DraftRow {
-            listing: to_listing(raw)?,
+            listing: to_listing(self.sealer(), raw)?,
             status: DraftStatus::parse(&status),
-            body,
+            body: self.sealer().open(BODY, &body)?,
         }))
     }
 
@@ -181,7 +190,7 @@ impl Store {
              ORDER BY updated_at DESC, id DESC"
         ))?;
         let rows = stmt.query_map([], listing)?;
-        rows.map(|r| to_listing(r?)).collect()
+        rows.map(|r| to_listing(self.sealer(), r?)).collect()
     }
 
     /// The most recently saved open draft's id: what "continue where you left off" offers.

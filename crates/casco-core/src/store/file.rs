@@ -44,6 +44,8 @@ pub(super) fn open_checked(
     let journal = choose_journal(&conn)?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Deleted or overwritten client data is zeroed in the file, not left in free pages.
+    conn.pragma_update(None, "secure_delete", "ON")?;
     let from = migrations::run(&mut conn)?;
     Ok((conn, from, journal))
 }

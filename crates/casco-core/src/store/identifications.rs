@@ -1,6 +1,6 @@
 //! Vehicle identification answers, one row per draft and vehicle data sent (wizard step 6).
 //!
-//! The key is the canonical JSON of the `VehicleSpecs` that were sent, so an answer is reused
+//! The key is (the lookup tag of) the canonical JSON of the `VehicleSpecs` that were sent, so an answer is reused
 //! exactly when the same question would be asked again; a draft whose vehicle changed keeps
 //! its older answers, and changing the vehicle back finds them.
 
@@ -11,6 +11,10 @@ use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use super::{from_json, to_json, DraftId, Store, StoreError};
+
+/// The sealed column's name. The key column `specs` holds the specs' lookup tag, never the
+/// specs (they carry the VIN).
+const ANSWER: &str = "vehicle_identifications.answer";
 
 /// The format of the `answer` column this version writes: `{"v": 1, "answer": {...}}`.
 /// Format 0 (release 0.1) is the answer itself.
@@ -46,14 +50,16 @@ impl Store {
         draft: DraftId,
         specs_key: &str,
     ) -> Result<Option<Identifications>, StoreError> {
+        let tag = self.sealer().tag(specs_key);
         let answer: Option<String> = self
             .conn()
             .query_row(
                 "SELECT answer FROM vehicle_identifications WHERE draft_id = ?1 AND specs = ?2",
-                params![draft, specs_key],
+                params![draft, tag],
                 |r| r.get(0),
             )
             .optional()?;
+        let answer = self.sealer().open_opt(ANSWER, answer)?;
         answer.map(|a| read_answer(&a, draft)).transpose()
     }
 
@@ -71,10 +77,12 @@ impl Store {
             answer: answer.clone(),
         };
         let body = to_json(&stored, "identification")?;
+        let body = self.sealer().seal(ANSWER, &body)?;
+        let tag = self.sealer().tag(specs_key);
         self.conn().execute(
             "INSERT OR REPLACE INTO vehicle_identifications (draft_id, specs, answer, fetched_at)
              VALUES (?1, ?2, ?3, ?4)",
-            params![draft, specs_key, body, now.timestamp_millis()],
+            params![draft, tag, body, now.timestamp_millis()],
         )?;
         Ok(())
     }
@@ -83,6 +91,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::DatabaseKey;
 
     fn answer() -> Identifications {
         serde_json::from_value(serde_json::json!({
@@ -96,7 +105,11 @@ mod tests {
     #[test]
     fn answers_are_kept_per_draft_and_specs() {
         let dir = tempfile::tempdir().unwrap();
-        let (store, _) = Store::open(dir.path().join("casco.db")).unwrap();
+        let (store, _) = Store::open(
+            dir.path().join("casco.db"),
+            &DatabaseKey::from_bytes([7; 32]),
+        )
+        .unwrap();
         assert_eq!(store.cached_identification(1, "{\"a\":1}").unwrap(), None);
         store
             .save_identification(1, "{\"a\":1}", &answer(), Utc::now())

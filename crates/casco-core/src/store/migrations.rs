@@ -37,6 +37,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     migration!(4, "0004_vehicle_identifications.sql"),
     migration!(5, "0005_quote_answers.sql"),
     migration!(6, "0006_documents_and_policies.sql"),
+    migration!(7, "0007_sealing.sql"),
 ];
 
 /// The schema version this binary writes.

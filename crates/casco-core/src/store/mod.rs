@@ -19,6 +19,8 @@ mod nomenclature;
 mod policy_issues;
 mod quote_calls;
 pub mod reference;
+mod sealing;
+mod sealing_migration;
 
 use std::fmt::Display;
 use std::path::{Path, PathBuf};
@@ -39,6 +41,8 @@ pub use policy_issues::{IssueId, IssueRecord};
 pub use quote_calls::{
     CallAnswer, CallFailure, QuoteCallId, QuoteCallRecord, RecordedAnswer, Reply,
 };
+pub use sealing::{DatabaseKey, Sealer};
+pub use sealing_migration::Sealing;
 
 use crate::error::AppError;
 use crate::messages::Message;
@@ -74,6 +78,9 @@ pub enum StoreError {
     /// The database is still damaged after being rebuilt from scratch.
     #[error("database damaged: {0}")]
     Corrupt(String),
+    /// The file's values were sealed with another key than the one given; it is left untouched.
+    #[error("the database was sealed with another key")]
+    KeyMismatch,
 }
 
 impl StoreError {
@@ -113,6 +120,8 @@ pub struct OpenReport {
     pub recovered: Option<Recovery>,
     /// WAL, or a rollback journal where the file system cannot do WAL.
     pub journal: Journal,
+    /// Whether the key matched, or how many plain values were sealed now.
+    pub sealing: Sealing,
 }
 
 impl OpenReport {
@@ -125,10 +134,12 @@ impl OpenReport {
     }
 }
 
-/// The local SQLite store; `Send + Sync`, meant to be shared in an `Arc`.
+/// The local SQLite store; `Send + Sync`, meant to be shared in an `Arc`. Client data is
+/// sealed on the way in and opened on the way out (see `sealing.rs`): callers see plain values.
 #[derive(Debug)]
 pub struct Store {
     conn: Mutex<Connection>,
+    sealer: Sealer,
 }
 
 /// Why one open attempt failed: damaged files are recoverable, anything else is not.
@@ -167,12 +178,22 @@ impl Store {
     /// Only damage SQLite itself diagnoses (not a database, malformed image, failed
     /// `quick_check`) leads to a rebuild; a locked file, a permission problem or a newer schema
     /// is returned as an error with the file untouched, so a healthy database is never moved.
-    pub fn open(path: impl AsRef<Path>) -> Result<(Store, OpenReport), StoreError> {
-        Store::open_on(path.as_ref(), None)
+    ///
+    /// `key` seals client data; a file sealed with another key is refused untouched
+    /// ([`StoreError::KeyMismatch`]), and a file from before sealing is sealed now.
+    pub fn open(
+        path: impl AsRef<Path>,
+        key: &DatabaseKey,
+    ) -> Result<(Store, OpenReport), StoreError> {
+        Store::open_on(path.as_ref(), None, key)
     }
 
     /// [`Store::open`] through the SQLite VFS named `vfs` (`None`: the platform's default).
-    fn open_on(path: &Path, vfs: Option<&str>) -> Result<(Store, OpenReport), StoreError> {
+    fn open_on(
+        path: &Path,
+        vfs: Option<&str>,
+        key: &DatabaseKey,
+    ) -> Result<(Store, OpenReport), StoreError> {
         file::make_private(path)?;
         // SQLite deletes the -wal/-shm of a file it cannot read when the connection closes,
         // so they are copied first: if the file turns out damaged, the copies are what is kept.
@@ -190,19 +211,21 @@ impl Store {
             // Already moved when the file was damaged; otherwise no longer needed.
             let _ = std::fs::remove_file(copy);
         }
-        let (conn, migrated_from, journal, recovered) = opened?;
+        let (mut conn, migrated_from, journal, recovered) = opened?;
+        let sealer = Sealer::new(key);
+        let sealing = sealing_migration::seal_existing(&mut conn, &sealer)?;
         let report = OpenReport {
             migrated_from,
             schema_version: latest_version(),
             recovered,
             journal,
+            sealing,
         };
-        Ok((
-            Store {
-                conn: Mutex::new(conn),
-            },
-            report,
-        ))
+        let store = Store {
+            conn: Mutex::new(conn),
+            sealer,
+        };
+        Ok((store, report))
     }
 
     /// Moves the damaged file aside and opens a fresh one in its place.
@@ -224,6 +247,22 @@ impl Store {
     /// half-written (transactions roll back on drop), so a poisoned lock is safe to reuse.
     pub(crate) fn conn(&self) -> MutexGuard<'_, Connection> {
         self.conn.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Seals and opens this database's client data.
+    pub(crate) fn sealer(&self) -> &Sealer {
+        &self.sealer
+    }
+
+    /// Whether the file at `path` holds sealed values (its canary row), read without a key and
+    /// without writing: how start-up tells a lost key from a file that was never sealed.
+    pub fn is_sealed_file(path: &Path) -> bool {
+        let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY;
+        let Ok(conn) = Connection::open_with_flags(path, flags) else {
+            return false;
+        };
+        conn.query_row("SELECT count(*) FROM sealing", [], |r| r.get::<_, i64>(0))
+            .is_ok_and(|n| n > 0)
     }
 }
 
@@ -270,7 +309,7 @@ mod tests {
     fn new_file_is_migrated_and_in_wal_mode() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub").join("casco.db");
-        let (store, report) = Store::open(&path).unwrap();
+        let (store, report) = Store::open(&path, &DatabaseKey::from_bytes([7; 32])).unwrap();
         assert_eq!(report.migrated_from, 0);
         assert_eq!(report.schema_version, latest_version());
         assert!(report.recovered.is_none());
@@ -282,7 +321,7 @@ mod tests {
         assert_eq!(mode, "wal");
         assert_eq!(report.journal, Journal::Wal);
         drop(store);
-        let (_, again) = Store::open(&path).unwrap();
+        let (_, again) = Store::open(&path, &DatabaseKey::from_bytes([7; 32])).unwrap();
         assert_eq!(again.migrated_from, latest_version());
     }
 
@@ -292,7 +331,8 @@ mod tests {
         // cannot be set. Opening must still work, and the data must still be kept.
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("casco.db");
-        let (store, report) = Store::open_on(&path, Some("unix-none")).unwrap();
+        let (store, report) =
+            Store::open_on(&path, Some("unix-none"), &DatabaseKey::from_bytes([7; 32])).unwrap();
         assert_eq!(report.journal, Journal::Rollback);
         let mode: String = store
             .conn()
@@ -304,7 +344,8 @@ mod tests {
             .execute_batch("CREATE TABLE probe(x); INSERT INTO probe VALUES (1);")
             .unwrap();
         drop(store);
-        let (store, again) = Store::open_on(&path, Some("unix-none")).unwrap();
+        let (store, again) =
+            Store::open_on(&path, Some("unix-none"), &DatabaseKey::from_bytes([7; 32])).unwrap();
         assert_eq!(again.migrated_from, latest_version());
         let n: i64 = store
             .conn()
@@ -321,7 +362,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let folder = dir.path().join("ro.cascodesk.desk");
         let path = folder.join("casco.db");
-        let (store, _) = Store::open(&path).unwrap();
+        let (store, _) = Store::open(&path, &DatabaseKey::from_bytes([7; 32])).unwrap();
         store
             .conn()
             .execute_batch("CREATE TABLE probe(x); INSERT INTO probe VALUES (1);")
@@ -334,7 +375,7 @@ mod tests {
         // A folder and file an earlier version left open to others are narrowed.
         std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
-        drop(Store::open(&path).unwrap());
+        drop(Store::open(&path, &DatabaseKey::from_bytes([7; 32])).unwrap());
         assert_eq!((mode(&folder), mode(&path)), (0o700, 0o600));
     }
 
@@ -348,6 +389,7 @@ mod tests {
                 reason: "r".into(),
             }),
             journal: Journal::Wal,
+            sealing: Sealing::KeyMatches,
         };
         assert_eq!(
             report.notice(),

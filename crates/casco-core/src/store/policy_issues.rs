@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
-use super::{from_json, from_millis, to_json, CallAnswer, DraftId, Store, StoreError};
+use super::{from_json, from_millis, to_json, CallAnswer, DraftId, Sealer, Store, StoreError};
 use casco_api::model::PolicyRequest;
 
 /// A policy issue's id in the store.
@@ -58,6 +58,10 @@ pub struct IssueRecord {
 const COLUMNS: &str =
     "id, draft_id, insurer, offer_id, request, started_at, attempts, answer, finished_at";
 
+/// The sealed columns' names.
+const REQUEST: &str = "policy_issues.request";
+const ANSWER: &str = "policy_issues.answer";
+
 type RawRow = (
     i64,
     DraftId,
@@ -84,8 +88,10 @@ fn raw(row: &Row<'_>) -> rusqlite::Result<RawRow> {
     ))
 }
 
-fn decode(row: RawRow) -> Result<IssueRecord, StoreError> {
+fn decode(sealer: &Sealer, row: RawRow) -> Result<IssueRecord, StoreError> {
     let (id, draft_id, insurer, offer_id, request, started, attempts, answer, finished) = row;
+    let request = sealer.open(REQUEST, &request)?;
+    let answer = sealer.open_opt(ANSWER, answer)?;
     let request: StoredRequest = from_json(&request, format_args!("policy issue {id} request"))?;
     let answer = answer
         .map(|text| from_json::<StoredAnswer>(&text, format_args!("policy issue {id} answer")))
@@ -122,6 +128,7 @@ impl Store {
             },
             "policy request",
         )?;
+        let body = self.sealer().seal(REQUEST, &body)?;
         let conn = self.conn();
         let inserted = conn.execute(
             "INSERT INTO policy_issues (draft_id, insurer, offer_id, request, started_at)
@@ -156,6 +163,7 @@ impl Store {
             },
             "policy request",
         )?;
+        let body = self.sealer().seal(REQUEST, &body)?;
         self.conn().execute(
             "UPDATE policy_issues SET request = ?2, started_at = ?3, attempts = attempts + 1,
                     answer = NULL, finished_at = NULL WHERE id = ?1",
@@ -187,6 +195,7 @@ impl Store {
             },
             "policy answer",
         )?;
+        let text = self.sealer().seal(ANSWER, &text)?;
         self.conn().execute(
             "UPDATE policy_issues SET answer = ?2, finished_at = ?3 WHERE id = ?1",
             params![id, text, now.timestamp_millis()],
@@ -201,7 +210,7 @@ impl Store {
             .conn()
             .query_row(&sql, params![offer_id], raw)
             .optional()?;
-        row.map(decode).transpose()
+        row.map(|r| decode(self.sealer(), r)).transpose()
     }
 
     /// The issues asked for offers of `draft`.
@@ -213,6 +222,6 @@ impl Store {
             let rows = stmt.query_map(params![draft], raw)?;
             rows.collect::<Result<_, _>>()?
         };
-        rows.into_iter().map(decode).collect()
+        rows.into_iter().map(|r| decode(self.sealer(), r)).collect()
     }
 }

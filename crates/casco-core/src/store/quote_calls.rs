@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
-use super::{from_json, from_millis, to_json, to_json_value, DraftId, Store, StoreError};
+use super::{from_json, from_millis, to_json, to_json_value, DraftId, Sealer, Store, StoreError};
 use casco_api::model::QuoteRequest;
 
 /// A quote call's id in the store.
@@ -133,10 +133,13 @@ fn redacted_request(request: &QuoteRequest) -> Result<serde_json::Value, StoreEr
 /// The answer read back from its columns: format 1 from `answer`, else format 0 from
 /// `outcome`. A newer format is read for the fields this version knows.
 fn recorded(
+    sealer: &Sealer,
     id: QuoteCallId,
     answer: Option<String>,
     outcome: Option<String>,
 ) -> Result<Option<RecordedAnswer>, StoreError> {
+    let answer = sealer.open_opt("quote_calls.answer", answer)?;
+    let outcome = sealer.open_opt("quote_calls.outcome", outcome)?;
     if let Some(text) = answer {
         let stored: StoredAnswer = from_json(&text, format_args!("quote call {id} answer"))?;
         return Ok(Some(RecordedAnswer::Facts(stored.answer)));
@@ -158,6 +161,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<QuoteCallId, StoreError> {
         let body = redacted_request(request)?.to_string();
+        let body = self.sealer().seal("quote_calls.request", &body)?;
         let conn = self.conn();
         conn.execute(
             "INSERT INTO quote_calls (draft_id, insurer, request, started_at) VALUES (?1, ?2, ?3, ?4)",
@@ -178,6 +182,7 @@ impl Store {
             answer: answer.clone(),
         };
         let text = to_json(&stored, "quote answer")?;
+        let text = self.sealer().seal("quote_calls.answer", &text)?;
         self.conn().execute(
             "UPDATE quote_calls SET finished_at = ?2, answer = ?3 WHERE id = ?1",
             params![id, now.timestamp_millis(), text],
@@ -212,6 +217,7 @@ impl Store {
         for row in rows {
             let (id, insurer, request, started, finished, answer, outcome) = row?;
             // A row this version cannot read is reported, not silently dropped.
+            let request = self.sealer().open("quote_calls.request", &request)?;
             let request = from_json(&request, format_args!("quote call {id} request"))?;
             records.push(QuoteCallRecord {
                 id,
@@ -220,7 +226,7 @@ impl Store {
                 request,
                 started_at: from_millis(started),
                 finished_at: finished.map(from_millis),
-                answer: recorded(id, answer, outcome)?,
+                answer: recorded(self.sealer(), id, answer, outcome)?,
             });
         }
         Ok(records)
@@ -262,7 +268,8 @@ mod tests {
         let mut later = json.clone();
         later["v"] = 2.into();
         later["insurerRequestId"] = "x".into();
-        let back = recorded(1, Some(later.to_string()), None).unwrap();
+        let sealer = Sealer::new(&super::super::DatabaseKey::from_bytes([7; 32]));
+        let back = recorded(&sealer, 1, Some(later.to_string()), None).unwrap();
         assert_eq!(back, Some(RecordedAnswer::Facts(answer)));
 
         let failed = CallAnswer {

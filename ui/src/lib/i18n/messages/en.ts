@@ -164,6 +164,9 @@ export const en: MessageCatalogue = {
     "The saved settings no longer pass this version's checks (for example, an http:// address for a server on the network). The app uses the default settings until you save them again in Settings.",
   oldDataLeft: (m) =>
     `Some files of the earlier version stayed in ${m.folder}, because the new folder already had files with the same names. Nothing was deleted.`,
+  databaseKeyMissing: (m) => `The local database's key is no longer in the system keychain. The file was kept at ${m.kept}; the client book starts empty and reference data is downloaded again.`,
+  databaseKeyMismatch: (m) => `The key in the system keychain does not open the local database. The file was kept at ${m.kept}; the client book starts empty and reference data is downloaded again.`,
+  keychainUnavailableForData: () => "The system keychain does not answer: client data from this session is not kept after the app closes.",
   storeRebuilt: (m) =>
     `The local database was damaged; a copy was kept at ${m.copy} and it was rebuilt. Reference data will be synchronised again.`,
   storeNewerSchema: () =>

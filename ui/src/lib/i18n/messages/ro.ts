@@ -169,6 +169,9 @@ export const ro: MessageCatalogue = {
     "Setările salvate nu mai trec verificările acestei versiuni (de exemplu, o adresă http:// pentru un server din rețea). Aplicația folosește setările implicite până le salvați din nou în Setări.",
   oldDataLeft: (m) =>
     `Unele fișiere ale versiunii anterioare au rămas în ${m.folder}, pentru că noul dosar avea deja fișiere cu același nume. Nu s-a șters nimic.`,
+  databaseKeyMissing: (m) => `Cheia bazei de date locale nu mai este în portofelul de parole al sistemului. Fișierul a fost păstrat la ${m.kept}; lista de clienți începe goală, iar datele de referință se descarcă din nou.`,
+  databaseKeyMismatch: (m) => `Cheia din portofelul de parole al sistemului nu deschide baza de date locală. Fișierul a fost păstrat la ${m.kept}; lista de clienți începe goală, iar datele de referință se descarcă din nou.`,
+  keychainUnavailableForData: () => "Portofelul de parole al sistemului nu răspunde: datele clienților din această sesiune nu se păstrează după închiderea aplicației.",
   storeRebuilt: (m) =>
     `Baza de date locală era deteriorată; am păstrat o copie în ${m.copy} și am refăcut-o. Datele de referință se vor sincroniza din nou.`,
   storeNewerSchema: () =>
