@@ -1,5 +1,6 @@
 //! The CascoApi client: configuration, the session lifecycle and every operation.
 
+use crate::calls::{CallObserver, CallTag, CallWatch};
 use crate::endpoint;
 use crate::envelope;
 use crate::error::ApiError;
@@ -67,10 +68,16 @@ impl Credentials {
 }
 
 /// Per-call options.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct CallOptions {
     /// Overrides [`ClientConfig::timeout`] for this call.
     pub timeout: Option<Duration>,
+    /// The insurer the call is for (a catalogue key), told to the call observer; a quote
+    /// names its insurer by itself. Never sent.
+    pub insurer: Option<&'static str>,
+    /// The caller's label for the call, told to the call observer untouched (already masked
+    /// by the caller: never personal data in the clear). Never sent.
+    pub label: Option<Arc<str>>,
 }
 
 impl CallOptions {
@@ -78,6 +85,29 @@ impl CallOptions {
     pub fn with_timeout(timeout: Duration) -> CallOptions {
         CallOptions {
             timeout: Some(timeout),
+            ..CallOptions::default()
+        }
+    }
+
+    /// These options for a call made for insurer `key` (unchanged when the catalogue has no
+    /// such insurer).
+    pub fn for_insurer(mut self, key: &str) -> CallOptions {
+        self.insurer = crate::insurers::find(key)
+            .map(|i| i.key.as_str())
+            .or(self.insurer);
+        self
+    }
+
+    /// These options with the caller's label for the call.
+    pub fn labelled(mut self, label: impl Into<Arc<str>>) -> CallOptions {
+        self.label = Some(label.into());
+        self
+    }
+
+    fn tag(&self) -> CallTag<'_> {
+        CallTag {
+            insurer: self.insurer,
+            label: self.label.as_ref(),
         }
     }
 }
@@ -96,6 +126,8 @@ pub struct CascoClient {
     stats: Arc<SessionStats>,
     /// Told every new refresh token (they are single-use), e.g. to keep a remembered login.
     on_refresh_token: OnceLock<RefreshTokenObserver>,
+    /// Told every finished HTTP exchange, e.g. to keep a log of API calls.
+    on_call: OnceLock<CallObserver>,
 }
 
 impl CascoClient {
@@ -109,6 +141,7 @@ impl CascoClient {
             session: Mutex::new(None),
             stats: Arc::default(),
             on_refresh_token: OnceLock::new(),
+            on_call: OnceLock::new(),
         })
     }
 
@@ -128,9 +161,16 @@ impl CascoClient {
         self.on_refresh_token.set(observer).is_ok()
     }
 
+    /// Registers the observer told each HTTP exchange this client makes once it ends (see
+    /// [`crate::calls`]): its route, insurer, timing, outcome and answer size, never what was
+    /// sent or received. Only one observer: false if one is set.
+    pub fn observe_calls(&self, observer: CallObserver) -> bool {
+        self.on_call.set(observer).is_ok()
+    }
+
     /// Logs in now (POST /auth) and keeps the new session.
     pub async fn login(&self, opts: CallOptions) -> Result<SessionInfo, ApiError> {
-        self.with_timeout(routes::LOGIN, opts, async {
+        self.with_timeout(routes::LOGIN, opts.timeout, async {
             let mut session = self.session.lock().await;
             let token = self.login_request().await?;
             Ok(self.adopt(&mut session, token).await.info())
@@ -140,7 +180,7 @@ impl CascoClient {
 
     /// Refreshes now (PATCH /auth); logs in instead when there is no session or the refresh is refused.
     pub async fn refresh(&self, opts: CallOptions) -> Result<SessionInfo, ApiError> {
-        self.with_timeout(routes::REFRESH, opts, async {
+        self.with_timeout(routes::REFRESH, opts.timeout, async {
             let mut session = self.session.lock().await;
             Ok(self.renew(&mut session).await?.info())
         })
@@ -180,7 +220,7 @@ impl CascoClient {
     /// Ends the session (DELETE /auth) and forgets the tokens; a no-op without a session
     /// or when the server already refuses the token.
     pub async fn logout(&self, opts: CallOptions) -> Result<(), ApiError> {
-        self.with_timeout(routes::LOGOUT, opts, async {
+        self.with_timeout(routes::LOGOUT, opts.timeout, async {
             let mut session = self.session.lock().await;
             let Some(token) = session.take() else {
                 return Ok(());
@@ -192,6 +232,7 @@ impl CascoClient {
                     &[],
                     None,
                     TokenHeader::Access(&token.jwt),
+                    CallTag::default(),
                 )
                 .await?;
             match decode_off_runtime(
@@ -229,6 +270,11 @@ impl CascoClient {
     ) -> Result<Answered<OffersData>, ApiError> {
         let body = encode(request)?;
         let route = routes::QUOTE;
+        let insurer = &request.provider.organization.business_name;
+        let opts = match opts.insurer {
+            Some(_) => opts,
+            None => opts.for_insurer(insurer),
+        };
         self.call_answered(route, &[], &[], Some(body), opts, envelope::decode)
             .await
     }
@@ -308,7 +354,7 @@ impl CascoClient {
         first: CountyParameter,
         opts: CallOptions,
     ) -> Result<(Vec<Locality>, CountyParameter), ApiError> {
-        let found = self.localities(&first.value(county), opts).await?;
+        let found = self.localities(&first.value(county), opts.clone()).await?;
         if !found.is_empty() {
             return Ok((found, first));
         }
@@ -381,10 +427,11 @@ impl CascoClient {
         opts: CallOptions,
         decode: Decoder<T>,
     ) -> Result<Answered<T>, ApiError> {
-        self.with_timeout(route, opts, async {
+        let tag = opts.tag();
+        self.with_timeout(route, opts.timeout, async {
             let token = self.current_token().await?;
             let access = TokenHeader::Access(&token);
-            let first = self.send(&route, params, query, body.as_deref(), access);
+            let first = self.send(&route, params, query, body.as_deref(), access, tag);
             let answered = decode_off_runtime(route, first.await?, decode).await;
             let Err(ApiError::Auth { status, .. }) = &answered.data else {
                 return Ok(answered);
@@ -397,7 +444,7 @@ impl CascoClient {
             let renewed = self.renew_after_rejection(&token).await?;
             let access = TokenHeader::Access(&renewed);
             let answer = self
-                .send(&route, params, query, body.as_deref(), access)
+                .send(&route, params, query, body.as_deref(), access, tag)
                 .await?;
             Ok(decode_off_runtime(route, answer, decode).await)
         })
@@ -407,10 +454,10 @@ impl CascoClient {
     async fn with_timeout<T>(
         &self,
         route: Route,
-        opts: CallOptions,
+        timeout: Option<Duration>,
         work: impl std::future::Future<Output = Result<T, ApiError>>,
     ) -> Result<T, ApiError> {
-        let after = opts.timeout.unwrap_or(self.config.timeout);
+        let after = timeout.unwrap_or(self.config.timeout);
         tokio::time::timeout(after, work)
             .await
             .unwrap_or(Err(ApiError::Timeout {
@@ -458,6 +505,7 @@ impl CascoClient {
                     &[],
                     None,
                     TokenHeader::Refresh(&refresh),
+                    CallTag::default(),
                 )
                 .await?;
             match decode_off_runtime(routes::REFRESH, answer, envelope::decode::<AuthData>)
@@ -493,7 +541,14 @@ impl CascoClient {
             ("password", self.credentials.password.expose().as_str()),
         ];
         let answer = self
-            .send(&routes::LOGIN, &[], &query, None, TokenHeader::None)
+            .send(
+                &routes::LOGIN,
+                &[],
+                &query,
+                None,
+                TokenHeader::None,
+                CallTag::default(),
+            )
             .await?;
         let data = decode_off_runtime(routes::LOGIN, answer, envelope::decode::<AuthData>)
             .await
@@ -501,6 +556,7 @@ impl CascoClient {
         Ok(Token::from_auth(data, Utc::now()))
     }
 
+    /// One HTTP exchange, told to the call observer once it ends (or is dropped).
     async fn send(
         &self,
         route: &Route,
@@ -508,6 +564,7 @@ impl CascoClient {
         query: &[(&str, &str)],
         body: Option<&[u8]>,
         token: TokenHeader<'_>,
+        tag: CallTag<'_>,
     ) -> Result<Answer, ApiError> {
         let out = Outgoing {
             params,
@@ -515,7 +572,10 @@ impl CascoClient {
             body,
             token,
         };
-        self.transport.send(route, out).await
+        let watch = CallWatch::start(self.on_call.get(), *route, tag);
+        let sent = self.transport.send(route, out).await;
+        watch.finish(sent.as_ref().map(|a| (a.status, a.body.len())));
+        sent
     }
 }
 

@@ -4,6 +4,7 @@
 //! fresh (one refresh shared by all concurrent calls), retries once after a 401/403 and
 //! decodes the vendor's inconsistent payloads into strict Rust types.
 
+pub mod calls;
 pub mod client;
 pub mod covers;
 pub mod endpoint;
@@ -20,6 +21,7 @@ pub mod secret;
 pub mod session;
 mod transport;
 
+pub use calls::{CallObserver, CallOutcome, CallRecord};
 pub use client::{Answered, CallOptions, CascoClient, ClientConfig, Credentials};
 pub use endpoint::UnsafeBaseUrl;
 pub use error::{ApiError, PdfError};

@@ -227,7 +227,7 @@ async fn localities(
     county: &str,
     opts: casco_api::CallOptions,
 ) -> Result<Vec<casco_api::model::Locality>, casco_api::ApiError> {
-    let counties = client.counties(opts).await?;
+    let counties = client.counties(opts.clone()).await?;
     match counties
         .iter()
         .find(|c| c.code.eq_ignore_ascii_case(county.trim()))

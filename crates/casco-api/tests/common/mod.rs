@@ -9,7 +9,11 @@ use chrono::{Days, NaiveDate};
 use std::time::Duration;
 
 /// Calls with the client's default timeout.
-pub const NO_OPTS: CallOptions = CallOptions { timeout: None };
+pub const NO_OPTS: CallOptions = CallOptions {
+    timeout: None,
+    insurer: None,
+    label: None,
+};
 
 /// A sandbox on 127.0.0.1:0 and a client for its demo account.
 pub async fn sandbox_and_client(config: SandboxConfig) -> (SandboxHandle, CascoClient) {

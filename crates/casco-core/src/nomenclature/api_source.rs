@@ -176,7 +176,7 @@ impl NomenclatureSource for ApiNomenclatureSource {
     async fn countries(&self) -> Result<Vec<Country>, SourceError> {
         let rows = self
             .client
-            .countries(self.call)
+            .countries(self.call.clone())
             .await
             .map_err(|e| self.error(e))?;
         Ok(rows.into_iter().map(country).collect())
@@ -185,7 +185,7 @@ impl NomenclatureSource for ApiNomenclatureSource {
     async fn counties(&self) -> Result<Vec<County>, SourceError> {
         let rows = self
             .client
-            .counties(self.call)
+            .counties(self.call.clone())
             .await
             .map_err(|e| self.error(e))?;
         lock(&self.counties).extend(rows.iter().map(|c| (c.code.clone(), c.clone())));
@@ -201,7 +201,7 @@ impl NomenclatureSource for ApiNomenclatureSource {
                 let first = self.county_parameter();
                 let (rows, reading) = self
                     .client
-                    .localities_of(&county, first, self.call)
+                    .localities_of(&county, first, self.call.clone())
                     .await
                     .map_err(|e| self.error(e))?;
                 self.found(reading);
@@ -209,7 +209,7 @@ impl NomenclatureSource for ApiNomenclatureSource {
             }
             None => self
                 .client
-                .localities(county_code, self.call)
+                .localities(county_code, self.call.clone())
                 .await
                 .map_err(|e| self.error(e))?,
         };
@@ -219,7 +219,7 @@ impl NomenclatureSource for ApiNomenclatureSource {
     async fn makes(&self) -> Result<Vec<VehicleMake>, SourceError> {
         let rows = self
             .client
-            .vehicle_makes(self.call)
+            .vehicle_makes(self.call.clone())
             .await
             .map_err(|e| self.error(e))?;
         Ok(rows
@@ -231,7 +231,7 @@ impl NomenclatureSource for ApiNomenclatureSource {
     async fn models(&self, make: &str) -> Result<Vec<VehicleModel>, SourceError> {
         let rows = self
             .client
-            .vehicle_models(make, self.call)
+            .vehicle_models(make, self.call.clone())
             .await
             .map_err(|e| self.error(e))?;
         // The API's model rows carry no make: they belong to the make that was asked for,
