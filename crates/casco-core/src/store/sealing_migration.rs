@@ -18,6 +18,7 @@ pub(super) const SEALED_COLUMNS: &[(&str, &[&str])] = &[
     ("vehicle_identifications", &["answer"]),
     ("documents", &["path"]),
     ("policy_issues", &["request", "answer"]),
+    ("api_calls", &["client"]),
 ];
 
 /// What opening found.
