@@ -1,5 +1,5 @@
-//! The desk's [`Host`] in the real app: the data folder, the system's file dialog, its
-//! Documents folder, and opening files with the system's viewer (tauri-plugin-opener).
+//! The desk's [`Host`] in the real app: the data folder, the system's open and save dialogs,
+//! its Documents folder, and opening files with the system's viewer (tauri-plugin-opener).
 
 use std::path::{Path, PathBuf};
 
@@ -34,6 +34,17 @@ impl Host for TauriHost {
             .add_filter("PNG / JPEG", &["png", "jpg", "jpeg"])
             .blocking_pick_file()?;
         picked.into_path().ok()
+    }
+
+    fn choose_save_path(&self, suggested: &Path) -> Option<PathBuf> {
+        let mut dialog = self.app.dialog().file().add_filter("JSON", &["json"]);
+        if let Some(folder) = suggested.parent().filter(|f| f.is_dir()) {
+            dialog = dialog.set_directory(folder);
+        }
+        if let Some(name) = suggested.file_name() {
+            dialog = dialog.set_file_name(name.to_string_lossy());
+        }
+        dialog.blocking_save_file()?.into_path().ok()
     }
 
     fn documents_dir(&self) -> Option<PathBuf> {

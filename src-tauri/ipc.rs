@@ -57,6 +57,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::policies::issue_policy,
         commands::policies::verify_policy_issue,
         commands::policies::offer_issues,
+        commands::diagnostic::api_calls,
+        commands::diagnostic::export_api_log,
     ])
 }
 

@@ -1,6 +1,7 @@
 //! Thin IPC commands, one file per area: parse, call the domain, map the error.
 
 pub mod connection;
+pub mod diagnostic;
 pub mod documents;
 pub mod insurers;
 pub mod offers;

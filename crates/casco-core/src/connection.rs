@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use casco_api::{CallOptions, CascoClient, ClientConfig, Credentials, Probe, Secret};
+use casco_api::{CallObserver, CallOptions, CascoClient, ClientConfig, Credentials, Probe, Secret};
 use serde::Serialize;
 use tokio::sync::Mutex;
 
@@ -83,6 +83,8 @@ pub struct Connection {
     live: Mutex<Option<Live>>,
     /// The offline indicator's probe, for the base URL it was made for.
     probe: Mutex<Option<(String, Arc<Probe>)>>,
+    /// Told every HTTP exchange of every client this connection makes (the API log).
+    on_call: Option<CallObserver>,
 }
 
 fn new_client(
@@ -106,7 +108,15 @@ impl Connection {
             keychain,
             live: Mutex::new(None),
             probe: Mutex::new(None),
+            on_call: None,
         }
+    }
+
+    /// This connection with every client it makes telling `observer` each HTTP exchange
+    /// (login and refresh included), from the first request on.
+    pub fn observing_calls(mut self, observer: CallObserver) -> Self {
+        self.on_call = Some(observer);
+        self
     }
 
     /// Makes `target` the environment in force. Demo logs in with `demo` credentials; QA and
@@ -263,6 +273,9 @@ impl Connection {
         refresh: Option<Secret<String>>,
     ) -> Result<ConnectionStatus, AppError> {
         let client = new_client(target, account, password)?;
+        if let Some(observer) = &self.on_call {
+            client.observe_calls(Arc::clone(observer));
+        }
         let keep_refresh_token = Arc::new(AtomicBool::new(remembered));
         if remembered {
             // Before the first request: resuming rotates the remembered token at once.

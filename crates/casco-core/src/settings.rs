@@ -166,6 +166,25 @@ pub struct Settings {
     /// Where offer, policy and proposal PDFs are saved; absent from settings files written
     /// before it existed.
     pub documents: DocumentsSettings,
+    /// The diagnostic log of API calls; absent from settings files written before it existed.
+    pub diagnostic: DiagnosticSettings,
+}
+
+/// Bounds of [`DiagnosticSettings::log_days`]: a day at least, a year at most.
+pub const LOG_DAYS_RANGE: std::ops::RangeInclusive<u16> = 1..=365;
+
+/// The diagnostic log of API calls (Setări → Diagnostic).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DiagnosticSettings {
+    /// Days an API call stays in the log (1 to 365).
+    pub log_days: u16,
+}
+
+impl Default for DiagnosticSettings {
+    fn default() -> Self {
+        Self { log_days: 30 }
+    }
 }
 
 /// Where documents are saved.
@@ -271,6 +290,16 @@ impl Settings {
                 Some(Message::TimeoutOutOfRange {
                     min: (*QUOTING_TIMEOUT_RANGE.start()).into(),
                     max: (*QUOTING_TIMEOUT_RANGE.end()).into(),
+                }),
+            );
+        }
+
+        if !LOG_DAYS_RANGE.contains(&self.diagnostic.log_days) {
+            put(
+                "diagnostic.logDays",
+                Some(Message::OutOfRange {
+                    min: LOG_DAYS_RANGE.start().to_string(),
+                    max: LOG_DAYS_RANGE.end().to_string(),
                 }),
             );
         }

@@ -159,6 +159,31 @@ fn settings_written_before_quoting_existed_still_load() {
 }
 
 #[test]
+fn the_api_log_keeps_thirty_days_by_default_between_one_and_a_year() {
+    let mut s = valid();
+    assert_eq!(s.diagnostic.log_days, 30);
+    for ok in [1, 365] {
+        s.diagnostic.log_days = ok;
+        assert!(s.validate().is_ok(), "{ok}");
+    }
+    for bad in [0, 366] {
+        s.diagnostic.log_days = bad;
+        let f = s.validate().unwrap_err().fields.unwrap();
+        assert_eq!(
+            f["diagnostic.logDays"],
+            [Message::OutOfRange {
+                min: "1".into(),
+                max: "365".into()
+            }]
+        );
+    }
+    // Settings written before the log existed still load, with the default.
+    let mut v = serde_json::to_value(valid()).unwrap();
+    v.as_object_mut().unwrap().remove("diagnostic");
+    assert_eq!(Settings::from_json(v).unwrap().diagnostic.log_days, 30);
+}
+
+#[test]
 fn logo_must_be_a_bare_file_name() {
     let mut s = valid();
     s.agency.logo_file = Some("../../etc/passwd".into());

@@ -493,6 +493,28 @@ async offerIssues(draftId: number) : Promise<Result<OfferIssue[], AppError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * The newest `limit` API calls, newest first (masked: never a CNP, a name or a secret).
+ */
+async apiCalls(limit: number) : Promise<Result<ApiCallEntry[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("api_calls", { limit }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Asks where to save the log and writes it there; `None` when the dialog was cancelled.
+ */
+async exportApiLog() : Promise<Result<ExportedLog | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_api_log") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -598,6 +620,82 @@ email: string;
  * File name of the logo inside the app data dir, if one was chosen.
  */
 logoFile: string | null }
+/**
+ * One logged call, as Setări shows it and the export writes it.
+ */
+export type ApiCallEntry = { 
+/**
+ * When the request was about to be sent.
+ */
+at: string; 
+/**
+ * The route's name in casco-api's routes table (`quote`, `offer_pdf`, …).
+ */
+operation: string; 
+/**
+ * The insurer's catalogue key, when the call was for one.
+ */
+insurer: string | null; 
+/**
+ * That insurer's name as agents know it.
+ */
+insurerName: string | null; 
+/**
+ * The client the call was about, masked: initials and a masked CNP or CUI.
+ */
+client: string | null; 
+/**
+ * The HTTP status, when one arrived.
+ */
+status: number | null; 
+/**
+ * How the call ended.
+ */
+outcome: ApiCallOutcome; 
+/**
+ * How long it took, in milliseconds.
+ */
+durationMs: number; 
+/**
+ * Bytes of the answer's body.
+ */
+responseBytes: number }
+/**
+ * How an HTTP exchange ended, as the log keeps it.
+ */
+export type ApiCallOutcome = 
+/**
+ * A complete answer (its HTTP status is kept beside).
+ */
+"answered" | 
+/**
+ * A redirect, never followed (its status is kept beside).
+ */
+"redirected" | 
+/**
+ * An answer larger than the route allows.
+ */
+"tooLarge" | 
+/**
+ * The host could not be reached.
+ */
+"noConnection" | 
+/**
+ * Connecting took too long.
+ */
+"connectTimeout" | 
+/**
+ * The exchange broke off half-way.
+ */
+"broken" | 
+/**
+ * Refused before anything was sent.
+ */
+"notSent" | 
+/**
+ * The call's time ran out, or it was cancelled, before the answer was complete.
+ */
+"abandoned"
 /**
  * The error every command returns: `{ code, message, fields? }`, where `message` (and every
  * field message) is a [`Message`] the UI renders in the agent's language.
@@ -902,6 +1000,14 @@ totalDamagePercent: string;
  */
 currency: string }
 /**
+ * The diagnostic log of API calls (Setări → Diagnostic).
+ */
+export type DiagnosticSettings = { 
+/**
+ * Days an API call stays in the log (1 to 365).
+ */
+logDays: number }
+/**
  * What a document is.
  */
 export type DocumentKind = 
@@ -1109,6 +1215,18 @@ export type ErrorCode =
  * A bug: something that should not happen.
  */
 "internal"
+/**
+ * The log written to a file.
+ */
+export type ExportedLog = { 
+/**
+ * Where it was written.
+ */
+path: string; 
+/**
+ * How many calls it holds.
+ */
+calls: number }
 /**
  * Fuel type.
  */
@@ -2568,7 +2686,11 @@ quoting: QuotingSettings;
  * Where offer, policy and proposal PDFs are saved; absent from settings files written
  * before it existed.
  */
-documents: DocumentsSettings }
+documents: DocumentsSettings; 
+/**
+ * The diagnostic log of API calls; absent from settings files written before it existed.
+ */
+diagnostic: DiagnosticSettings }
 /**
  * One progress event. `total` grows once the county and make lists say how many child parts
  * there are.

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use casco_api::{CallOptions, PdfDocument};
+use casco_api::PdfDocument;
 use chrono::Utc;
 
 use super::Desk;
@@ -50,12 +50,12 @@ impl Desk {
         let id: u64 = offer_id
             .parse()
             .map_err(|_| AppError::new(ErrorCode::NotFound, Message::OfferNotFound))?;
+        let insurer = self.offer_insurer(draft_id, offer_id)?;
         let client = self.connection.client().await?;
         let pdf = client
-            .offer_pdf(id, CallOptions::with_timeout(PDF_TIMEOUT))
+            .offer_pdf(id, self.call_options(PDF_TIMEOUT, draft_id, &insurer))
             .await
             .map_err(|e| crate::api_errors::app_error(&e))?;
-        let insurer = self.offer_insurer(draft_id, offer_id)?;
         let record = self.save_pdf(
             draft_id,
             DocumentKind::Offer,
@@ -90,7 +90,7 @@ impl Desk {
             .policy_pdf(
                 &policy.series,
                 &policy.number,
-                CallOptions::with_timeout(PDF_TIMEOUT),
+                self.call_options(PDF_TIMEOUT, draft_id, &record.insurer),
             )
             .await
             .map_err(|e| crate::api_errors::app_error(&e))?;

@@ -13,6 +13,10 @@ pub trait Host: Send + Sync {
     /// Asks the agent for a PNG or JPEG with the system's file dialog; `None` when cancelled.
     /// Blocks until the agent answers: the desk calls it off the async runtime.
     fn pick_image(&self) -> Option<PathBuf>;
+    /// Asks the agent where to save a file with the system's save dialog, offering
+    /// `suggested` (a folder and a file name); `None` when cancelled. Blocks until the agent
+    /// answers: the desk calls it off the async runtime.
+    fn choose_save_path(&self, suggested: &Path) -> Option<PathBuf>;
     /// The system's Documents folder, if it has one.
     fn documents_dir(&self) -> Option<PathBuf>;
     /// Opens `path` in the system's viewer for its type (a PDF viewer).

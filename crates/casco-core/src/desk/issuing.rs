@@ -59,14 +59,19 @@ impl Desk {
             payment,
         };
         let today = today_in_bucharest(Utc::now());
-        let opts = CallOptions::with_timeout(ISSUE_TIMEOUT);
+        let found = stored_offer(self.store(), draft_id, offer_id, today)?;
+        let opts = self.call_options(ISSUE_TIMEOUT, draft_id, &found.insurer.key);
         issue_policy(&client, self.store(), &self.issuing, order, today, opts).await
     }
 
     /// Sends the unconfirmed issue of `offer_id` again, unchanged ("Verifică").
     pub async fn verify_policy_issue(&self, offer_id: &str) -> Result<OfferIssue, AppError> {
         let client = self.connection.client().await?;
-        let opts = CallOptions::with_timeout(ISSUE_TIMEOUT);
+        let record = self.store().issue_for_offer(offer_id);
+        let opts = match record.ok().flatten() {
+            Some(r) => self.call_options(ISSUE_TIMEOUT, r.draft_id, &r.insurer),
+            None => CallOptions::with_timeout(ISSUE_TIMEOUT),
+        };
         verify_issue(&client, self.store(), &self.issuing, offer_id, opts).await
     }
 

@@ -5,6 +5,7 @@
 //! a file dialog, where settings are written) comes in through [`Host`] and [`SettingsStore`],
 //! so every command's logic is tested here with a temp database and the in-process sandbox.
 
+mod diagnostic;
 mod documents;
 mod host;
 mod issuing;
@@ -18,10 +19,12 @@ use std::sync::Arc;
 
 use casco_api::Credentials;
 
+pub use diagnostic::ExportedLog;
 pub use host::{Host, SettingsStore};
 pub use quoting::{CnpPrefill, QuoteCheck};
 pub use settings::AgencyLogo;
 
+use crate::api_log::ApiLog;
 use crate::connection::{ApiTarget, Connection};
 use crate::database_key;
 use crate::insurers::InsurerDirectory;
@@ -70,6 +73,8 @@ pub struct Desk {
     notices: Vec<Message>,
     /// Offers being issued right now, so a second press sends nothing.
     issuing: IssuesInFlight,
+    /// The diagnostic log every API call is written to.
+    api_log: Arc<ApiLog>,
     /// The session-only database's folder when the keychain could not be reached.
     _temporary: Option<tempfile::TempDir>,
 }
@@ -89,15 +94,19 @@ impl Desk {
         };
         let insurers =
             InsurerDirectory::new(parts.keychain.clone(), parts.demo.provider_credentials);
+        let log_days = parts.settings.current().diagnostic.log_days;
+        let api_log = ApiLog::open(Arc::clone(data.store()), log_days);
+        let connection = Connection::new(parts.keychain).observing_calls(api_log.observer());
         Ok(Desk {
             host: parts.host,
             settings: parts.settings,
             demo: parts.demo,
-            connection: Connection::new(parts.keychain),
+            connection,
             insurers,
             data,
             notices,
             issuing: IssuesInFlight::default(),
+            api_log,
             _temporary: unlocked.temporary,
         })
     }

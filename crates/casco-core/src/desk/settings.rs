@@ -43,6 +43,7 @@ impl Desk {
         let next = next.normalized();
         next.validate()?;
         self.settings.write(&next)?;
+        self.api_log.set_retention_days(next.diagnostic.log_days);
         Ok(next)
     }
 

@@ -176,8 +176,11 @@ async fn in_flight(
         let client = Arc::clone(&client);
         calls.push(async move {
             let started = Instant::now();
-            let timeout = CallOptions::with_timeout(options.per_insurer_timeout);
-            let result = client.quote_answered(&request, timeout).await;
+            let mut opts = CallOptions::with_timeout(options.per_insurer_timeout);
+            if let Some(masked) = crate::api_log::client_of(&request.product.policyholder) {
+                opts = opts.labelled(masked);
+            }
+            let result = client.quote_answered(&request, opts).await;
             Settled {
                 insurer,
                 asked: Asked::of(&request),

@@ -14,10 +14,14 @@ use casco_core::keychain::MemoryKeychain;
 use casco_core::{AppError, Message, Settings};
 use casco_sandbox::{SandboxConfig, SandboxHandle};
 
-/// A host with a data folder of its own and a file dialog that answers `picked`.
+/// A host with a data folder of its own, a file dialog that answers `picked` and a save
+/// dialog that answers `save_to`.
 pub struct FakeHost {
     pub data_dir: PathBuf,
     pub picked: Mutex<Option<PathBuf>>,
+    pub save_to: Mutex<Option<PathBuf>>,
+    /// What the save dialog was asked to offer, in order.
+    pub offered: Mutex<Vec<PathBuf>>,
     /// The system's Documents folder.
     pub documents: PathBuf,
     /// Every file opened in the "system viewer", in order.
@@ -32,6 +36,10 @@ impl Host for FakeHost {
     }
     fn pick_image(&self) -> Option<PathBuf> {
         self.picked.lock().unwrap().clone()
+    }
+    fn choose_save_path(&self, suggested: &Path) -> Option<PathBuf> {
+        self.offered.lock().unwrap().push(suggested.to_owned());
+        self.save_to.lock().unwrap().clone()
     }
     fn documents_dir(&self) -> Option<PathBuf> {
         Some(self.documents.clone())
@@ -85,6 +93,8 @@ impl Fixture {
         let host = Arc::new(FakeHost {
             data_dir: dir.path().join("data"),
             picked: Mutex::new(None),
+            save_to: Mutex::new(None),
+            offered: Mutex::default(),
             documents: dir.path().join("Documents"),
             opened: Mutex::default(),
             revealed: Mutex::default(),
