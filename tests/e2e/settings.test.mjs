@@ -69,6 +69,17 @@ test("settings survive a restart and an invalid e-mail never reaches the file", 
   await (await app.find("#tab-reference")).click();
   await app.waitFor("#reference-lists");
   await fitsAt1100x600("07-reference-1100x600");
+
+  // Issue 14: Diagnostic lists the API calls so far (Demo logged in and synced by itself), and
+  // the days the log keeps apply and save at once.
+  await (await app.find("#tab-diagnostic")).click();
+  await app.waitFor("#diagnostic-calls tbody tr");
+  const rows = await app.exec("return [...document.querySelectorAll('#diagnostic-calls tbody tr')].map((r) => r.innerText);");
+  assert.ok(rows.some((r) => r.includes("Autentificare") && r.includes("200")), `no login in the log: ${rows.slice(-3)}`);
+  await (await app.find("#diagnostic-days option[value='90']")).click();
+  await app.waitFor("#diagnostic-status", { text: "timp de 90 de zile" });
+  assert.equal(settingsFile()?.diagnostic?.logDays, 90);
+  await capture(app, "08-diagnostic");
   await (await app.find("#tab-general")).click();
 
   // 2. Switch the language to English: applied and saved at once.

@@ -32,6 +32,8 @@ import {
   type OfferView,
   type PaymentDraft,
   type ProposalRequest,
+  type ApiCallEntry,
+  type ExportedLog,
 } from "./types";
 import {
   emptyDraft,
@@ -549,6 +551,19 @@ export class FakeBackend implements Backend {
       }
     }
     return null;
+  }
+
+  /** The API log, newest first, as the desk returns it (masked in Rust). */
+  apiLog: ApiCallEntry[] = [];
+  /** What the save dialog answers: a path, or `null` for a cancelled dialog. */
+  exportTo: string | null = null;
+
+  async apiCalls(limit: number): Promise<ApiCallEntry[]> {
+    return structuredClone(this.apiLog.slice(0, limit));
+  }
+
+  async exportApiLog(): Promise<ExportedLog | null> {
+    return this.exportTo === null ? null : { path: this.exportTo, calls: this.apiLog.length };
   }
 
   async copyQuoteDraft(id: number): Promise<number | null> {

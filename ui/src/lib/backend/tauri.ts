@@ -71,4 +71,6 @@ export const tauriBackend: Backend = {
   issuePolicy: async (draftId, offerId, payment) => unwrap(await commands.issuePolicy(draftId, offerId, payment)),
   verifyPolicyIssue: async (offerId) => unwrap(await commands.verifyPolicyIssue(offerId)),
   offerIssues: async (draftId) => unwrap(await commands.offerIssues(draftId)),
+  apiCalls: async (limit) => unwrap(await commands.apiCalls(limit)),
+  exportApiLog: async () => unwrap(await commands.exportApiLog()),
 };

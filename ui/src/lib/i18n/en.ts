@@ -1,4 +1,5 @@
 import { comparisonEn } from "./comparison.en";
+import { diagnosticEn } from "./diagnostic.en";
 import type { MessageKey } from "./ro";
 
 // English catalogue: must define every key the Romanian one has (checked by the type).
@@ -399,4 +400,5 @@ export const en: Record<MessageKey, string> = {
   "q.filterPackages": "Filter packages",
 
   ...comparisonEn,
+  ...diagnosticEn,
 };

@@ -1,4 +1,5 @@
 import { comparisonRo } from "./comparison.ro";
+import { diagnosticRo } from "./diagnostic.ro";
 
 // Romanian catalogue: the source of truth for message keys. Use comma-below letters (ș ț).
 export const ro = {
@@ -398,6 +399,7 @@ export const ro = {
   "q.filterPackages": "Filtrează pachetele",
 
   ...comparisonRo,
+  ...diagnosticRo,
 } as const;
 
 /** A key of the message catalogue. */

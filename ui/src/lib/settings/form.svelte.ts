@@ -86,6 +86,25 @@ export class SettingsForm {
     }
   }
 
+  /**
+   * Applies and saves the days the API log keeps at once (the log forgets older calls then),
+   * leaving other unsaved edits in the draft. True when saved.
+   */
+  async chooseLogDays(days: number): Promise<boolean> {
+    if (!this.saved) return false;
+    try {
+      const s = await this.backend.saveSettings({ ...$state.snapshot(this.saved), diagnostic: { logDays: days } });
+      this.saved = structuredClone(s);
+      this.draft.diagnostic = structuredClone(s.diagnostic);
+      this.clearError("diagnostic.logDays");
+      return true;
+    } catch (e) {
+      this.errors = { ...this.errors, ...fieldProblems(e) };
+      this.notice = problem(e);
+      return false;
+    }
+  }
+
   async chooseLogo(): Promise<void> {
     try {
       const logo = await this.backend.chooseAgencyLogo();
