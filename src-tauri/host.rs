@@ -38,7 +38,8 @@ impl Host for TauriHost {
 
     fn choose_save_path(&self, suggested: &Path) -> Option<PathBuf> {
         let mut dialog = self.app.dialog().file().add_filter("JSON", &["json"]);
-        if let Some(folder) = suggested.parent().filter(|f| f.is_dir()) {
+        // The documents folder may not exist yet: the nearest folder above it that does.
+        if let Some(folder) = suggested.ancestors().skip(1).find(|f| f.is_dir()) {
             dialog = dialog.set_directory(folder);
         }
         if let Some(name) = suggested.file_name() {
