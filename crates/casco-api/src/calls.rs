@@ -5,7 +5,8 @@
 //!
 //! Every exchange is reported once, the retry after a refused token and the session's own
 //! login and refresh included, also when the caller stops waiting (a timeout drops the
-//! exchange half-way: it is reported as [`CallOutcome::Abandoned`]).
+//! exchange half-way: it is reported as [`CallOutcome::Abandoned`]). Per-call options
+//! ([`CallOptions`]) carry the timeout and whom the call is for.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -84,6 +85,52 @@ impl CallOutcome {
         match self {
             CallOutcome::Answered { status } | CallOutcome::Redirected { status } => Some(status),
             _ => None,
+        }
+    }
+}
+
+/// Per-call options.
+#[derive(Debug, Clone, Default)]
+pub struct CallOptions {
+    /// Overrides [`crate::ClientConfig::timeout`] for this call.
+    pub timeout: Option<Duration>,
+    /// The insurer the call is for (a catalogue key), told to the call observer; a quote
+    /// names its insurer by itself. Never sent.
+    pub insurer: Option<&'static str>,
+    /// The caller's label for the call, told to the call observer untouched (already masked
+    /// by the caller: never personal data in the clear). Never sent.
+    pub label: Option<Arc<str>>,
+}
+
+impl CallOptions {
+    /// Options with this call's own timeout.
+    pub fn with_timeout(timeout: Duration) -> CallOptions {
+        CallOptions {
+            timeout: Some(timeout),
+            ..CallOptions::default()
+        }
+    }
+
+    /// These options for a call made for insurer `key` (unchanged when the catalogue has no
+    /// such insurer).
+    pub fn for_insurer(mut self, key: &str) -> CallOptions {
+        self.insurer = crate::insurers::find(key)
+            .map(|i| i.key.as_str())
+            .or(self.insurer);
+        self
+    }
+
+    /// These options with the caller's label for the call.
+    pub fn labelled(mut self, label: impl Into<Arc<str>>) -> CallOptions {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Whom the call is for, as the observer is told.
+    pub(crate) fn tag(&self) -> CallTag<'_> {
+        CallTag {
+            insurer: self.insurer,
+            label: self.label.as_ref(),
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The CascoApi client: configuration, the session lifecycle and every operation.
 
-use crate::calls::{CallObserver, CallTag, CallWatch};
+use crate::calls::{CallObserver, CallOptions, CallTag, CallWatch};
 use crate::endpoint;
 use crate::envelope;
 use crate::error::ApiError;
@@ -63,51 +63,6 @@ impl Credentials {
         Credentials {
             account: account.into(),
             password: Secret::new(password.into()),
-        }
-    }
-}
-
-/// Per-call options.
-#[derive(Debug, Clone, Default)]
-pub struct CallOptions {
-    /// Overrides [`ClientConfig::timeout`] for this call.
-    pub timeout: Option<Duration>,
-    /// The insurer the call is for (a catalogue key), told to the call observer; a quote
-    /// names its insurer by itself. Never sent.
-    pub insurer: Option<&'static str>,
-    /// The caller's label for the call, told to the call observer untouched (already masked
-    /// by the caller: never personal data in the clear). Never sent.
-    pub label: Option<Arc<str>>,
-}
-
-impl CallOptions {
-    /// Options with this call's own timeout.
-    pub fn with_timeout(timeout: Duration) -> CallOptions {
-        CallOptions {
-            timeout: Some(timeout),
-            ..CallOptions::default()
-        }
-    }
-
-    /// These options for a call made for insurer `key` (unchanged when the catalogue has no
-    /// such insurer).
-    pub fn for_insurer(mut self, key: &str) -> CallOptions {
-        self.insurer = crate::insurers::find(key)
-            .map(|i| i.key.as_str())
-            .or(self.insurer);
-        self
-    }
-
-    /// These options with the caller's label for the call.
-    pub fn labelled(mut self, label: impl Into<Arc<str>>) -> CallOptions {
-        self.label = Some(label.into());
-        self
-    }
-
-    fn tag(&self) -> CallTag<'_> {
-        CallTag {
-            insurer: self.insurer,
-            label: self.label.as_ref(),
         }
     }
 }

@@ -21,8 +21,8 @@ pub mod secret;
 pub mod session;
 mod transport;
 
-pub use calls::{CallObserver, CallOutcome, CallRecord};
-pub use client::{Answered, CallOptions, CascoClient, ClientConfig, Credentials};
+pub use calls::{CallObserver, CallOptions, CallOutcome, CallRecord};
+pub use client::{Answered, CascoClient, ClientConfig, Credentials};
 pub use endpoint::UnsafeBaseUrl;
 pub use error::{ApiError, PdfError};
 pub use pdf::PdfDocument;
