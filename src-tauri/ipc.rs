@@ -57,6 +57,14 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::policies::issue_policy,
         commands::policies::verify_policy_issue,
         commands::policies::offer_issues,
+        commands::book::search_clients,
+        commands::book::client_page,
+        commands::book::new_draft_for_client,
+        commands::book::requote_vehicle,
+        commands::book::requote_renewal,
+        commands::book::copy_and_requote,
+        commands::book::history,
+        commands::book::renewals,
     ])
 }
 

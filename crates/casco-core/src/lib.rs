@@ -3,6 +3,7 @@
 //! the connection to CascoApi, the local store and nomenclature search.
 
 pub mod api_errors;
+pub mod book;
 pub mod choices;
 pub mod connection;
 pub mod database_key;

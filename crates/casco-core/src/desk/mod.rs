@@ -5,6 +5,7 @@
 //! a file dialog, where settings are written) comes in through [`Host`] and [`SettingsStore`],
 //! so every command's logic is tested here with a temp database and the in-process sandbox.
 
+mod book;
 mod documents;
 mod host;
 mod issuing;
@@ -14,7 +15,7 @@ mod session;
 mod settings;
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use casco_api::Credentials;
 
@@ -22,6 +23,7 @@ pub use host::{Host, SettingsStore};
 pub use quoting::{CnpPrefill, QuoteCheck};
 pub use settings::AgencyLogo;
 
+use crate::book::ClientBook;
 use crate::connection::{ApiTarget, Connection};
 use crate::database_key;
 use crate::insurers::InsurerDirectory;
@@ -72,6 +74,8 @@ pub struct Desk {
     issuing: IssuesInFlight,
     /// The session-only database's folder when the keychain could not be reached.
     _temporary: Option<tempfile::TempDir>,
+    /// The client book, searched in memory.
+    book: RwLock<ClientBook>,
 }
 
 impl Desk {
@@ -87,6 +91,11 @@ impl Desk {
             }
             opened => opened?,
         };
+        let mut book = ClientBook::load(data.store())?;
+        let filed = crate::book::file_earlier_drafts(data.store(), &mut book)?;
+        if filed > 0 {
+            log::info!("{filed} earlier drafts filed in the client book");
+        }
         let insurers =
             InsurerDirectory::new(parts.keychain.clone(), parts.demo.provider_credentials);
         Ok(Desk {
@@ -99,6 +108,7 @@ impl Desk {
             notices,
             issuing: IssuesInFlight::default(),
             _temporary: unlocked.temporary,
+            book: RwLock::new(book),
         })
     }
 

@@ -10,6 +10,7 @@
 //! database is built in its place; a database written by a newer version of the app is refused
 //! untouched. The connection sits behind a mutex, so one [`Store`] is shared by all tasks.
 
+mod clients;
 mod documents;
 mod drafts;
 mod file;
@@ -32,6 +33,7 @@ use rusqlite::Connection;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+pub use clients::{CardRow, ClientId, DraftLink, VehicleId};
 pub use documents::{DocumentId, DocumentKind, DocumentRecord, NewDocument};
 pub use drafts::{DraftId, DraftListing, DraftRow, DraftStatus, DraftWrite};
 pub use file::Journal;

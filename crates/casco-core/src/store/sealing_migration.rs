@@ -18,6 +18,8 @@ pub(super) const SEALED_COLUMNS: &[(&str, &[&str])] = &[
     ("vehicle_identifications", &["answer"]),
     ("documents", &["path"]),
     ("policy_issues", &["request", "answer"]),
+    ("clients", &["card"]),
+    ("client_vehicles", &["card"]),
 ];
 
 /// What opening found.
