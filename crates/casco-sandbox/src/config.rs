@@ -55,8 +55,14 @@ pub struct SandboxConfig {
     /// its book in the app's data folder, so yesterday's offers can still be issued).
     pub book_file: Option<std::path::PathBuf>,
     /// A file that gets one JSON line per request (`{"route": "offer_pdf"}`), for tests that
-    /// count calls to a sandbox running inside another process.
+    /// count calls to a sandbox running inside another process. Each POST /offer that reaches
+    /// its insurer also gets a line with what it asked to renew (`{"payload": "quote",
+    /// "insurer": "asirom", "renewPolicy": {...} or null}`): no personal data.
     pub request_log: Option<std::path::PathBuf>,
+    /// Length of every offer's cover in days (its `endDate` is `startDate` + N − 1), instead
+    /// of the months the request asks for; the price still follows `termTime`. Lets a test
+    /// issue a policy that ends on a day it chooses (Reînnoiri).
+    pub policy_days: Option<u32>,
 }
 
 /// A route that fails, for its first `times` requests (every request when absent).
@@ -122,6 +128,7 @@ impl Default for SandboxConfig {
             route_failures: BTreeMap::new(),
             book_file: None,
             request_log: None,
+            policy_days: None,
         }
     }
 }
