@@ -13,6 +13,7 @@ export function defaultSettings(): Settings {
     quoting: { timeoutSeconds: 60 },
     disabledInsurers: [],
     documents: { folder: "" },
+    renewals: { windowDays: 45 },
   };
 }
 

@@ -71,4 +71,12 @@ export const tauriBackend: Backend = {
   issuePolicy: async (draftId, offerId, payment) => unwrap(await commands.issuePolicy(draftId, offerId, payment)),
   verifyPolicyIssue: async (offerId) => unwrap(await commands.verifyPolicyIssue(offerId)),
   offerIssues: async (draftId) => unwrap(await commands.offerIssues(draftId)),
+  searchClients: (query) => commands.searchClients(query),
+  clientPage: async (clientId) => unwrap(await commands.clientPage(clientId)),
+  newDraftForClient: async (clientId) => unwrap(await commands.newDraftForClient(clientId)),
+  requoteVehicle: async (clientId, vehicleId) => unwrap(await commands.requoteVehicle(clientId, vehicleId)),
+  requoteRenewal: async (offerId) => unwrap(await commands.requoteRenewal(offerId)),
+  copyAndRequote: async (draftId) => unwrap(await commands.copyAndRequote(draftId)),
+  history: async (filter) => unwrap(await commands.history(filter)),
+  renewals: async () => unwrap(await commands.renewals()),
 };
