@@ -50,7 +50,7 @@ test("settings survive a restart and an invalid e-mail never reaches the file", 
   await app.waitFor("#section-title", { text: "Setări" });
   await app.chord(Key.Alt, "1");
   await app.waitGone("section.settings");
-  assert.equal(await (await app.find("#nav-settings")).property("title"), "Setări (Alt+5)");
+  assert.equal(await (await app.find("#nav-settings")).property("title"), "Setări (Alt+6)");
 
   // The webview's own reload, print and find are switched off; copy is not.
   await app.exec("window.__keys = []; window.addEventListener('keydown', (e) => window.__keys.push(e.code + ':' + e.defaultPrevented));");

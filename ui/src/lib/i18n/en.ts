@@ -1,3 +1,4 @@
+import { bookEn } from "./book.en";
 import { comparisonEn } from "./comparison.en";
 import type { MessageKey } from "./ro";
 
@@ -17,12 +18,6 @@ export const en: Record<MessageKey, string> = {
   "nav.settings": "Settings",
   "nav.shortcut": "{section} ({keys})",
 
-  "notBuilt.badge": "In progress",
-  "notBuilt.lead": "This section is not built yet.",
-  "notBuilt.history":
-    "Here you will find the offers received and the policies issued, with their PDFs, reopened without calling the insurers again.",
-  "notBuilt.clients":
-    "Here you will find policyholders and their vehicles, to start a new quote without typing their data again.",
 
   "status.label": "Environment, connection and login",
   "status.connecting": "Connecting…",
@@ -402,4 +397,5 @@ export const en: Record<MessageKey, string> = {
   "q.filterPackages": "Filter packages",
 
   ...comparisonEn,
+  ...bookEn,
 };

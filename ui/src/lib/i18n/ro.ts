@@ -1,3 +1,4 @@
+import { bookRo } from "./book.ro";
 import { comparisonRo } from "./comparison.ro";
 
 // Romanian catalogue: the source of truth for message keys. Use comma-below letters (ș ț).
@@ -16,12 +17,6 @@ export const ro = {
   "nav.settings": "Setări",
   "nav.shortcut": "{section} ({keys})",
 
-  "notBuilt.badge": "În lucru",
-  "notBuilt.lead": "Această secțiune nu este construită încă.",
-  "notBuilt.history":
-    "Aici vor apărea ofertele primite și polițele emise, cu PDF-urile lor, ca să le puteți redeschide fără a apela din nou asigurătorii.",
-  "notBuilt.clients":
-    "Aici vor apărea asigurații și vehiculele lor, ca să porniți o ofertă nouă fără să reintroduceți datele.",
 
   "status.label": "Mediu, conexiune și autentificare",
   "status.connecting": "Se conectează…",
@@ -401,6 +396,7 @@ export const ro = {
   "q.filterPackages": "Filtrează pachetele",
 
   ...comparisonRo,
+  ...bookRo,
 } as const;
 
 /** A key of the message catalogue. */
