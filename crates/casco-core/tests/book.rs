@@ -108,6 +108,12 @@ async fn the_clients_page_and_new_drafts_from_the_book_are_filled_in() {
     let page = desk.client_page(client.id).unwrap().unwrap();
     assert_eq!(page.drafts.len(), 1);
     assert_eq!(page.drafts[0].summary.id, draft_id);
+    // Each draft reads as in Ciorne: its cheapest offer still valid, and until when.
+    let queued = desk.list_quote_drafts().unwrap();
+    let in_queue = queued.iter().find(|d| d.id == draft_id).unwrap();
+    assert!(in_queue.best_premium.is_some());
+    assert_eq!(page.drafts[0].summary.best_premium, in_queue.best_premium);
+    assert_eq!(page.drafts[0].summary.best_until, in_queue.best_until);
     assert_eq!(page.client.vehicles[0].card.plate, "CJ 34 TUT");
 
     let fresh = desk.new_draft_for_client(client.id).unwrap().unwrap();

@@ -121,7 +121,7 @@ pub fn client_page(
     store: &Store,
     book: &ClientBook,
     id: ClientId,
-    _today: NaiveDate,
+    today: NaiveDate,
 ) -> Result<Option<ClientPage>, StoreError> {
     let Some(client) = book.client(id) else {
         return Ok(None);
@@ -137,8 +137,10 @@ pub fn client_page(
             .iter()
             .find(|v| v.drafts.contains(&draft_id))
             .map(|v| v.id);
+        let mut summary = record.summary;
+        saved_drafts::add_best_offer(store, &mut summary, today);
         drafts.push(ClientDraft {
-            summary: record.summary,
+            summary,
             status: record.status,
             vehicle_id,
         });
