@@ -113,13 +113,35 @@ impl Store {
             let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
             rows.collect::<Result<_, _>>()?
         };
-        raw.into_iter()
+        // Opening is the cost of sealing at start: it runs on every core, in order.
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        let chunk = raw.len().div_ceil(threads).max(1024);
+        std::thread::scope(|scope| {
+            let parts: Vec<_> = raw
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || self.open_cards(part, column)))
+                .collect();
+            let mut rows = Vec::with_capacity(raw.len());
+            for part in parts {
+                let opened = part.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+                rows.extend(opened?);
+            }
+            Ok(rows)
+        })
+    }
+
+    fn open_cards(
+        &self,
+        raw: &[(i64, i64, String, i64)],
+        column: &str,
+    ) -> Result<Vec<CardRow>, StoreError> {
+        raw.iter()
             .map(|(id, client, card, at)| {
                 Ok(CardRow {
-                    id: id_of(id)?,
-                    client_id: id_of(client)?,
-                    card: self.sealer().open(column, &card)?,
-                    updated_at: from_millis(at),
+                    id: id_of(*id)?,
+                    client_id: id_of(*client)?,
+                    card: self.sealer().open(column, card)?,
+                    updated_at: from_millis(*at),
                 })
             })
             .collect()
