@@ -34,15 +34,18 @@ fn popescu() -> QuoteDraft {
 
 async fn quote(desk: &Desk, draft: &QuoteDraft) -> (DraftId, Vec<OfferView>) {
     let id = desk.save_quote_draft(None, draft).unwrap().unwrap();
+    (id, quote_again(desk, id, draft).await)
+}
+
+async fn quote_again(desk: &Desk, id: DraftId, draft: &QuoteDraft) -> Vec<OfferView> {
     let outcomes = desk.quote_offers(id, draft, None, &|_| ()).await.unwrap();
-    let offers = outcomes
+    outcomes
         .into_iter()
         .flat_map(|o| match o.state {
             OutcomeState::Offers { offers } => offers,
             _ => Vec::new(),
         })
-        .collect();
-    (id, offers)
+        .collect()
 }
 
 fn names(desk: &Desk, query: &str) -> Vec<String> {
@@ -183,16 +186,9 @@ async fn a_policy_ending_soon_is_renewed_with_renew_policy_and_then_leaves_reinn
 
     // The renewal is quoted: the sandbox receives renewPolicy; once issued, the old one is renewed.
     draft.step = Default::default();
-    let outcomes = desk
-        .quote_offers(renewal, &draft, None, &|_| ())
+    let new_offer = quote_again(&desk, renewal, &draft)
         .await
-        .unwrap();
-    let new_offer = outcomes
         .into_iter()
-        .flat_map(|o| match o.state {
-            OutcomeState::Offers { offers } => offers,
-            _ => Vec::new(),
-        })
         .find(|o| o.insurer == "asirom")
         .unwrap();
     let sent = desk.store().quote_calls_for_draft(renewal).unwrap();
