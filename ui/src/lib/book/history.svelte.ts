@@ -6,7 +6,7 @@ import type { Backend, HistoryEntry } from "../backend";
 import { problem } from "../errors";
 import type { Sentence } from "../i18n/messages";
 import { InsurerNames } from "./insurers.svelte";
-import { emptyHistoryForm, entryKey, groupEntries, historyFilter, type HistoryForm, type HistoryRow } from "./history";
+import { emptyHistoryForm, HISTORY_LIMIT, entryKey, groupEntries, historyFilter, type HistoryForm, type HistoryRow } from "./history";
 
 export class HistoryView {
   form = $state<HistoryForm>(emptyHistoryForm());
@@ -35,6 +35,11 @@ export class HistoryView {
 
   /** The lines as shown: comparisons with their offers folded under them. */
   readonly rows: HistoryRow[] = $derived(groupEntries(this.entries ?? []));
+
+  /** Whether Rust stopped at its most entries (HISTORY_LIMIT): older ones need a narrower period. */
+  get limited(): boolean {
+    return (this.entries?.length ?? 0) >= HISTORY_LIMIT;
+  }
 
   /** The entries on screen in order: a comparison, then its offers when unfolded. */
   readonly visible: HistoryEntry[] = $derived(

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { PolicyView, VehicleCard } from "../backend";
 import { setLanguage } from "../i18n/index.svelte";
-import { daysLeftText, daysText, entriesText, offersText, pluralForm, policyPeriod, renewalVehicle, urgency, vehicleName } from "./labels";
+import { daysLeftText, daysText, entriesText, offersText, pluralForm, policyPeriod, urgency, vehicleName, vehicleParts, documentLabel } from "./labels";
 
 beforeEach(() => setLanguage("ro"));
 
@@ -51,11 +51,16 @@ describe("vehicles and policies", () => {
     expect(vehicleName(card({ make: "", model: "", year: "" }))).toBe("");
   });
 
-  it("reword Reînnoiri's vehicle line, keeping the plate as it is", () => {
-    expect(renewalVehicle("CJ 34 TUT · dacia logan")).toBe("CJ 34 TUT · Dacia Logan");
-    expect(renewalVehicle("CJ 34 TUT")).toBe("CJ 34 TUT");
-    expect(renewalVehicle("dacia logan")).toBe("Dacia Logan");
-    expect(renewalVehicle("")).toBe("");
+  it("split Reînnoiri's vehicle line, keeping the plate as it is", () => {
+    expect(vehicleParts("CJ 34 TUT · dacia logan")).toEqual(["CJ 34 TUT", "Dacia Logan"]);
+    expect(vehicleParts("CJ 34 TUT")).toEqual(["CJ 34 TUT", ""]);
+    expect(vehicleParts("dacia logan")).toEqual(["", "Dacia Logan"]);
+    expect(vehicleParts("")).toEqual(["", ""]);
+  });
+
+  it("name a document without the date its line already shows", () => {
+    expect(documentLabel("2026-12-02 Poliță Eazy Insure EZI 100002.pdf")).toBe("Poliță Eazy Insure EZI 100002");
+    expect(documentLabel("Propunere 4-1.PDF")).toBe("Propunere 4-1");
   });
 
   it("write a policy's period with what is known of it", () => {

@@ -26,7 +26,7 @@ export const daysText = (n: number) => counted("book.days", n);
 export const offersText = (n: number) => counted("book.offers", n);
 /** "1 client", "2 clienți", "50 de clienți". */
 export const clientsText = (n: number) => counted("book.clients", n);
-/** "1 înregistrare", "12 înregistrări", "300 de înregistrări". */
+/** "1 înregistrare", "12 înregistrări", "20 de înregistrări". */
 export const entriesText = (n: number) => counted("book.entries", n);
 
 /** When a policy ends, from today: "azi", "mâine", "peste 20 de zile". */
@@ -47,15 +47,20 @@ export function vehicleName(card: VehicleCard): string {
 }
 
 /**
- * Reînnoiri's vehicle as Rust joins it ("CJ 34 TUT · dacia logan"): the plate as it is, make
- * and model as agents write them. A part alone is the plate when it is written as plates are
- * (capitals, digits, spaces), else the vehicle's name.
+ * Reînnoiri's vehicle as Rust joins it ("CJ 34 TUT · dacia logan"), split into the plate as it
+ * is and make and model as agents write them. A part alone is the plate when it is written as
+ * plates are (capitals, digits, spaces), else the vehicle's name.
  */
-export function renewalVehicle(text: string): string {
+export function vehicleParts(text: string): [plate: string, name: string] {
   const parts = text.split(" · ");
   const isPlate = (s: string) => /^[A-Z0-9 -]+$/.test(s);
-  if (parts.length === 1) return isPlate(text) ? text : vehicleText(text);
-  return [parts[0], vehicleText(parts.slice(1).join(" · "))].join(" · ");
+  if (parts.length === 1) return isPlate(text) ? [text, ""] : ["", vehicleText(text)];
+  return [parts[0]!, vehicleText(parts.slice(1).join(" · "))];
+}
+
+/** A document's name as Istoric lists it: no date in front (the line has its own), no ".pdf". */
+export function documentLabel(name: string): string {
+  return name.replace(/^\d{4}-\d{2}-\d{2}\s+/, "").replace(/\.pdf$/i, "");
 }
 
 /** Every plate of a client's vehicles, in the book's order ("" plates left out). */

@@ -54,6 +54,7 @@ export const bookEn: Record<keyof typeof bookRo, string> = {
   "clients.openPolicy.title": "Opens the offer the policy was issued from (read-only, no call to the insurer)",
   "clients.drafts": "Quotes",
   "clients.drafts.none": "No quotes yet.",
+  "clients.documents.none": "No documents saved for this client yet.",
 
   "history.title": "History",
   "history.filters": "Filters",
@@ -80,7 +81,7 @@ export const bookEn: Record<keyof typeof bookRo, string> = {
   "history.state.refused": "Refused",
   "history.clear": "Clear filters",
   "history.badDate": "The date cannot be read: write it dd.mm.yyyy (e.g. 01.12.2026). Until then the period is not applied.",
-  "history.keys": "↑/↓ choose · Enter reopens the comparison at Offers (no call to the insurers) or the document · → shows a comparison's offers",
+  "history.keys": "↑/↓ choose · Enter reopens (no call to the insurers) · → shows a comparison's offers",
   "history.noMatch": "Nothing matches the filters chosen.",
   "history.empty": "The history is empty. Comparisons, offers, policies and documents appear here as soon as you request offers.",
   "history.col.when": "Date",
@@ -94,6 +95,8 @@ export const bookEn: Record<keyof typeof bookRo, string> = {
   "history.copy.title": "The same data in a new draft, opened at step 1; a start date already past moves to tomorrow",
   "history.offerNumber": "no. {id}",
   "history.documentFailed": "The document could not be opened: {message}",
+  "history.limited": "The newest 300 entries are shown; choose a period to see older ones.",
+  "history.limitedShort": "newest only",
 
   "renewals.title": "Renewals",
   "renewals.lead": "Policies ending in the next {days}",

@@ -52,6 +52,7 @@ export const bookRo = {
   "clients.openPolicy.title": "Deschide oferta din care s-a emis polița (doar citire, fără apel către asigurător)",
   "clients.drafts": "Oferte",
   "clients.drafts.none": "Nicio ofertă încă.",
+  "clients.documents.none": "Niciun document salvat încă pentru acest client.",
 
   "history.title": "Istoric",
   "history.filters": "Filtre",
@@ -78,7 +79,7 @@ export const bookRo = {
   "history.state.refused": "Refuzată",
   "history.clear": "Șterge filtrele",
   "history.badDate": "Data nu poate fi citită: scrieți-o zz.ll.aaaa (de ex. 01.12.2026). Până atunci perioada nu se aplică.",
-  "history.keys": "↑/↓ alegeți · Enter redeschide comparația la Oferte (fără apel către asigurători) sau documentul · → arată ofertele unei comparații",
+  "history.keys": "↑/↓ alegeți · Enter redeschide (fără apel către asigurători) · → arată ofertele unei comparații",
   "history.noMatch": "Nimic nu se potrivește cu filtrele alese.",
   "history.empty": "Istoricul este gol. Aici apar comparațiile, ofertele, polițele și documentele, de îndată ce cereți oferte.",
   "history.col.when": "Data",
@@ -92,6 +93,8 @@ export const bookRo = {
   "history.copy.title": "Aceleași date într-o ciornă nouă, deschisă la pasul 1; data începerii se mută pe mâine dacă a trecut",
   "history.offerNumber": "nr. {id}",
   "history.documentFailed": "Documentul nu a putut fi deschis: {message}",
+  "history.limited": "Se arată cele mai noi 300 de înregistrări; alegeți o perioadă ca să le vedeți pe cele mai vechi.",
+  "history.limitedShort": "doar cele mai noi",
 
   "renewals.title": "Reînnoiri",
   "renewals.lead": "Polițe care expiră în următoarele {days}",
