@@ -63,6 +63,13 @@ pub fn log_quote_payload(state: &AppState, insurer: &str, request: &serde_json::
     );
 }
 
+/// Appends `{"booked": "policy", "offerId": …}` when a new policy is booked (not when a repeated
+/// request gets the one already booked), so a test in another process can count bookings
+/// without reading the book, which the app seals.
+pub fn log_booked(state: &AppState, offer_id: u64) {
+    append(state, &json!({ "booked": "policy", "offerId": offer_id }));
+}
+
 fn append(state: &AppState, line: &serde_json::Value) {
     let Some(path) = state.config().request_log else {
         return;

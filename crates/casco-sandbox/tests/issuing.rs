@@ -230,6 +230,70 @@ async fn the_book_and_the_request_log_outlive_a_restart() {
     );
     assert_eq!(routes.iter().filter(|r| **r == "issue_policy").count(), 2);
     assert_eq!(routes.iter().filter(|r| **r == "offer_pdf").count(), 1);
+    let booked: Vec<&Value> = lines.iter().filter(|l| l["booked"] == "policy").collect();
+    assert_eq!(booked.len(), 1, "the repeated request booked nothing new");
+    assert_eq!(booked[0]["offerId"], offer["offerId"]);
+}
+
+/// A stand-in cipher: hex, behind a tag, so the test can see nothing is written plain.
+struct Hex;
+
+impl casco_sandbox::book_file::BookCipher for Hex {
+    fn seal(&self, plain: &str) -> Option<String> {
+        Some(format!(
+            "hex:{}",
+            plain
+                .bytes()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
+        ))
+    }
+    fn open(&self, stored: &str) -> Option<String> {
+        let hex = stored.strip_prefix("hex:")?;
+        let bytes: Option<Vec<u8>> = (0..hex.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
+            .collect();
+        String::from_utf8(bytes?).ok()
+    }
+}
+
+#[tokio::test]
+async fn a_sealed_book_keeps_nothing_plain_and_reads_back_and_a_plain_one_still_reads() {
+    use casco_sandbox::book_file::BookCipherSlot;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.json");
+    let plain = SandboxConfig {
+        book_file: Some(path.clone()),
+        ..SandboxConfig::default()
+    };
+    // A plain book from before sealing: read, then written back sealed.
+    let desk = Desk::open(plain.clone()).await;
+    let offer = desk.offer(&asirom_quote()).await;
+    desk.sandbox.stop().await;
+    assert!(std::fs::read_to_string(&path)
+        .unwrap()
+        .contains("1900101400012"));
+
+    let sealed = SandboxConfig {
+        book_cipher: BookCipherSlot(Some(std::sync::Arc::new(Hex))),
+        ..plain
+    };
+    let desk = Desk::open(sealed.clone()).await;
+    let (status, issued) = desk.issue(&payment(&offer, "pos", None)).await;
+    assert_eq!(status, 200, "the plain book's offer is there: {issued}");
+    desk.sandbox.stop().await;
+    let on_disk = std::fs::read_to_string(&path).unwrap();
+    assert!(on_disk.starts_with("hex:"));
+    assert!(
+        !on_disk.contains("1900101400012"),
+        "the CNP is not written plain"
+    );
+
+    let desk = Desk::open(sealed).await;
+    let (_, again) = desk.issue(&payment(&offer, "pos", None)).await;
+    assert_eq!(again["data"], issued["data"], "the sealed book reads back");
+    desk.sandbox.stop().await;
 }
 
 #[tokio::test]

@@ -57,6 +57,9 @@ pub struct DeskParts {
     pub demo: Demo,
     /// The database file.
     pub database: PathBuf,
+    /// Its key, when the shell already read it (to seal the Demo book with it); `None`: the
+    /// desk reads it from the keychain itself.
+    pub unlocked: Option<database_key::Unlocked>,
     /// What start-up found that the agent must be told (besides the store's and settings').
     pub notices: Vec<Message>,
 }
@@ -82,7 +85,10 @@ impl Desk {
     /// Opens the desk: the store (rebuilt if damaged, refused if newer), no session yet.
     pub fn open(parts: DeskParts) -> Result<Desk, StoreError> {
         let mut notices = parts.notices;
-        let unlocked = database_key::unlock(&parts.database, parts.keychain.as_ref())?;
+        let unlocked = match parts.unlocked {
+            Some(unlocked) => unlocked,
+            None => database_key::unlock(&parts.database, parts.keychain.as_ref())?,
+        };
         notices.extend(unlocked.notice);
         let data = match ReferenceData::open(&unlocked.path, &unlocked.key) {
             Err(StoreError::KeyMismatch) => {
