@@ -45,9 +45,11 @@ test("settings survive a restart and an invalid e-mail never reaches the file", 
   await capture(app, "01-frame-ro");
   await fitsAt1100x600("05-frame-1100x600", { content: false });
 
-  // Sections by keyboard on the physical key (⌥5 types "∞" on a Mac, so event.key cannot serve).
-  await app.chord(Key.Alt, "5");
+  // Sections by keyboard on the physical key (⌥6 types "§" on a Mac, so event.key cannot serve).
+  await app.chord(Key.Alt, "6");
   await app.waitFor("#section-title", { text: "Setări" });
+  await app.chord(Key.Alt, "5");
+  await app.waitFor("#section-title", { text: "Reînnoiri" });
   await app.chord(Key.Alt, "1");
   await app.waitGone("section.settings");
   assert.equal(await (await app.find("#nav-settings")).property("title"), "Setări (Alt+6)");
