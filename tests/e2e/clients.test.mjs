@@ -139,6 +139,13 @@ test("2. Clienți finds a client by a name without diacritics and by a plate wit
   assert.equal(await app.exec("return document.activeElement.id;"), "clients-search", "the search box is focused on open");
   assert.deepEqual((await clientRows()).sort(), [ION.name, IOANA.name].sort(), "the latest clients before anything is typed");
   await clientsFound("stefanescu tutu", [IOANA.name]);
+  // Enter in the box opens the client found; Esc comes back to the search as it was.
+  await app.keys(Key.Enter);
+  await app.waitFor("#client-page h1", { text: IOANA.name });
+  await app.keys(Key.Escape);
+  await app.waitFor("#clients-table");
+  assert.equal(await (await app.find("#clients-search")).property("value"), "stefanescu tutu");
+  assert.equal(await app.exec("return document.activeElement.id;"), "clients-search");
   await clientsFound("CJ34TUT", [IOANA.name]);
   const row = await app.exec("const r = document.querySelector('#clients-table tr.client-row'); return [r.querySelector('.taxid').textContent, r.querySelector('.plates').textContent.trim()];");
   assert.deepEqual(row, [IOANA.cnp, IOANA.plate]);
