@@ -254,6 +254,18 @@ test("5. Istoric filters, reopens an issued draft read-only, and copies a past d
   await app.waitFor("#history-empty", { text: "Nimic nu se potrivește" });
   await press("#history-clear");
   await app.waitFor("#history-table");
+  // Period: nothing happened from tomorrow on; a date that is not one is marked and left out.
+  const from = await app.find("#history-from");
+  await from.click();
+  await from.type(bucharestDay(1));
+  await app.keys(Key.Enter);
+  await app.waitFor("#history-empty");
+  await from.replace("31.02.2026");
+  await app.keys(Key.Enter);
+  await app.waitFor("#history-date-error", { text: "zz.ll.aaaa" });
+  await app.waitFor("#history-table");
+  await press("#history-clear");
+  await app.waitGone("#history-date-error");
 
   // The first policy's draft reopens read-only.
   await press(`#history-table tr.entry-row[data-kind=policy][data-draft='${drafts.ioana}'] button.open`);
