@@ -1,7 +1,7 @@
 //! Clienți, Istoric and Reînnoiri: the client book searched in memory, a client's page, new
 //! drafts from the book, the history and the renewals.
 
-use casco_core::book::history::{HistoryEntry, HistoryFilter};
+use casco_core::book::history::{HistoryFilter, HistoryPage};
 use casco_core::book::page::ClientPage;
 use casco_core::book::renewals::RenewalLine;
 use casco_core::book::BookClient;
@@ -71,10 +71,7 @@ pub fn copy_and_requote(
 /// Istoric for the agent's filters, newest first.
 #[tauri::command]
 #[specta::specta]
-pub fn history(
-    desk: State<'_, Desk>,
-    filter: HistoryFilter,
-) -> Result<Vec<HistoryEntry>, AppError> {
+pub fn history(desk: State<'_, Desk>, filter: HistoryFilter) -> Result<HistoryPage, AppError> {
     desk.history(&filter)
 }
 

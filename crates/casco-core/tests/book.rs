@@ -215,13 +215,27 @@ async fn a_policy_ending_soon_is_renewed_with_renew_policy_and_then_leaves_reinn
     assert!(renewed.renewed_by.is_some());
 
     // Istoric: both comparisons, their offers, both policies, newest first; filters apply.
-    let all = desk.history(&HistoryFilter::default()).unwrap();
+    let page = desk.history(&HistoryFilter::default()).unwrap();
+    assert!(!page.limited);
+    let all = page.entries;
+    // Under each comparison its offers follow, cheapest first.
+    let first = all
+        .iter()
+        .position(|e| e.kind == HistoryKind::Comparison)
+        .unwrap();
+    let lei: Vec<rust_decimal::Decimal> = all[first + 1..]
+        .iter()
+        .take_while(|e| e.kind == HistoryKind::Offer)
+        .map(|e| e.amount.as_ref().unwrap().amount.parse().unwrap())
+        .collect();
+    assert_eq!(lei.len(), 10, "the ten offers under their comparison");
+    assert!(lei.windows(2).all(|w| w[0] <= w[1]), "{lei:?}");
     assert!(all.windows(2).all(|w| w[0].at >= w[1].at), "newest first");
     let policies = HistoryFilter {
         kinds: vec![HistoryKind::Policy],
         ..Default::default()
     };
-    let policies = desk.history(&policies).unwrap();
+    let policies = desk.history(&policies).unwrap().entries;
     assert_eq!(policies.len(), 2);
     assert!(policies
         .iter()
@@ -231,11 +245,11 @@ async fn a_policy_ending_soon_is_renewed_with_renew_policy_and_then_leaves_reinn
         kinds: vec![HistoryKind::Offer],
         ..Default::default()
     };
-    assert_eq!(desk.history(&asirom).unwrap().len(), 2);
+    assert_eq!(desk.history(&asirom).unwrap().entries.len(), 2);
     let nobody = HistoryFilter {
         query: "popescu".into(),
         ..Default::default()
     };
-    assert!(desk.history(&nobody).unwrap().is_empty());
+    assert!(desk.history(&nobody).unwrap().entries.is_empty());
     f.sandbox.stop().await;
 }

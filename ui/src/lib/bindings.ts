@@ -558,7 +558,7 @@ async copyAndRequote(draftId: number) : Promise<Result<number | null, AppError>>
 /**
  * Istoric for the agent's filters, newest first.
  */
-async history(filter: HistoryFilter) : Promise<Result<HistoryEntry[], AppError>> {
+async history(filter: HistoryFilter) : Promise<Result<HistoryPage, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("history", { filter }) };
 } catch (e) {
@@ -1408,6 +1408,18 @@ export type HistoryKind =
  * A PDF saved.
  */
 "document"
+/**
+ * What one read of Istoric answers.
+ */
+export type HistoryPage = { 
+/**
+ * Newest first; a comparison's offers right after it.
+ */
+entries: HistoryEntry[]; 
+/**
+ * Older lines were left out ([`HISTORY_LIMIT`]): a narrower period shows them.
+ */
+limited: boolean }
 /**
  * Where an offer or a policy stands.
  */

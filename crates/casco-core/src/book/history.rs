@@ -4,7 +4,10 @@
 
 use std::collections::HashSet;
 
+use std::str::FromStr;
+
 use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::index::ClientBook;
@@ -17,7 +20,8 @@ use crate::quote::outcome::Money;
 use crate::quote::saved_comparison;
 use crate::store::{ClientId, DraftId, Store, StoreError};
 
-/// Most entries one read returns.
+/// Most lines one read returns: comparisons, policies and documents; a comparison's offers,
+/// folded under it, do not count.
 pub const HISTORY_LIMIT: usize = 300;
 
 /// What an entry is.
@@ -127,7 +131,7 @@ fn draft_entries(
     let mut out = Vec::new();
     let saved = saved_comparison(store, id, today)?;
     if let Some(at) = saved.quoted_at {
-        let offers: Vec<_> = saved
+        let mut offers: Vec<_> = saved
             .outcomes
             .iter()
             .flat_map(|o| match &o.state {
@@ -135,10 +139,10 @@ fn draft_entries(
                 _ => Vec::new(),
             })
             .collect();
-        let best = offers.iter().filter(|o| !o.expired).min_by(|a, b| {
-            let key = |x: &str| x.parse::<f64>().unwrap_or(f64::MAX);
-            key(&a.premium_ron).total_cmp(&key(&b.premium_ron))
-        });
+        // Cheapest first under the comparison, as the comparison itself sorts by default.
+        let lei = |x: &str| Decimal::from_str(x).unwrap_or(Decimal::MAX);
+        offers.sort_by_key(|o| lei(&o.premium_ron));
+        let best = offers.iter().find(|o| !o.expired);
         out.push(HistoryEntry {
             at,
             amount: best.map(|o| ron(&o.premium_ron)),
@@ -213,13 +217,23 @@ fn keeps_all(filter: &HistoryFilter, entry: &HistoryEntry) -> bool {
     period && kind && insurer && state
 }
 
-/// Istoric for `filter`, newest first, at most [`HISTORY_LIMIT`] entries.
+/// What one read of Istoric answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryPage {
+    /// Newest first; a comparison's offers right after it.
+    pub entries: Vec<HistoryEntry>,
+    /// Older lines were left out ([`HISTORY_LIMIT`]): a narrower period shows them.
+    pub limited: bool,
+}
+
+/// Istoric for `filter`, newest first, at most [`HISTORY_LIMIT`] lines.
 pub fn history(
     store: &Store,
     book: &ClientBook,
     filter: &HistoryFilter,
     today: NaiveDate,
-) -> Result<Vec<HistoryEntry>, StoreError> {
+) -> Result<HistoryPage, StoreError> {
     let wanted: Option<HashSet<ClientId>> = (!filter.query.trim().is_empty()).then(|| {
         book.search(&filter.query, usize::MAX)
             .into_iter()
@@ -228,8 +242,9 @@ pub fn history(
     });
     let folded = fold(&filter.query);
     let mut out = Vec::new();
+    let mut shown = 0;
     for (id, quoted_at) in store.drafts_by_activity()? {
-        if out.len() >= HISTORY_LIMIT && filter.from.is_none_or(|f| quoted_at.date_naive() < f) {
+        if shown >= HISTORY_LIMIT && filter.from.is_none_or(|f| quoted_at.date_naive() < f) {
             break;
         }
         if filter
@@ -244,13 +259,31 @@ pub fn history(
             (Some(ids), Some(c)) => ids.contains(&c),
             (Some(_), None) => fold(&e.client_name).contains(&folded),
         };
-        out.extend(
-            entries
-                .into_iter()
-                .filter(|e| keeps_all(filter, e) && matches_client(e)),
-        );
+        let kept: Vec<HistoryEntry> = entries
+            .into_iter()
+            .filter(|e| keeps_all(filter, e) && matches_client(e))
+            .collect();
+        shown += lines(&kept);
+        out.extend(kept);
     }
+    // Stable: a comparison's offers share its time and stay right after it.
     out.sort_by_key(|e| std::cmp::Reverse(e.at));
-    out.truncate(HISTORY_LIMIT);
-    Ok(out)
+    let mut kept = 0;
+    let cut = out.iter().position(|e| {
+        kept += usize::from(e.kind != HistoryKind::Offer);
+        kept > HISTORY_LIMIT
+    });
+    out.truncate(cut.unwrap_or(out.len()));
+    Ok(HistoryPage {
+        entries: out,
+        limited: cut.is_some(),
+    })
+}
+
+/// How many lines `entries` make on screen (offers fold under their comparison).
+fn lines(entries: &[HistoryEntry]) -> usize {
+    entries
+        .iter()
+        .filter(|e| e.kind != HistoryKind::Offer)
+        .count()
 }

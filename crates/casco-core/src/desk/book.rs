@@ -7,7 +7,7 @@ use std::sync::{PoisonError, RwLockReadGuard, RwLockWriteGuard};
 use chrono::Utc;
 
 use super::Desk;
-use crate::book::history::{history, HistoryEntry, HistoryFilter};
+use crate::book::history::{history, HistoryFilter, HistoryPage};
 use crate::book::page::{client_page, ClientPage};
 use crate::book::renewals::{renewals, RenewalLine};
 use crate::book::{record_draft, requote, BookClient, ClientBook, CLIENT_SEARCH_LIMIT};
@@ -109,7 +109,7 @@ impl Desk {
     }
 
     /// Istoric for `filter`, newest first.
-    pub fn history(&self, filter: &HistoryFilter) -> Result<Vec<HistoryEntry>, AppError> {
+    pub fn history(&self, filter: &HistoryFilter) -> Result<HistoryPage, AppError> {
         let today = today_in_bucharest(Utc::now());
         history(self.store(), &self.book(), filter, today).map_err(app)
     }

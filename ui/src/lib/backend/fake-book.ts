@@ -20,6 +20,8 @@ export class FakeBook {
   pages = new Map<number, ClientPage>();
   /** What `history` answers, and every filter it was given. */
   entries: HistoryEntry[] = [];
+  /** Whether `history` says older lines were left out. */
+  limited = false;
   filters: HistoryFilter[] = [];
   /** What `renewals` answers, and how many times it was asked. */
   due: RenewalLine[] = [];

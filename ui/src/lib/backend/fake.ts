@@ -35,6 +35,7 @@ import {
   type BookClient,
   type ClientPage,
   type HistoryEntry,
+  type HistoryPage,
   type HistoryFilter,
   type RenewalLine,
 } from "./types";
@@ -575,9 +576,9 @@ export class FakeBackend implements Backend {
   async clientPage(clientId: number): Promise<ClientPage | null> {
     return structuredClone(this.book.pages.get(clientId) ?? null);
   }
-  async history(filter: HistoryFilter): Promise<HistoryEntry[]> {
+  async history(filter: HistoryFilter): Promise<HistoryPage> {
     this.book.filters.push(structuredClone(filter));
-    return structuredClone(this.book.entries);
+    return { entries: structuredClone(this.book.entries), limited: this.book.limited };
   }
   async renewals(): Promise<RenewalLine[]> {
     this.book.renewalReads++;

@@ -6,7 +6,7 @@ import type { Backend, HistoryEntry } from "../backend";
 import { problem } from "../errors";
 import type { Sentence } from "../i18n/messages";
 import { InsurerNames } from "./insurers.svelte";
-import { emptyHistoryForm, HISTORY_LIMIT, entryKey, groupEntries, historyFilter, type HistoryForm, type HistoryRow } from "./history";
+import { emptyHistoryForm, entryKey, groupEntries, historyFilter, type HistoryForm, type HistoryRow } from "./history";
 
 export class HistoryView {
   form = $state<HistoryForm>(emptyHistoryForm());
@@ -36,10 +36,8 @@ export class HistoryView {
   /** The lines as shown: comparisons with their offers folded under them. */
   readonly rows: HistoryRow[] = $derived(groupEntries(this.entries ?? []));
 
-  /** Whether Rust stopped at its most entries (HISTORY_LIMIT): older ones need a narrower period. */
-  get limited(): boolean {
-    return (this.entries?.length ?? 0) >= HISTORY_LIMIT;
-  }
+  /** Whether Rust left older lines out (its limit): a narrower period shows them. */
+  limited = $state(false);
 
   /** The entries on screen in order: a comparison, then its offers when unfolded. */
   readonly visible: HistoryEntry[] = $derived(
@@ -63,9 +61,10 @@ export class HistoryView {
     this.invalid = invalid;
     const mine = ++this.seq;
     try {
-      const entries = await this.backend.history(filter);
+      const page = await this.backend.history(filter);
       if (mine !== this.seq) return;
-      this.entries = entries;
+      this.entries = page.entries;
+      this.limited = page.limited;
       this.loadError = null;
     } catch (e) {
       if (mine === this.seq) this.loadError = problem(e);

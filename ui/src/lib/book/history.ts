@@ -15,9 +15,6 @@ export interface HistoryForm {
 
 export const emptyHistoryForm = (): HistoryForm => ({ from: "", to: "", insurer: "", state: "", kind: "", query: "" });
 
-/** Most entries Rust answers at once (casco-core's `HISTORY_LIMIT`). */
-export const HISTORY_LIMIT = 300;
-
 export const HISTORY_KINDS: HistoryKind[] = ["comparison", "offer", "policy", "document"];
 export const HISTORY_STATES: HistoryState[] = ["valid", "expired", "issued", "unconfirmed", "refused"];
 
