@@ -312,7 +312,7 @@ test("log in with Ține-mă minte on a custom API, quote the client, save an off
   await (await app.find("#login-password")).replace(PASSWORD);
   await (await app.find("#login-remember")).click();
   assert.equal(await (await app.find("#login-remember")).property("checked"), true);
-  await capture(app, "70-secrets-login");
+  await capture(app, "78-secrets-login");
   await (await app.find("#login-submit")).click();
   await app.waitGone("#login-account");
   await app.waitFor("#conn-status.online", { text: `Conectat: ${ACCOUNT}` });
@@ -355,7 +355,7 @@ test("log in with Ține-mă minte on a custom API, quote the client, save an off
   await app.poll(async () => opened().length > before, 30000, () => "the offer PDF was saved and opened");
   assert.ok(opened().at(-1).startsWith(process.env.CASCO_DOCUMENTS), "the PDF is in the Documents folder");
   await app.waitUntil("return [...document.querySelectorAll('#offers-table tr.offer-row button.doc')].every((b) => !b.disabled);", { what: "the download settled" });
-  await capture(app, "71-secrets-offers");
+  await capture(app, "79-secrets-offers");
 
   // The tokens the scan looks for are the ones the app used.
   const { access, refresh, presented } = proxy.seen;
