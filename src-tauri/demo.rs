@@ -7,6 +7,8 @@ use casco_api::Credentials;
 use casco_core::desk::Demo;
 use casco_core::keychain::OsKeychain;
 use casco_core::relocation::{self, AppFolders, RelocationReport};
+use casco_core::store::{DatabaseKey, Sealer};
+use casco_sandbox::book_file::{BookCipher, BookCipherSlot};
 use casco_sandbox::{SandboxConfig, SandboxHandle};
 
 /// Keychain entries are namespaced by build kind, so development and test runs never touch
@@ -57,17 +59,33 @@ fn demo_config() -> std::io::Result<SandboxConfig> {
     Ok(config)
 }
 
+/// The Demo book sealed like the database: in Demo the agent may type a real client.
+struct SealedBook(Sealer);
+
+impl BookCipher for SealedBook {
+    fn seal(&self, plain: &str) -> Option<String> {
+        self.0.seal(DEMO_BOOK_COLUMN, plain).ok()
+    }
+    fn open(&self, stored: &str) -> Option<String> {
+        self.0.open(DEMO_BOOK_COLUMN, stored).ok()
+    }
+}
+
+/// The associated data the Demo book is sealed under.
+const DEMO_BOOK_COLUMN: &str = "demo.book";
+
 /// The Demo sandbox, running for as long as the app does (dropping it stops the server).
 pub struct DemoSandbox(SandboxHandle);
 
 impl DemoSandbox {
     /// Starts the Demo sandbox on 127.0.0.1 (a free port), keeping its book in `folder`
     /// unless the config file names another.
-    pub fn start(folder: &std::path::Path) -> std::io::Result<DemoSandbox> {
+    pub fn start(folder: &std::path::Path, key: &DatabaseKey) -> std::io::Result<DemoSandbox> {
         let mut config = demo_config()?;
         config
             .book_file
             .get_or_insert_with(|| folder.join(DEMO_BOOK_FILE));
+        config.book_cipher = BookCipherSlot(Some(Arc::new(SealedBook(Sealer::new(key)))));
         let handle = tauri::async_runtime::block_on(casco_sandbox::start(config))?;
         log::info!("Demo sandbox listening on {}", handle.base_url());
         Ok(DemoSandbox(handle))

@@ -59,6 +59,14 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::policies::offer_issues,
         commands::diagnostic::api_calls,
         commands::diagnostic::export_api_log,
+        commands::book::search_clients,
+        commands::book::client_page,
+        commands::book::new_draft_for_client,
+        commands::book::requote_vehicle,
+        commands::book::requote_renewal,
+        commands::book::copy_and_requote,
+        commands::book::history,
+        commands::book::renewals,
     ])
 }
 

@@ -13,6 +13,7 @@ mod settings_file;
 use std::sync::Arc;
 
 use anyhow::Context;
+use casco_core::database_key;
 use casco_core::desk::{Desk, DeskParts};
 use casco_core::relocation::{DATABASE_FILE, SETTINGS_FILE};
 use tauri::{App, Manager};
@@ -27,9 +28,14 @@ pub const MAIN_WINDOW: &str = "main";
 /// settings and the database may still be there), the keychain.
 fn open_desk(app: &App) -> anyhow::Result<(Desk, demo::DemoSandbox)> {
     let folders = folders::app_folders(app.handle()).context("the app's folders")?;
-    let sandbox = demo::DemoSandbox::start(&folders.local).context("the Demo sandbox")?;
     let keychain = demo::keychain();
     let moved = folders::relocate(&keychain, &folders);
+    // The database key first: the Demo book (what the agent typed in Demo) is sealed with it.
+    let database = folders.local.join(DATABASE_FILE);
+    let unlocked =
+        database_key::unlock(&database, keychain.as_ref()).context("the database key")?;
+    let sandbox =
+        demo::DemoSandbox::start(&folders.local, &unlocked.key).context("the Demo sandbox")?;
     let settings = SettingsFile::load(app.handle(), &folders.data.join(SETTINGS_FILE))
         .map_err(|e| anyhow::anyhow!("{e}"))
         .context("the settings file")?;
@@ -42,8 +48,9 @@ fn open_desk(app: &App) -> anyhow::Result<(Desk, demo::DemoSandbox)> {
         keychain,
         demo: sandbox.demo(),
         // A damaged file is kept aside and rebuilt inside open(); the agent is told.
-        database: folders.local.join(DATABASE_FILE),
+        database,
         notices: moved.into_iter().collect(),
+        unlocked: Some(unlocked),
     };
     let desk = Desk::open(parts).context("the local database")?;
     Ok((desk, sandbox))

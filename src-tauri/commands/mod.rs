@@ -1,5 +1,6 @@
 //! Thin IPC commands, one file per area: parse, call the domain, map the error.
 
+pub mod book;
 pub mod connection;
 pub mod diagnostic;
 pub mod documents;

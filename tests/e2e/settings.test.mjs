@@ -45,12 +45,14 @@ test("settings survive a restart and an invalid e-mail never reaches the file", 
   await capture(app, "01-frame-ro");
   await fitsAt1100x600("05-frame-1100x600", { content: false });
 
-  // Sections by keyboard on the physical key (⌥5 types "∞" on a Mac, so event.key cannot serve).
-  await app.chord(Key.Alt, "5");
+  // Sections by keyboard on the physical key (⌥6 types "§" on a Mac, so event.key cannot serve).
+  await app.chord(Key.Alt, "6");
   await app.waitFor("#section-title", { text: "Setări" });
+  await app.chord(Key.Alt, "5");
+  await app.waitFor("#section-title", { text: "Reînnoiri" });
   await app.chord(Key.Alt, "1");
   await app.waitGone("section.settings");
-  assert.equal(await (await app.find("#nav-settings")).property("title"), "Setări (Alt+5)");
+  assert.equal(await (await app.find("#nav-settings")).property("title"), "Setări (Alt+6)");
 
   // The webview's own reload, print and find are switched off; copy is not.
   await app.exec("window.__keys = []; window.addEventListener('keydown', (e) => window.__keys.push(e.code + ':' + e.defaultPrevented));");

@@ -4,6 +4,7 @@
 
 pub mod api_errors;
 pub mod api_log;
+pub mod book;
 pub mod choices;
 pub mod connection;
 pub mod database_key;

@@ -133,6 +133,20 @@ impl Default for QuotingSettings {
     }
 }
 
+/// How far ahead Reînnoiri looks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase", default)]
+pub struct RenewalSettings {
+    /// Policies ending within this many days are listed (1 to 365).
+    pub window_days: u16,
+}
+
+impl Default for RenewalSettings {
+    fn default() -> Self {
+        Self { window_days: 45 }
+    }
+}
+
 /// The agent's UI language. Only the UI uses it: the domain speaks in [`Message`] codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "lowercase")]
@@ -166,6 +180,8 @@ pub struct Settings {
     /// Where offer, policy and proposal PDFs are saved; absent from settings files written
     /// before it existed.
     pub documents: DocumentsSettings,
+    /// Reînnoiri's window; absent from settings files written before it existed.
+    pub renewals: RenewalSettings,
     /// The diagnostic log of API calls; absent from settings files written before it existed.
     pub diagnostic: DiagnosticSettings,
 }
@@ -279,6 +295,16 @@ impl Settings {
                 Some(Message::OutOfRange {
                     min: "1".into(),
                     max: "90".into(),
+                }),
+            );
+        }
+
+        if !(1..=365).contains(&self.renewals.window_days) {
+            put(
+                "renewals.windowDays",
+                Some(Message::OutOfRange {
+                    min: "1".into(),
+                    max: "365".into(),
                 }),
             );
         }

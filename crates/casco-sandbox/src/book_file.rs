@@ -5,6 +5,38 @@
 use crate::state::Book;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
+use std::sync::Arc;
+
+/// Seals the book file's text and opens it again: the Demo book holds what the agent typed
+/// (names, CNPs, plates), so the app keeps it sealed like its database. Without one the file
+/// is plain JSON (the stand-alone sandbox).
+pub trait BookCipher: Send + Sync {
+    /// The text as written to disk.
+    fn seal(&self, plain: &str) -> Option<String>;
+    /// The text read from disk, opened; `None` when it does not open.
+    fn open(&self, stored: &str) -> Option<String>;
+}
+
+/// The optional [`BookCipher`] in [`crate::config::SandboxConfig`]: never serialised, and
+/// configs compare equal whatever cipher they carry.
+#[derive(Clone, Default)]
+pub struct BookCipherSlot(pub Option<Arc<dyn BookCipher>>);
+
+impl std::fmt::Debug for BookCipherSlot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "BookCipher(sealed)"
+        } else {
+            "BookCipher(none)"
+        })
+    }
+}
+
+impl PartialEq for BookCipherSlot {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
 
 /// The file's format version.
 const FORMAT: u32 = 1;
@@ -21,14 +53,22 @@ struct BookFile {
 
 /// The book kept in `path`; an empty book when there is none. A file this version cannot
 /// read is moved aside (`.unreadable`) rather than overwritten.
-pub fn load(path: &Path, today: chrono::NaiveDate) -> Book {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
+pub fn load(path: &Path, today: chrono::NaiveDate, cipher: &BookCipherSlot) -> Book {
+    let stored = match std::fs::read_to_string(path) {
+        Ok(stored) => stored,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Book::default(),
         Err(e) => {
             tracing::warn!(path = %path.display(), error = %e, "sandbox book unreadable; starting empty");
             return Book::default();
         }
+    };
+    // A plain book (written before sealing, or by the stand-alone sandbox) still reads; the
+    // next save seals it.
+    let text = match &cipher.0 {
+        Some(cipher) if !stored.trim_start().starts_with('{') => {
+            cipher.open(&stored).unwrap_or_default()
+        }
+        _ => stored,
     };
     match serde_json::from_str::<BookFile>(&text) {
         Ok(file) if file.v == FORMAT => pruned(file.book, today),
@@ -50,11 +90,17 @@ fn pruned(mut book: Book, today: chrono::NaiveDate) -> Book {
 }
 
 /// Writes `book` to `path` (its folder is created).
-pub fn save(path: &Path, book: &Book) -> std::io::Result<()> {
-    let text = serde_json::to_vec(&BookFile {
+pub fn save(path: &Path, book: &Book, cipher: &BookCipherSlot) -> std::io::Result<()> {
+    let plain = serde_json::to_string(&BookFile {
         v: FORMAT,
         book: book.clone(),
     })?;
+    let text = match &cipher.0 {
+        Some(cipher) => cipher
+            .seal(&plain)
+            .ok_or_else(|| std::io::Error::other("the book could not be sealed"))?,
+        None => plain,
+    };
     if let Some(folder) = path.parent() {
         std::fs::create_dir_all(folder)?;
     }

@@ -54,9 +54,20 @@ pub struct SandboxConfig {
     /// A file that keeps the offers and policies across restarts (the Demo environment keeps
     /// its book in the app's data folder, so yesterday's offers can still be issued).
     pub book_file: Option<std::path::PathBuf>,
+    /// Seals the book file (the app's Demo: it holds what the agent typed); not configurable
+    /// from a file.
+    #[serde(skip)]
+    pub book_cipher: crate::book_file::BookCipherSlot,
     /// A file that gets one JSON line per request (`{"route": "offer_pdf"}`), for tests that
-    /// count calls to a sandbox running inside another process.
+    /// count calls to a sandbox running inside another process. Each POST /offer that reaches
+    /// its insurer also gets a line with what it asked to renew (`{"payload": "quote",
+    /// "insurer": "asirom", "renewPolicy": {...} or null}`), and each policy newly booked a
+    /// line `{"booked": "policy", "offerId": …}`: no personal data.
     pub request_log: Option<std::path::PathBuf>,
+    /// Length of every offer's cover in days (its `endDate` is `startDate` + N − 1), instead
+    /// of the months the request asks for; the price still follows `termTime`. Lets a test
+    /// issue a policy that ends on a day it chooses (Reînnoiri).
+    pub policy_days: Option<u32>,
 }
 
 /// A route that fails, for its first `times` requests (every request when absent).
@@ -121,7 +132,9 @@ impl Default for SandboxConfig {
             county_parameter: casco_api::model::CountyParameter::PlateCode,
             route_failures: BTreeMap::new(),
             book_file: None,
+            book_cipher: Default::default(),
             request_log: None,
+            policy_days: None,
         }
     }
 }

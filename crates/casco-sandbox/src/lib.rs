@@ -12,7 +12,7 @@
 //! deductible or engine).
 
 mod auth;
-mod book_file;
+pub mod book_file;
 pub mod config;
 mod data;
 mod documents;

@@ -96,7 +96,10 @@ fn book_once(
     if !errors.is_empty() {
         return Err(Box::new(reply::validation(errors)));
     }
-    Ok(book_policy(&mut book, stored, request, offer_id, account))
+    let policy = book_policy(&mut book, stored, request, offer_id, account);
+    drop(book);
+    crate::route_knobs::log_booked(state, offer_id);
+    Ok(policy)
 }
 
 /// The insurer's payment rules (`casco_api::payment`) broken by `request`, worded as the

@@ -44,6 +44,7 @@ pub async fn quote(
             ),
         );
     };
+    crate::route_knobs::log_quote_payload(&state, &insurer.key, &request);
     if let Outcome::Respond(response) =
         insurer_behaviour::before_answer(&state, insurer, &claims).await
     {
@@ -257,7 +258,7 @@ fn make_offer(
             format!("Tariful {} nu este configurat.", insurer.display_name),
         );
     };
-    let (start, term, end) = cover_period(request, today);
+    let (start, term, end) = cover_period(request, today, config.policy_days);
     let risk = pricing::risk(request, config.exchange_rate, today);
     let price = pricing::price(
         pricing,
@@ -315,18 +316,25 @@ fn make_offer(
     }))
 }
 
-/// Start, term in months and last day of the cover a validated request asks for.
-fn cover_period(request: &Value, today: NaiveDate) -> (NaiveDate, u32, NaiveDate) {
+/// Start, term in months and last day of the cover a validated request asks for; with
+/// `policy_days` (a test knob) the cover lasts that many days instead.
+fn cover_period(
+    request: &Value,
+    today: NaiveDate,
+    policy_days: Option<u32>,
+) -> (NaiveDate, u32, NaiveDate) {
     let start = date(request, "product.motor.startDate").unwrap_or(today);
     let term = at(request, "product.motor.termTime")
         .and_then(as_i64)
         .and_then(|t| u32::try_from(t).ok())
         .unwrap_or(12);
-    let end = start
-        .checked_add_months(Months::new(term))
-        .and_then(|d| d.checked_sub_days(Days::new(1)))
-        .unwrap_or(start);
-    (start, term, end)
+    let end = match policy_days {
+        Some(days) => start.checked_add_days(Days::new(u64::from(days.max(1)) - 1)),
+        None => start
+            .checked_add_months(Months::new(term))
+            .and_then(|d| d.checked_sub_days(Days::new(1))),
+    };
+    (start, term, end.unwrap_or(start))
 }
 
 /// The request's included coverages, as an offer lists them.

@@ -47,10 +47,33 @@ pub async fn respond(failure: RouteFailureMode, route: &str) -> Response {
 
 /// Appends `{"route": …}` to the request log, when one is configured.
 pub fn log_request(state: &AppState, route: &str) {
+    append(state, &json!({ "route": route }));
+}
+
+/// Appends what a quote asked to renew (`product.motor.renewPolicy`, null when nothing) to the
+/// request log, when one is configured; the rest of the body is personal data and stays out.
+pub fn log_quote_payload(state: &AppState, insurer: &str, request: &serde_json::Value) {
+    let renew = request
+        .pointer("/product/motor/renewPolicy")
+        .cloned()
+        .unwrap_or(serde_json::Value::Null);
+    append(
+        state,
+        &json!({ "payload": "quote", "insurer": insurer, "renewPolicy": renew }),
+    );
+}
+
+/// Appends `{"booked": "policy", "offerId": …}` when a new policy is booked (not when a repeated
+/// request gets the one already booked), so a test in another process can count bookings
+/// without reading the book, which the app seals.
+pub fn log_booked(state: &AppState, offer_id: u64) {
+    append(state, &json!({ "booked": "policy", "offerId": offer_id }));
+}
+
+fn append(state: &AppState, line: &serde_json::Value) {
     let Some(path) = state.config().request_log else {
         return;
     };
-    let line = serde_json::json!({ "route": route }).to_string();
     let written = std::fs::OpenOptions::new()
         .create(true)
         .append(true)

@@ -28,7 +28,9 @@ impl AppState {
         let book = config
             .book_file
             .as_deref()
-            .map_or_else(Book::default, |path| crate::book_file::load(path, today));
+            .map_or_else(Book::default, |path| {
+                crate::book_file::load(path, today, &config.book_cipher)
+            });
         Ok(AppState {
             config: RwLock::new(config),
             counters: Counters::default(),
@@ -42,7 +44,8 @@ impl AppState {
     /// Writes the book to the configured file, if any (a failure is logged: the sandbox
     /// keeps answering from memory).
     pub fn persist_book(&self) {
-        let Some(path) = self.config().book_file else {
+        let config = self.config();
+        let Some(path) = config.book_file else {
             return;
         };
         let _turn = self
@@ -50,7 +53,7 @@ impl AppState {
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
         let book = self.book().clone();
-        if let Err(e) = crate::book_file::save(&path, &book) {
+        if let Err(e) = crate::book_file::save(&path, &book, &config.book_cipher) {
             tracing::warn!(path = %path.display(), error = %e, "sandbox book not written");
         }
     }

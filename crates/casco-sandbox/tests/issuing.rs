@@ -215,17 +215,126 @@ async fn the_book_and_the_request_log_outlive_a_restart() {
     desk.sandbox.stop().await;
 
     let log = std::fs::read_to_string(dir.path().join("requests.jsonl")).unwrap();
-    let routes: Vec<String> = log
+    let lines: Vec<Value> = log
         .lines()
-        .map(|l| {
-            serde_json::from_str::<Value>(l).unwrap()["route"]
-                .as_str()
-                .unwrap()
-                .to_owned()
-        })
+        .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(routes.iter().filter(|r| *r == "issue_policy").count(), 2);
-    assert_eq!(routes.iter().filter(|r| *r == "offer_pdf").count(), 1);
+    // A quote's payload line sits beside its route line: routes are counted on their own.
+    let routes: Vec<&str> = lines.iter().filter_map(|l| l["route"].as_str()).collect();
+    assert_eq!(routes.iter().filter(|r| **r == "quote").count(), 2);
+    let payloads: Vec<&Value> = lines.iter().filter(|l| l["payload"] == "quote").collect();
+    assert_eq!(payloads.len(), 2);
+    assert!(
+        payloads.iter().all(|p| p["renewPolicy"].is_null()),
+        "{payloads:?}"
+    );
+    assert_eq!(routes.iter().filter(|r| **r == "issue_policy").count(), 2);
+    assert_eq!(routes.iter().filter(|r| **r == "offer_pdf").count(), 1);
+    let booked: Vec<&Value> = lines.iter().filter(|l| l["booked"] == "policy").collect();
+    assert_eq!(booked.len(), 1, "the repeated request booked nothing new");
+    assert_eq!(booked[0]["offerId"], offer["offerId"]);
+}
+
+/// A stand-in cipher: hex, behind a tag, so the test can see nothing is written plain.
+struct Hex;
+
+impl casco_sandbox::book_file::BookCipher for Hex {
+    fn seal(&self, plain: &str) -> Option<String> {
+        Some(format!(
+            "hex:{}",
+            plain
+                .bytes()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
+        ))
+    }
+    fn open(&self, stored: &str) -> Option<String> {
+        let hex = stored.strip_prefix("hex:")?;
+        let bytes: Option<Vec<u8>> = (0..hex.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
+            .collect();
+        String::from_utf8(bytes?).ok()
+    }
+}
+
+#[tokio::test]
+async fn a_sealed_book_keeps_nothing_plain_and_reads_back_and_a_plain_one_still_reads() {
+    use casco_sandbox::book_file::BookCipherSlot;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.json");
+    let plain = SandboxConfig {
+        book_file: Some(path.clone()),
+        ..SandboxConfig::default()
+    };
+    // A plain book from before sealing: read, then written back sealed.
+    let desk = Desk::open(plain.clone()).await;
+    let offer = desk.offer(&asirom_quote()).await;
+    desk.sandbox.stop().await;
+    assert!(std::fs::read_to_string(&path)
+        .unwrap()
+        .contains("1900101400012"));
+
+    let sealed = SandboxConfig {
+        book_cipher: BookCipherSlot(Some(std::sync::Arc::new(Hex))),
+        ..plain
+    };
+    let desk = Desk::open(sealed.clone()).await;
+    let (status, issued) = desk.issue(&payment(&offer, "pos", None)).await;
+    assert_eq!(status, 200, "the plain book's offer is there: {issued}");
+    desk.sandbox.stop().await;
+    let on_disk = std::fs::read_to_string(&path).unwrap();
+    assert!(on_disk.starts_with("hex:"));
+    assert!(
+        !on_disk.contains("1900101400012"),
+        "the CNP is not written plain"
+    );
+
+    let desk = Desk::open(sealed).await;
+    let (_, again) = desk.issue(&payment(&offer, "pos", None)).await;
+    assert_eq!(again["data"], issued["data"], "the sealed book reads back");
+    desk.sandbox.stop().await;
+}
+
+#[tokio::test]
+async fn policy_days_sets_the_cover_and_the_log_names_the_policy_a_quote_renews() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = SandboxConfig {
+        policy_days: Some(20),
+        request_log: Some(dir.path().join("requests.jsonl")),
+        ..SandboxConfig::default()
+    };
+    let desk = Desk::open(config).await;
+    let mut body = asirom_quote();
+    body["product"]["motor"]["renewPolicy"] = json!({"series": "ASR", "number": 100045});
+    let offer = desk.offer(&body).await;
+    let start: chrono::NaiveDate = offer["startDate"].as_str().unwrap().parse().unwrap();
+    let end: chrono::NaiveDate = offer["endDate"].as_str().unwrap().parse().unwrap();
+    assert_eq!(
+        (end - start).num_days(),
+        19,
+        "20 days of cover, both ends included"
+    );
+    let (status, issued) = desk.issue(&payment(&offer, "pos", None)).await;
+    assert_eq!(status, 200, "{issued}");
+    assert_eq!(issued["data"]["policies"][0]["endDate"], offer["endDate"]);
+    desk.sandbox.stop().await;
+
+    let log = std::fs::read_to_string(dir.path().join("requests.jsonl")).unwrap();
+    let payload: Value = log
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .find(|l| l["payload"] == "quote")
+        .unwrap();
+    assert_eq!(payload["insurer"], "asirom");
+    assert_eq!(
+        payload["renewPolicy"],
+        json!({"series": "ASR", "number": 100045})
+    );
+    assert!(
+        !log.contains("1900101400012"),
+        "no personal data in the log"
+    );
 }
 
 #[tokio::test]

@@ -515,6 +515,89 @@ async exportApiLog() : Promise<Result<ExportedLog | null, AppError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Clients matching what the agent types (name without diacritics, CNP, CUI, phone, plate, VIN).
+ */
+async searchClients(query: string) : Promise<BookClient[]> {
+    return await TAURI_INVOKE("search_clients", { query });
+},
+/**
+ * A client's page: details, vehicles, drafts, policies and documents.
+ */
+async clientPage(clientId: number) : Promise<Result<ClientPage | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("client_page", { clientId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * *Ofertă nouă pentru client*: a new draft with the policyholder filled in; its id.
+ */
+async newDraftForClient(clientId: number) : Promise<Result<number | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("new_draft_for_client", { clientId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * *Recotează* on a vehicle: holder, vehicle and user filled in; the new draft's id.
+ */
+async requoteVehicle(clientId: number, vehicleId: number) : Promise<Result<number | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("requote_vehicle", { clientId, vehicleId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * *Recotează pentru reînnoire*: the policy's data again with `renewPolicy` set.
+ */
+async requoteRenewal(offerId: string) : Promise<Result<number | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("requote_renewal", { offerId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * *Copiază și recotează*: a past draft as a new one.
+ */
+async copyAndRequote(draftId: number) : Promise<Result<number | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("copy_and_requote", { draftId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Istoric for the agent's filters, newest first.
+ */
+async history(filter: HistoryFilter) : Promise<Result<HistoryPage, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("history", { filter }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Reînnoiri: policies ending within the window set in Setări, soonest first.
+ */
+async renewals() : Promise<Result<RenewalLine[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("renewals") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -713,6 +796,110 @@ message: Message;
  * Field-level messages, present only for validation failures.
  */
 fields?: Partial<{ [key in string]: Message[] }> | null }
+/**
+ * A client as the book lists it.
+ */
+export type BookClient = { 
+/**
+ * Its id in the book.
+ */
+id: number; 
+/**
+ * What was last typed about the client.
+ */
+card: ClientCard; 
+/**
+ * Its vehicles.
+ */
+vehicles: BookVehicle[]; 
+/**
+ * Every draft typed for the client, oldest first.
+ */
+drafts: number[]; 
+/**
+ * When its card was last written.
+ */
+updatedAt: string }
+/**
+ * A vehicle of a client, with the drafts typed for it.
+ */
+export type BookVehicle = { 
+/**
+ * Its id in the book.
+ */
+id: number; 
+/**
+ * What was last typed about it.
+ */
+card: VehicleCard; 
+/**
+ * The drafts typed for it, oldest first.
+ */
+drafts: number[] }
+/**
+ * A client as the book shows and searches it.
+ */
+export type ClientCard = { 
+/**
+ * Person or company.
+ */
+kind: PartyKind; 
+/**
+ * CNP or CUI, as stored (the client's identity in the book).
+ */
+taxId: string; 
+/**
+ * "Popescu Ana" or "TechCorp SRL".
+ */
+name: string; 
+/**
+ * Mobile phone, as typed.
+ */
+phone: string; 
+/**
+ * E-mail, as typed.
+ */
+email: string; 
+/**
+ * "CLUJ-NAPOCA, CLUJ".
+ */
+place: string }
+/**
+ * One of the client's drafts.
+ */
+export type ClientDraft = { 
+/**
+ * As Ciorne lists it.
+ */
+summary: DraftSummary; 
+/**
+ * Open, quoted or discarded.
+ */
+status: DraftStatus; 
+/**
+ * The vehicle it was typed for.
+ */
+vehicleId: number | null }
+/**
+ * Everything the client's page shows.
+ */
+export type ClientPage = { 
+/**
+ * The client with its vehicles.
+ */
+client: BookClient; 
+/**
+ * Its drafts, newest first.
+ */
+drafts: ClientDraft[]; 
+/**
+ * Its policies, the latest ending first.
+ */
+policies: PolicyLine[]; 
+/**
+ * Its documents, newest first.
+ */
+documents: DocumentView[] }
 /**
  * What a valid CNP prefills: the birth date (ISO) and the sex, when the CNP encodes them.
  */
@@ -1243,6 +1430,138 @@ export type Gender =
  * Female.
  */
 "f"
+/**
+ * One line of Istoric.
+ */
+export type HistoryEntry = { 
+/**
+ * What it is.
+ */
+kind: HistoryKind; 
+/**
+ * When it happened.
+ */
+at: string; 
+/**
+ * The draft it belongs to (reopened from here).
+ */
+draftId: number; 
+/**
+ * The client, when the draft is in the book.
+ */
+clientId: number | null; 
+/**
+ * The client's name as last typed.
+ */
+clientName: string; 
+/**
+ * The insurer of an offer, policy or insurer document.
+ */
+insurer: string | null; 
+/**
+ * Where an offer or policy stands.
+ */
+state: HistoryState | null; 
+/**
+ * The premium in lei (comparison: the lowest valid one).
+ */
+amount: Money | null; 
+/**
+ * The policy's "series number", the document's file name, or how many offers came.
+ */
+label: string; 
+/**
+ * The offer's id (offers, policies, insurer documents).
+ */
+offerId: string | null; 
+/**
+ * The document's id, to open it.
+ */
+documentId: number | null }
+/**
+ * What Istoric shows: `kinds` empty means every kind; an empty `query` every client.
+ */
+export type HistoryFilter = { 
+/**
+ * First day (Bucharest dates compare as UTC days here; a day's edge is not worth a zone).
+ */
+from: string | null; 
+/**
+ * Last day.
+ */
+to: string | null; 
+/**
+ * Only this insurer's entries.
+ */
+insurer: string | null; 
+/**
+ * Only these kinds.
+ */
+kinds: HistoryKind[]; 
+/**
+ * Only entries in this state.
+ */
+state: HistoryState | null; 
+/**
+ * Clienți's search.
+ */
+query: string }
+/**
+ * What an entry is.
+ */
+export type HistoryKind = 
+/**
+ * Offers asked for a draft.
+ */
+"comparison" | 
+/**
+ * One insurer's offer.
+ */
+"offer" | 
+/**
+ * A policy asked for.
+ */
+"policy" | 
+/**
+ * A PDF saved.
+ */
+"document"
+/**
+ * What one read of Istoric answers.
+ */
+export type HistoryPage = { 
+/**
+ * Newest first; a comparison's offers right after it.
+ */
+entries: HistoryEntry[]; 
+/**
+ * Older lines were left out ([`HISTORY_LIMIT`]): a narrower period shows them.
+ */
+limited: boolean }
+/**
+ * Where an offer or a policy stands.
+ */
+export type HistoryState = 
+/**
+ * An offer that can still be issued.
+ */
+"valid" | 
+/**
+ * An offer past its last day.
+ */
+"expired" | 
+/**
+ * A policy issued.
+ */
+"issued" | 
+/**
+ * A policy asked for whose answer never came.
+ */
+"unconfirmed" | 
+/**
+ * A policy the insurer refused.
+ */
+"refused"
 /**
  * Identity document as typed.
  */
@@ -2304,6 +2623,34 @@ date: string;
  */
 documentNumber: string | null }
 /**
+ * A policy issued for the client.
+ */
+export type PolicyLine = { 
+/**
+ * The draft it was issued from.
+ */
+draftId: number; 
+/**
+ * The offer it was issued from.
+ */
+offerId: string; 
+/**
+ * The insurer's key.
+ */
+insurer: string; 
+/**
+ * The vehicle insured.
+ */
+vehicleId: number | null; 
+/**
+ * The policy.
+ */
+policy: PolicyView; 
+/**
+ * "Series number" of the policy issued to renew this one, once there is one.
+ */
+renewedBy: string | null }
+/**
  * An issued policy as the agent sees it; `None` where the insurer's answer did not say.
  */
 export type PolicyView = { 
@@ -2621,6 +2968,38 @@ export type RegistrationType =
  */
 "foreign"
 /**
+ * A policy coming up for renewal.
+ */
+export type RenewalLine = { 
+/**
+ * The client, when the policy's draft is in the book.
+ */
+clientId: number | null; 
+/**
+ * The client's name.
+ */
+clientName: string; 
+/**
+ * "CJ 12 ABC · Dacia Logan".
+ */
+vehicle: string; 
+/**
+ * The policy.
+ */
+line: PolicyLine; 
+/**
+ * Days from today to its last day (0: it ends today).
+ */
+daysLeft: number }
+/**
+ * How far ahead Reînnoiri looks.
+ */
+export type RenewalSettings = { 
+/**
+ * Policies ending within this many days are listed (1 to 365).
+ */
+windowDays: number }
+/**
  * Residency; the sample sends "resident in Romania" (the other spelling is ours).
  */
 export type Residency = 
@@ -2687,6 +3066,10 @@ quoting: QuotingSettings;
  * before it existed.
  */
 documents: DocumentsSettings; 
+/**
+ * Reînnoiri's window; absent from settings files written before it existed.
+ */
+renewals: RenewalSettings; 
 /**
  * The diagnostic log of API calls; absent from settings files written before it existed.
  */
@@ -2797,6 +3180,30 @@ marketValue: string;
  * Currency of the market value, when the answer states it.
  */
 currency: string | null }
+/**
+ * A client's vehicle as the book shows and searches it.
+ */
+export type VehicleCard = { 
+/**
+ * VIN, normalised; "" while not typed.
+ */
+vin: string; 
+/**
+ * Plate, normalised ("CJ 12 ABC"); "" for an unregistered vehicle.
+ */
+plate: string; 
+/**
+ * Make as typed.
+ */
+make: string; 
+/**
+ * Model as typed.
+ */
+model: string; 
+/**
+ * Year of manufacture.
+ */
+year: string }
 /**
  * The vehicle as typed (step 2).
  */

@@ -1,4 +1,4 @@
-// The frame's section shortcuts: Alt+1…5 (⌥1…5 on macOS), matched on the physical key because
+// The frame's section shortcuts: Alt+1…6 (⌥1…6 on macOS), matched on the physical key because
 // Option+1 types "¡" on a Mac and other layouts move the digits.
 
 import { digitOf, matches, shortcutLabel, type KeyPress } from "./shortcuts";

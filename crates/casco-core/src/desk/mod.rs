@@ -5,6 +5,7 @@
 //! a file dialog, where settings are written) comes in through [`Host`] and [`SettingsStore`],
 //! so every command's logic is tested here with a temp database and the in-process sandbox.
 
+mod book;
 mod diagnostic;
 mod documents;
 mod host;
@@ -15,7 +16,7 @@ mod session;
 mod settings;
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use casco_api::Credentials;
 
@@ -25,6 +26,7 @@ pub use quoting::{CnpPrefill, QuoteCheck};
 pub use settings::AgencyLogo;
 
 use crate::api_log::ApiLog;
+use crate::book::ClientBook;
 use crate::connection::{ApiTarget, Connection};
 use crate::database_key;
 use crate::insurers::InsurerDirectory;
@@ -58,6 +60,9 @@ pub struct DeskParts {
     pub demo: Demo,
     /// The database file.
     pub database: PathBuf,
+    /// Its key, when the shell already read it (to seal the Demo book with it); `None`: the
+    /// desk reads it from the keychain itself.
+    pub unlocked: Option<database_key::Unlocked>,
     /// What start-up found that the agent must be told (besides the store's and settings').
     pub notices: Vec<Message>,
 }
@@ -77,13 +82,18 @@ pub struct Desk {
     api_log: Arc<ApiLog>,
     /// The session-only database's folder when the keychain could not be reached.
     _temporary: Option<tempfile::TempDir>,
+    /// The client book, searched in memory.
+    book: RwLock<ClientBook>,
 }
 
 impl Desk {
     /// Opens the desk: the store (rebuilt if damaged, refused if newer), no session yet.
     pub fn open(parts: DeskParts) -> Result<Desk, StoreError> {
         let mut notices = parts.notices;
-        let unlocked = database_key::unlock(&parts.database, parts.keychain.as_ref())?;
+        let unlocked = match parts.unlocked {
+            Some(unlocked) => unlocked,
+            None => database_key::unlock(&parts.database, parts.keychain.as_ref())?,
+        };
         notices.extend(unlocked.notice);
         let data = match ReferenceData::open(&unlocked.path, &unlocked.key) {
             Err(StoreError::KeyMismatch) => {
@@ -92,6 +102,11 @@ impl Desk {
             }
             opened => opened?,
         };
+        let mut book = ClientBook::load(data.store())?;
+        let filed = crate::book::file_earlier_drafts(data.store(), &mut book)?;
+        if filed > 0 {
+            log::info!("{filed} earlier drafts filed in the client book");
+        }
         let insurers =
             InsurerDirectory::new(parts.keychain.clone(), parts.demo.provider_credentials);
         let log_days = parts.settings.current().diagnostic.log_days;
@@ -108,6 +123,7 @@ impl Desk {
             issuing: IssuesInFlight::default(),
             api_log,
             _temporary: unlocked.temporary,
+            book: RwLock::new(book),
         })
     }
 

@@ -106,7 +106,12 @@ impl Desk {
         id: Option<DraftId>,
         draft: &QuoteDraft,
     ) -> Result<Option<DraftId>, AppError> {
-        saved_drafts::save_draft(self.store(), id, draft, Utc::now()).map_err(|e| e.to_app_error())
+        let saved = saved_drafts::save_draft(self.store(), id, draft, Utc::now())
+            .map_err(|e| e.to_app_error())?;
+        if let Some(saved) = saved {
+            self.file_draft(saved, draft)?;
+        }
+        Ok(saved)
     }
 
     /// One draft with its body, whatever its status.
@@ -129,7 +134,14 @@ impl Desk {
 
     /// Copies a draft (an issued one, to change it) into a new open draft at its first step.
     pub fn copy_quote_draft(&self, id: DraftId) -> Result<Option<DraftId>, AppError> {
-        saved_drafts::copy_draft(self.store(), id, Utc::now()).map_err(|e| e.to_app_error())
+        let copy =
+            saved_drafts::copy_draft(self.store(), id, Utc::now()).map_err(|e| e.to_app_error())?;
+        if let Some(copy) = copy {
+            if let Some(record) = self.load_quote_draft(copy)? {
+                self.file_draft(copy, &record.draft)?;
+            }
+        }
+        Ok(copy)
     }
 
     /// Brings a discarded draft back to the list (the undo of *Șterge*); `false` if it was not

@@ -132,6 +132,14 @@ fn best_offer(store: &Store, id: DraftId, today: NaiveDate) -> Option<(Money, Op
     Some((premium, best.expiry_date))
 }
 
+/// Fills in the draft's cheapest offer still valid `today` and its last day, as Ciorne shows them.
+pub fn add_best_offer(store: &Store, summary: &mut DraftSummary, today: NaiveDate) {
+    if let Some((premium, until)) = best_offer(store, summary.id, today) {
+        summary.best_premium = Some(premium);
+        summary.best_until = until;
+    }
+}
+
 /// Saves a draft: `None` starts a new one and returns its id; `Some(id)` overwrites that draft
 /// if it is still open. `None` back when the draft was meanwhile quoted or discarded, or a
 /// policy was issued from it: what was sold is never changed afterwards.
@@ -194,10 +202,7 @@ pub fn list_drafts(store: &Store, today: NaiveDate) -> Result<Vec<DraftSummary>,
         };
         let mut summary = summary(listing, &decode(&row.body, row.listing.id)?);
         summary.policy = issued_policy(store, summary.id);
-        if let Some((premium, until)) = best_offer(store, summary.id, today) {
-            summary.best_premium = Some(premium);
-            summary.best_until = until;
-        }
+        add_best_offer(store, &mut summary, today);
         list.push(summary);
     }
     Ok(list)

@@ -38,7 +38,8 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     migration!(5, "0005_quote_answers.sql"),
     migration!(6, "0006_documents_and_policies.sql"),
     migration!(7, "0007_sealing.sql"),
-    migration!(8, "0008_api_log.sql"),
+    migration!(8, "0008_clients.sql"),
+    migration!(9, "0009_api_log.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -11,6 +11,7 @@
 //! untouched. The connection sits behind a mutex, so one [`Store`] is shared by all tasks.
 
 mod api_log;
+mod clients;
 mod documents;
 mod drafts;
 mod file;
@@ -34,6 +35,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 pub use api_log::{ApiCallOutcome, ApiCallRow};
+pub use clients::{CardRow, ClientId, DraftLink, VehicleId};
 pub use documents::{DocumentId, DocumentKind, DocumentRecord, NewDocument};
 pub use drafts::{DraftId, DraftListing, DraftRow, DraftStatus, DraftWrite};
 pub use file::Journal;

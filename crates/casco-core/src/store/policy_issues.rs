@@ -224,4 +224,13 @@ impl Store {
         };
         rows.into_iter().map(|r| decode(self.sealer(), r)).collect()
     }
+
+    /// Drafts with at least one issue asked for, oldest first.
+    pub fn drafts_with_issues(&self) -> Result<Vec<DraftId>, StoreError> {
+        let conn = self.conn();
+        let mut stmt =
+            conn.prepare("SELECT DISTINCT draft_id FROM policy_issues ORDER BY draft_id")?;
+        let rows = stmt.query_map([], |r| r.get::<_, DraftId>(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
 }

@@ -232,6 +232,18 @@ impl Store {
         Ok(records)
     }
 
+    /// Drafts with quote calls, the most recently quoted first, with their latest call's time.
+    pub fn drafts_by_activity(&self) -> Result<Vec<(DraftId, DateTime<Utc>)>, StoreError> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT draft_id, MAX(started_at) AS at FROM quote_calls GROUP BY draft_id ORDER BY at DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, DraftId>(0)?, from_millis(r.get(1)?)))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Insurers whose latest call for `draft` never got an answer (the app stopped first).
     pub fn unanswered_insurers(&self, draft: DraftId) -> Result<Vec<String>, StoreError> {
         Ok(self

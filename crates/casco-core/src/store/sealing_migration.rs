@@ -19,6 +19,8 @@ pub(super) const SEALED_COLUMNS: &[(&str, &[&str])] = &[
     ("documents", &["path"]),
     ("policy_issues", &["request", "answer"]),
     ("api_calls", &["client"]),
+    ("clients", &["card"]),
+    ("client_vehicles", &["card"]),
 ];
 
 /// What opening found.

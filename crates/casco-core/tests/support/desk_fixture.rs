@@ -121,6 +121,7 @@ impl Fixture {
                 provider_credentials: casco_sandbox::demo_provider_credentials,
             },
             database: self.database.clone(),
+            unlocked: None,
             notices: Vec::new(),
         })
         .unwrap()

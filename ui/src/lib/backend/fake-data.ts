@@ -14,6 +14,7 @@ export function defaultSettings(): Settings {
     disabledInsurers: [],
     documents: { folder: "" },
     diagnostic: { logDays: 30 },
+    renewals: { windowDays: 45 },
   };
 }
 

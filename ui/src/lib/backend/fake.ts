@@ -34,7 +34,14 @@ import {
   type ProposalRequest,
   type ApiCallEntry,
   type ExportedLog,
+  type BookClient,
+  type ClientPage,
+  type HistoryEntry,
+  type HistoryPage,
+  type HistoryFilter,
+  type RenewalLine,
 } from "./types";
+import { FakeBook, type BookCall } from "./fake-book";
 import {
   emptyDraft,
   defaultSettings,
@@ -47,6 +54,7 @@ import {
 } from "./fake-data";
 
 export { defaultSettings, emptyDraft } from "./fake-data";
+export type { BookCall } from "./fake-book";
 
 /**
  * In-memory backend for Vitest. It does not re-implement the Rust validators: a test sets
@@ -573,4 +581,32 @@ export class FakeBackend implements Backend {
     draft.step = "policyholder";
     return this.saveQuoteDraft(null, draft);
   }
+
+  // The client book: data the test sets in `book` (see FakeBook), never Rust's search.
+  book = new FakeBook();
+  async searchClients(query: string): Promise<BookClient[]> {
+    this.book.searches.push(query);
+    return structuredClone(this.book.answer?.(query) ?? this.book.clients);
+  }
+  async clientPage(clientId: number): Promise<ClientPage | null> {
+    return structuredClone(this.book.pages.get(clientId) ?? null);
+  }
+  async history(filter: HistoryFilter): Promise<HistoryPage> {
+    this.book.filters.push(structuredClone(filter));
+    return { entries: structuredClone(this.book.entries), limited: this.book.limited };
+  }
+  async renewals(): Promise<RenewalLine[]> {
+    this.book.renewalReads++;
+    return structuredClone(this.book.due);
+  }
+  /** A new draft from the book: `book.draftFor` says what it holds; saved open, at step 1. */
+  private async fromBook(call: BookCall): Promise<number | null> {
+    this.book.calls.push(call);
+    const draft = this.book.draftFor(call);
+    return draft ? this.saveQuoteDraft(null, { ...draft, step: "policyholder" }) : null;
+  }
+  newDraftForClient = (clientId: number) => this.fromBook({ command: "newDraftForClient", clientId });
+  requoteVehicle = (clientId: number, vehicleId: number) => this.fromBook({ command: "requoteVehicle", clientId, vehicleId });
+  requoteRenewal = (offerId: string) => this.fromBook({ command: "requoteRenewal", offerId });
+  copyAndRequote = (draftId: number) => this.fromBook({ command: "copyAndRequote", draftId });
 }

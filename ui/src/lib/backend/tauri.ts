@@ -73,4 +73,12 @@ export const tauriBackend: Backend = {
   offerIssues: async (draftId) => unwrap(await commands.offerIssues(draftId)),
   apiCalls: async (limit) => unwrap(await commands.apiCalls(limit)),
   exportApiLog: async () => unwrap(await commands.exportApiLog()),
+  searchClients: (query) => commands.searchClients(query),
+  clientPage: async (clientId) => unwrap(await commands.clientPage(clientId)),
+  newDraftForClient: async (clientId) => unwrap(await commands.newDraftForClient(clientId)),
+  requoteVehicle: async (clientId, vehicleId) => unwrap(await commands.requoteVehicle(clientId, vehicleId)),
+  requoteRenewal: async (offerId) => unwrap(await commands.requoteRenewal(offerId)),
+  copyAndRequote: async (draftId) => unwrap(await commands.copyAndRequote(draftId)),
+  history: async (filter) => unwrap(await commands.history(filter)),
+  renewals: async () => unwrap(await commands.renewals()),
 };

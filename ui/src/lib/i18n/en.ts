@@ -1,3 +1,4 @@
+import { bookEn } from "./book.en";
 import { comparisonEn } from "./comparison.en";
 import { diagnosticEn } from "./diagnostic.en";
 import type { MessageKey } from "./ro";
@@ -18,12 +19,6 @@ export const en: Record<MessageKey, string> = {
   "nav.settings": "Settings",
   "nav.shortcut": "{section} ({keys})",
 
-  "notBuilt.badge": "In progress",
-  "notBuilt.lead": "This section is not built yet.",
-  "notBuilt.history":
-    "Here you will find the offers received and the policies issued, with their PDFs, reopened without calling the insurers again.",
-  "notBuilt.clients":
-    "Here you will find policyholders and their vehicles, to start a new quote without typing their data again.",
 
   "status.label": "Environment, connection and login",
   "status.connecting": "Connecting…",
@@ -118,6 +113,9 @@ export const en: Record<MessageKey, string> = {
   "settings.documents": "Documents",
   "settings.documents.folder": "Folder where offers, policies and proposals are saved",
   "settings.documents.help": "Empty: the user's Documents/Casco Desk folder. Each client gets a subfolder.",
+  "settings.renewals": "Renewals",
+  "settings.renewals.window": "Renewals: days before expiry",
+  "settings.renewals.help": "Policies that end within this many days are listed in Renewals (1 to 365 days).",
   "settings.referenceData": "Reference data",
   "settings.referenceData.ttl": "Refresh automatically when older than (days)",
   "settings.quoting.timeout": "Longest wait for an offer, per insurer (seconds)",
@@ -401,4 +399,5 @@ export const en: Record<MessageKey, string> = {
 
   ...comparisonEn,
   ...diagnosticEn,
+  ...bookEn,
 };

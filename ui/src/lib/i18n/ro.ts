@@ -1,3 +1,4 @@
+import { bookRo } from "./book.ro";
 import { comparisonRo } from "./comparison.ro";
 import { diagnosticRo } from "./diagnostic.ro";
 
@@ -17,12 +18,6 @@ export const ro = {
   "nav.settings": "Setări",
   "nav.shortcut": "{section} ({keys})",
 
-  "notBuilt.badge": "În lucru",
-  "notBuilt.lead": "Această secțiune nu este construită încă.",
-  "notBuilt.history":
-    "Aici vor apărea ofertele primite și polițele emise, cu PDF-urile lor, ca să le puteți redeschide fără a apela din nou asigurătorii.",
-  "notBuilt.clients":
-    "Aici vor apărea asigurații și vehiculele lor, ca să porniți o ofertă nouă fără să reintroduceți datele.",
 
   "status.label": "Mediu, conexiune și autentificare",
   "status.connecting": "Se conectează…",
@@ -117,6 +112,9 @@ export const ro = {
   "settings.documents": "Documente",
   "settings.documents.folder": "Dosarul în care se salvează ofertele, polițele și propunerile",
   "settings.documents.help": "Gol: dosarul Documente/Casco Desk al utilizatorului. Fiecare client are un subdosar.",
+  "settings.renewals": "Reînnoiri",
+  "settings.renewals.window": "Reînnoiri: zile înainte de expirare",
+  "settings.renewals.help": "Polițele care expiră în acest interval apar în Reînnoiri (între 1 și 365 de zile).",
   "settings.referenceData": "Date de referință",
   "settings.referenceData.ttl": "Actualizare automată dacă sunt mai vechi de (zile)",
   "settings.quoting.timeout": "Timp maxim de așteptare a ofertei, per asigurător (secunde)",
@@ -400,6 +398,7 @@ export const ro = {
 
   ...comparisonRo,
   ...diagnosticRo,
+  ...bookRo,
 } as const;
 
 /** A key of the message catalogue. */

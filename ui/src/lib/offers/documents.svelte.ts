@@ -9,7 +9,18 @@ import type { Sentence } from "../i18n/messages";
 /** One action on documents, the key of its spinner and of its error: `offer:<offer id>`, `policy:<offer id>`, `proposal`, `open:<document id>`. */
 export type DocumentJob = `offer:${string}` | `policy:${string}` | "proposal" | `open:${number}` | `reveal:${number}`;
 
-export class DraftDocuments {
+/** What the Documente list shows and does: a draft's documents, or a client's across drafts. */
+export interface DocumentShelf {
+  readonly list: DocumentView[];
+  readonly folder: string;
+  readonly listError: Sentence | null;
+  isRunning(job: DocumentJob): boolean;
+  errorOf(job: DocumentJob): Sentence | null;
+  open(doc: DocumentView): Promise<unknown>;
+  reveal(doc: DocumentView): Promise<unknown>;
+}
+
+export class DraftDocuments implements DocumentShelf {
   draftId = $state<number | null>(null);
   /** The draft's saved documents, newest first. */
   list = $state<DocumentView[]>([]);

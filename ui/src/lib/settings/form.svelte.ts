@@ -5,6 +5,15 @@ import { setLanguage, type Lang } from "../i18n/index.svelte";
 import type { Sentence } from "../i18n/messages";
 
 /**
+ * Number fields the form could not read as a whole number (an empty or garbled number box):
+ * they cannot cross to Rust as numbers, so they are refused here, under their field. Every
+ * range is Rust's to check.
+ */
+export function unreadableNumbers(s: Settings): Record<string, Message[]> {
+  return Number.isInteger(s.renewals.windowDays) ? {} : { "renewals.windowDays": [{ code: "notNumber" }] };
+}
+
+/**
  * The Setări form. It lives for the whole app session, so typed but unsaved values survive
  * navigating to another section; only a successful save replaces `saved`.
  */
@@ -47,6 +56,12 @@ export class SettingsForm {
 
   /** Saves the draft. On refusal the draft is kept as typed and each field gets its message. */
   async save(): Promise<boolean> {
+    const unreadable = unreadableNumbers(this.draft);
+    if (Object.keys(unreadable).length > 0) {
+      this.errors = unreadable;
+      this.notice = { code: "fixHighlighted" };
+      return false;
+    }
     this.busy = true;
     try {
       const s = await this.backend.saveSettings($state.snapshot(this.draft));

@@ -101,4 +101,35 @@ describe("SettingsForm", () => {
     await f.load();
     expect(f.logoMissing).toBe(true);
   });
+
+  it("keeps Reînnoiri's window at 45 days by default and saves a new one", async () => {
+    expect(form.draft.renewals.windowDays).toBe(45);
+    form.draft.renewals.windowDays = 30;
+    expect(await form.save()).toBe(true);
+    expect(fake.stored.renewals.windowDays).toBe(30);
+  });
+
+  it("refuses an empty window under its field, sending nothing", async () => {
+    const saves = fake.saves.length;
+    // What a cleared number box binds: null.
+    form.draft.renewals.windowDays = null as unknown as number;
+    expect(await form.save()).toBe(false);
+    expect(fake.saves.length).toBe(saves);
+    expect(form.errors["renewals.windowDays"]).toEqual([{ code: "notNumber" }]);
+    expect(say(form.errors["renewals.windowDays"]![0]!)).toBe("Introduceți un număr.");
+    form.clearError("renewals.windowDays");
+    form.draft.renewals.windowDays = 60;
+    expect(await form.save()).toBe(true);
+  });
+
+  it("shows Rust's range message under the window field", async () => {
+    fake.reject = (s) =>
+      s.renewals.windowDays > 365
+        ? { code: "validation", message: { code: "fixHighlighted" }, fields: { "renewals.windowDays": [{ code: "outOfRange", min: "1", max: "365" }] } }
+        : null;
+    form.draft.renewals.windowDays = 400;
+    expect(await form.save()).toBe(false);
+    expect(say(form.errors["renewals.windowDays"]![0]!)).toBe("Valoarea trebuie să fie între 1 și 365.");
+    expect(form.draft.renewals.windowDays).toBe(400);
+  });
 });

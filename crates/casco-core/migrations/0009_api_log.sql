@@ -1,4 +1,4 @@
--- Version 8 (issue 14): the diagnostic log of API calls (Setări → Diagnostic). One row per
+-- Version 9 (issue 14): the diagnostic log of API calls (Setări → Diagnostic). One row per
 -- HTTP exchange with CascoApi, kept for the number of days set in Setări. Facts only: never a
 -- body, a header, a token or a password. `client` is the masked client (initials and a masked
 -- CNP or CUI, see api_log/mask.rs), sealed like every value about a person.
