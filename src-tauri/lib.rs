@@ -56,6 +56,37 @@ fn open_desk(app: &App) -> anyhow::Result<(Desk, demo::DemoSandbox)> {
     Ok((desk, sandbox))
 }
 
+/// A start-up that failed is said, not silent: release builds on Windows have no console, so
+/// the reason and the log file's path go to the log and to a native message box, and the app
+/// quits when it is closed. The box is shown from another thread, once the event loop runs (a
+/// blocking dialog on the main thread would wait for itself). The text is the shell's last
+/// resort, before any UI or language exists: both languages, the error as anyhow words it.
+fn startup_failed(handle: tauri::AppHandle, error: &anyhow::Error) {
+    use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
+    log::error!("start-up failed: {error:#}");
+    let log_file = handle
+        .path()
+        .app_log_dir()
+        .map(|dir| dir.join("casco-desk.log").display().to_string())
+        .unwrap_or_else(|_| "casco-desk.log".into());
+    if let Some(window) = handle.get_webview_window(MAIN_WINDOW) {
+        let _ = window.hide();
+    }
+    let text = format!(
+        "Casco Desk nu a putut porni.\n\n{error:#}\n\nJurnal: {log_file}\n\n\
+         Casco Desk could not start. Log: {log_file}"
+    );
+    std::thread::spawn(move || {
+        handle
+            .dialog()
+            .message(text)
+            .title("Casco Desk")
+            .kind(MessageDialogKind::Error)
+            .blocking_show();
+        handle.exit(1);
+    });
+}
+
 /// Starts the desktop app.
 pub fn run() {
     let ipc = specta_builder();
@@ -86,9 +117,13 @@ pub fn run() {
         .invoke_handler(ipc.invoke_handler())
         .setup(move |app| {
             ipc.mount_events(app);
-            let (desk, sandbox) = open_desk(app)?;
-            app.manage(desk);
-            app.manage(sandbox);
+            match open_desk(app) {
+                Ok((desk, sandbox)) => {
+                    app.manage(desk);
+                    app.manage(sandbox);
+                }
+                Err(error) => startup_failed(app.handle().clone(), &error),
+            }
             Ok(())
         })
         .build(tauri::generate_context!());

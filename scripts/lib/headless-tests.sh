@@ -17,6 +17,8 @@ if [ -z "${CASCO_E2E_ONLY:-}" ]; then
   cargo test --workspace -- --ignored secret_service
   echo "==> a launch over a dying instance starts over (session bus, display)"
   cargo test -p casco-desk --test relaunch -- --ignored
+  echo "==> a start-up that fails says why (log and native message box)"
+  cargo test -p casco-desk --test startup_failure -- --ignored
   echo "==> the first start moves an earlier build's data and keychain entries (real app, Secret Service)"
   cargo test -p casco-desk --test upgrade -- --ignored
 fi
