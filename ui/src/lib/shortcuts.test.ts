@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { digitOf, fromTextField, matches, onMac, shortcutLabel, type KeyPress } from "./shortcuts";
+import { digitOf, fromTextField, listStep, matches, onMac, shortcutLabel, type KeyPress } from "./shortcuts";
 
 const key = (init: Partial<KeyPress> & { key?: string }): KeyPress & { key?: string } => ({ code: "", ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...init });
 
@@ -37,5 +37,23 @@ describe("shortcuts", () => {
     expect(fromTextField(event("TEXTAREA"))).toBe(true);
     expect(fromTextField(event("INPUT", "checkbox"))).toBe(false);
     expect(fromTextField(event("BUTTON"))).toBe(false);
+  });
+
+  it("move a list with ↑/↓ from anywhere but a text field; ↓ in its search box enters it", () => {
+    let taken = 0;
+    const arrow = (code: string, tagName: string, id = "", type = "text") => ({
+      ...key({ code }),
+      target: { tagName, type, id, isContentEditable: false } as unknown as EventTarget,
+      preventDefault: () => void taken++,
+    });
+    expect(listStep(arrow("ArrowDown", "TR"), "drafts-search")).toBe(1);
+    expect(listStep(arrow("ArrowUp", "BUTTON"))).toBe(-1);
+    expect(listStep(arrow("ArrowDown", "INPUT", "drafts-search"), "drafts-search")).toBe(0);
+    expect(taken).toBe(3);
+    expect(listStep(arrow("ArrowUp", "INPUT", "drafts-search"), "drafts-search")).toBeNull();
+    expect(listStep(arrow("ArrowDown", "INPUT", "history-from"), "history-search")).toBeNull();
+    expect(listStep(arrow("ArrowDown", "INPUT", "renewals-days"))).toBeNull();
+    expect(listStep(arrow("Enter", "TR"))).toBeNull();
+    expect(taken).toBe(3);
   });
 });

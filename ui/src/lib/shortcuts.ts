@@ -69,3 +69,18 @@ export function fromTextField(event: Pick<Event, "target">): boolean {
   const type = (target as HTMLInputElement).type;
   return !["checkbox", "radio", "button", "submit", "reset", "file", "color", "range"].includes(type);
 }
+
+/**
+ * ↑/↓ in a list (Ciorne, Clienți, Istoric, Reînnoiri), from anywhere but a text field: how far
+ * to move the list's selection (1 or -1), or 0 for ↓ in the list's own search box `searchId`,
+ * which enters the list where it is. Null when the key is not the list's; otherwise the key is
+ * taken (preventDefault).
+ */
+export function listStep(event: KeyPress & Pick<Event, "target" | "preventDefault">, searchId?: string): number | null {
+  const down = matches(event, { code: "ArrowDown" });
+  if (!down && !matches(event, { code: "ArrowUp" })) return null;
+  const fromSearch = searchId !== undefined && (event.target as HTMLElement | null)?.id === searchId;
+  if ((fromTextField(event) && !fromSearch) || (fromSearch && !down)) return null;
+  event.preventDefault();
+  return fromSearch ? 0 : down ? 1 : -1;
+}

@@ -7,8 +7,10 @@ import type { Backend, BookClient, ClientPage } from "../backend";
 import { problem } from "../errors";
 import type { Sentence } from "../i18n/messages";
 import { InsurerNames } from "./insurers.svelte";
+import { OneAction, stepFrom } from "./lists.svelte";
 
-export class ClientBook {
+/** Its actions (`run`): "new", "vehicle:<id>", "draft:<id>", "policy:<offer id>"; a failure stays on the page until the next one. */
+export class ClientBook extends OneAction {
   query = $state("");
   /** The latest answer; null before the first one. */
   results = $state<BookClient[] | null>(null);
@@ -19,10 +21,6 @@ export class ClientBook {
   pageId = $state<number | null>(null);
   page = $state<ClientPage | null>(null);
   pageError = $state<Sentence | null>(null);
-  /** Why the last action (a new draft, opening one) did not happen. */
-  actionError = $state<Sentence | null>(null);
-  /** The action running now ("new", "vehicle:<id>", "draft:<id>"): a second press sends nothing. */
-  busy = $state<string | null>(null);
 
   /** Insurer names for the page's policies. */
   readonly insurers: InsurerNames;
@@ -35,6 +33,7 @@ export class ClientBook {
     readonly backend: Backend,
     private readonly delayMs = 60,
   ) {
+    super();
     this.insurers = new InsurerNames(backend);
   }
 
@@ -68,11 +67,8 @@ export class ClientBook {
 
   /** Moves the selection `delta` clients, staying within the list. */
   move(delta: number): void {
-    const list = this.results ?? [];
-    const current = this.current;
-    if (!current) return;
-    const at = Math.min(list.length - 1, Math.max(0, list.indexOf(current) + delta));
-    this.selected = list[at]!.id;
+    const next = stepFrom(this.results ?? [], this.current, delta);
+    if (next) this.selected = next.id;
   }
 
   /** Opens client `id`'s page (read from the store: no API call). */
@@ -105,18 +101,5 @@ export class ClientBook {
     this.page = null;
     this.pageError = null;
     this.actionError = null;
-  }
-
-  /** Runs one action at a time; its failure stays on the page until the next one. */
-  async run(name: string, action: () => Promise<Sentence | null>): Promise<boolean> {
-    if (this.busy !== null) return false;
-    this.busy = name;
-    this.actionError = null;
-    try {
-      this.actionError = await action();
-      return this.actionError === null;
-    } finally {
-      this.busy = null;
-    }
   }
 }

@@ -6,9 +6,11 @@ import type { Backend, HistoryEntry } from "../backend";
 import { problem } from "../errors";
 import type { Sentence } from "../i18n/messages";
 import { InsurerNames } from "./insurers.svelte";
+import { OneAction, stepFrom } from "./lists.svelte";
 import { emptyHistoryForm, entryKey, groupEntries, historyFilter, type HistoryForm, type HistoryRow } from "./history";
 
-export class HistoryView {
+/** Its actions (`run`): "open:<key>", "reveal:<key>", "copy:<key>"; a failure shows above the list until the next one. */
+export class HistoryView extends OneAction {
   form = $state<HistoryForm>(emptyHistoryForm());
   entries = $state<HistoryEntry[] | null>(null);
   /** Date fields that cannot be read: marked, and left out of the filter. */
@@ -20,8 +22,6 @@ export class HistoryView {
   selected = $state<string | null>(null);
   /** Insurer names by key, for the filter and the lines. */
   readonly insurers: InsurerNames;
-  actionError = $state<Sentence | null>(null);
-  busy = $state<string | null>(null);
 
   private timer: ReturnType<typeof setTimeout> | undefined;
   private seq = 0;
@@ -30,6 +30,7 @@ export class HistoryView {
     readonly backend: Backend,
     private readonly delayMs = 150,
   ) {
+    super();
     this.insurers = new InsurerNames(backend);
   }
 
@@ -86,23 +87,7 @@ export class HistoryView {
   }
 
   move(delta: number): void {
-    const list = this.visible;
-    const current = this.current;
-    if (!current) return;
-    const at = Math.min(list.length - 1, Math.max(0, list.indexOf(current) + delta));
-    this.selected = entryKey(list[at]!);
-  }
-
-  /** Runs one action at a time; its failure shows above the list until the next one. */
-  async run(name: string, action: () => Promise<Sentence | null>): Promise<boolean> {
-    if (this.busy !== null) return false;
-    this.busy = name;
-    this.actionError = null;
-    try {
-      this.actionError = await action();
-      return this.actionError === null;
-    } finally {
-      this.busy = null;
-    }
+    const next = stepFrom(this.visible, this.current, delta);
+    if (next) this.selected = entryKey(next);
   }
 }

@@ -6,13 +6,12 @@ import type { Backend, RenewalLine } from "../backend";
 import { problem } from "../errors";
 import type { Sentence } from "../i18n/messages";
 import { InsurerNames } from "./insurers.svelte";
+import { OneAction, stepFrom } from "./lists.svelte";
 
-export class Renewals {
+/** Its action (`run`): a policy's renewal draft, named by the policy's offer id; a failure shows above the list. */
+export class Renewals extends OneAction {
   lines = $state<RenewalLine[] | null>(null);
   loadError = $state<Sentence | null>(null);
-  actionError = $state<Sentence | null>(null);
-  /** The offer whose renewal is being made: a second press sends nothing. */
-  busy = $state<string | null>(null);
   /** The line the keyboard is on (its offer id); the first when none. */
   selected = $state<string | null>(null);
   /** Insurer names for the lines. */
@@ -20,6 +19,7 @@ export class Renewals {
   private seq = 0;
 
   constructor(readonly backend: Backend) {
+    super();
     this.insurers = new InsurerNames(backend);
   }
 
@@ -46,23 +46,7 @@ export class Renewals {
   }
 
   move(delta: number): void {
-    const list = this.lines ?? [];
-    const current = this.current;
-    if (!current) return;
-    const at = Math.min(list.length - 1, Math.max(0, list.indexOf(current) + delta));
-    this.selected = list[at]!.line.offerId;
-  }
-
-  /** Makes the renewal draft of `offerId` through `action`; false when it was not opened. */
-  async renew(offerId: string, action: () => Promise<Sentence | null>): Promise<boolean> {
-    if (this.busy !== null) return false;
-    this.busy = offerId;
-    this.actionError = null;
-    try {
-      this.actionError = await action();
-      return this.actionError === null;
-    } finally {
-      this.busy = null;
-    }
+    const next = stepFrom(this.lines ?? [], this.current, delta);
+    if (next) this.selected = next.line.offerId;
   }
 }

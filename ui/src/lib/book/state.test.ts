@@ -192,7 +192,7 @@ describe("Renewals", () => {
       Object.assign(d.cover, { renewalSeries: "ASR", renewalNumber: "100045" });
       return d;
     };
-    expect(await renewals.renew("1040", () => openNewDraft(wizard, () => fake.requoteRenewal("1040")))).toBe(true);
+    expect(await renewals.run("1040", () => openNewDraft(wizard, () => fake.requoteRenewal("1040")))).toBe(true);
     expect(fake.book.calls).toEqual([{ command: "requoteRenewal", offerId: "1040" }]);
     expect(wizard.draft?.cover.renewalSeries).toBe("ASR");
     expect(wizard.step).toBe("policyholder");
