@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { after, before } from "node:test";
 import { Key, Session } from "./webdriver.mjs";
 
 const DRIVER = process.env.TAURI_DRIVER_URL ?? "http://127.0.0.1:4444";
@@ -57,6 +58,17 @@ export function freshData() {
   if (process.env.XDG_CONFIG_HOME) rmSync(join(process.env.XDG_CONFIG_HOME, IDENTIFIER), { recursive: true, force: true });
 }
 
+/**
+ * A scenario file's frame: its tests start on fresh data (a first run), and the app they leave
+ * running is ended after them. `current` returns the file's session (`() => app`).
+ */
+export function scenario(current) {
+  before(() => freshData());
+  after(async () => {
+    await current()?.end();
+  });
+}
+
 /** Sets the window's size and lets the layout settle. */
 export async function resize(session, width, height) {
   await session.cmd("POST", "/window/rect", { width, height });
@@ -93,6 +105,11 @@ export async function reveal(session, sel, timeout = 15000) {
   // The element found, not a second query: the page may re-render between the two calls.
   await session.exec("arguments[0].scrollIntoView({ block: 'center' });", el.reference());
   return el;
+}
+
+/** Clicks `sel` once it is in the middle of the view (the sticky step buttons must not cover it). */
+export async function press(session, sel, timeout = 15000) {
+  await (await reveal(session, sel, timeout)).click();
 }
 
 /** Types into a picker (`sel` is its input) and takes the first suggestion with Enter. */

@@ -13,16 +13,15 @@
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { bucharestDay, capture, freshData, launch, reveal } from "./app.mjs";
+import { test } from "node:test";
+import { bucharestDay, capture, launch, press, reveal, scenario } from "./app.mjs";
+import { search, seedComplete } from "./flows.mjs";
+import { requestCount } from "./sandbox.mjs";
 import { Key } from "./webdriver.mjs";
-import { id, invoke } from "./wizard.mjs";
+import { id, invoke, valueOf } from "./wizard.mjs";
 
 let app;
-before(() => freshData());
-after(async () => {
-  await app?.end();
-});
+scenario(() => app);
 
 const P = "product.policyholder";
 const V = "product.vehicle";
@@ -34,47 +33,22 @@ const CONFIG = join(process.env.CASCO_TMP, "clients-sandbox.json");
 writeFileSync(CONFIG, JSON.stringify({ policyDays: 20, requestLog: REQUESTS }));
 
 const log = () => (existsSync(REQUESTS) ? readFileSync(REQUESTS, "utf8") : "");
-/** Requests the sandbox received on `route` (counted by their pairs: concurrent lines may share a line). */
-const requests = (route) => [...log().matchAll(/"route"\s*:\s*"([^"]+)"/g)].filter((m) => m[1] === route).length;
+/** Requests the sandbox received on `route`. */
+const requests = (route) => requestCount(REQUESTS, route);
 /** What each quote the sandbox received asked to renew (null: nothing). */
 const renewed = () => [...log().matchAll(/"renewPolicy"\s*:\s*(null|\{[^}]*\})/g)].map((m) => JSON.parse(m[1]));
 
 /** A complete draft every sandbox insurer quotes, for `who`; its id. */
-async function seed(who, [lastName, firstName], gender) {
-  const draft = await invoke(app, "new_quote_draft");
-  Object.assign(draft.policyholder, {
-    kind: "person", taxId: who.cnp, lastName, firstName, gender, birthdate: `${who.cnp.slice(5, 7)}.${who.cnp.slice(3, 5)}.19${who.cnp.slice(1, 3)}`,
-    email: "client@example.ro", mobile: "0722123456", licenceDate: "15.05.2005",
-  });
-  Object.assign(draft.policyholder.address, {
-    country: "RO", countyCode: "CJ", countyName: "CLUJ", localitySiruta: "54984", localityName: "CLUJ-NAPOCA",
-    street: "Strada Memorandumului", number: "28", floor: "3", postcode: "400114",
-  });
-  Object.assign(draft.vehicle, {
-    vin: who.vin, category: "M1", make: "dacia", model: "logan", year: "2019", engineCc: "999", powerKw: "67", seats: "5",
-    fuel: "petrol", marketValue: "9500", plate: who.plate, firstRegistration: "15.03.2019", civSeries: "J123456",
-    mileage: "85000", ptiExpiry: bucharestDay(180), isLeased: true,
-  });
-  Object.assign(draft.cover, {
-    bonusMalusClass: "B0", leasingContractType: "financial", leasingContractNumber: "RX123456",
-    deductiblePartial: "500", deductibleTotalPercent: "10",
-  });
-  draft.step = "review";
-  const check = await invoke(app, "validate_quote_draft", { draft });
-  assert.deepEqual(check.fields, {}, `${lastName}'s seeded draft must be complete`);
-  return invoke(app, "save_quote_draft", { id: null, draft });
+function seed(who, [lastName, firstName], gender) {
+  const birthdate = `${who.cnp.slice(5, 7)}.${who.cnp.slice(3, 5)}.19${who.cnp.slice(1, 3)}`;
+  const holder = { taxId: who.cnp, lastName, firstName, gender, birthdate, email: "client@example.ro", licenceDate: "15.05.2005" };
+  return seedComplete(app, { holder, vehicle: { vin: who.vin, plate: who.plate } }, { what: `${lastName}'s seeded draft` });
 }
-
-async function press(sel, timeout = 15000) {
-  await (await reveal(app, sel, timeout)).click();
-}
-
-const valueOf = async (path) => (await app.find(id(path))).property("value");
 
 /** Every insurer quoted from the wizard's Oferte step, until every line has answered. */
 async function quoteAll() {
-  await press("#step-offers");
-  await press("#offers-ask:not([disabled])", 30000);
+  await press(app, "#step-offers");
+  await press(app, "#offers-ask:not([disabled])", 30000);
   await app.waitUntil("return document.querySelectorAll('#offers-table tr.offer-row').length >= 8;", { timeout: 30000, what: "the offers" });
   await app.waitGone("#offers-table tr.insurer-row[data-state=waiting]", 30000);
   await app.waitGone("#offers-table tr.offer-row[data-stale]", 30000);
@@ -88,30 +62,24 @@ const firstOffer = () =>
 /** Chooses the first offer and issues it with POS; the policy's series and number. */
 async function issueFirst() {
   const first = await firstOffer();
-  await press(`#offers-table tr.offer-row[data-insurer='${first.insurer}'] button.choose`);
+  await press(app, `#offers-table tr.offer-row[data-insurer='${first.insurer}'] button.choose`);
   await app.waitFor("#chosen-note");
-  await press("#issue-open:not([disabled])");
+  await press(app, "#issue-open:not([disabled])");
   await app.waitFor("#issue-dialog #pay-method");
-  await press("#issue-continue");
+  await press(app, "#issue-continue");
   await app.waitFor("#issue-summary");
-  await press("#issue-confirm");
+  await press(app, "#issue-confirm");
   const text = await (await app.waitFor("#issue-policy", { timeout: 60000 })).text();
   const [, series, number] = /^Seria (\S+) nr\. (\S+)/.exec(text);
-  await press("#issue-close");
+  await press(app, "#issue-close");
   await app.waitGone("#issue-dialog");
   return { ...first, series, number };
-}
-
-/** Types into Clienți's search box as the agent would (emptied first). */
-async function search(text) {
-  await app.exec("const s = document.getElementById('clients-search'); s.value = ''; s.dispatchEvent(new Event('input', { bubbles: true })); s.focus();");
-  await (await app.find("#clients-search")).type(text);
 }
 
 const clientRows = () => app.exec("return [...document.querySelectorAll('#clients-table tr.client-row td.name')].map((td) => td.textContent.trim());");
 
 async function clientsFound(text, names) {
-  await search(text);
+  await search(app, "clients-search", text);
   await app.poll(async () => JSON.stringify(await clientRows()) === JSON.stringify(names), 5000, async () => `"${text}" finds ${names} (shown: ${await clientRows()})`);
 }
 
@@ -124,17 +92,17 @@ test("1. two clients are quoted; Reînnoiri is empty and says its window", async
   await app.waitFor("#conn-status.online", { timeout: 20000 });
   drafts = { ioana: await seed(IOANA, ["Ștefănescu", "Țuțu-Ioana"], "f"), ion: await seed(ION, ["Popescu", "Ion"], "m") };
   for (const draftId of [drafts.ioana, drafts.ion]) {
-    await press("#nav-drafts");
-    await press(`#draft-${draftId}-open`);
+    await press(app, "#nav-drafts");
+    await press(app, `#draft-${draftId}-open`);
     await quoteAll();
   }
-  await press("#nav-renewals");
+  await press(app, "#nav-renewals");
   await app.waitFor("#renewals-empty", { text: "Nicio poliță nu expiră în următoarele 45 de zile." });
   assert.equal(await app.exec("return document.getElementById('nav-renewals-count');"), null, "no count while nothing is due");
 });
 
 test("2. Clienți finds a client by a name without diacritics and by a plate without spaces", async () => {
-  await press("#nav-clients");
+  await press(app, "#nav-clients");
   await app.waitFor("#clients-table");
   assert.equal(await app.exec("return document.activeElement.id;"), "clients-search", "the search box is focused on open");
   assert.deepEqual((await clientRows()).sort(), [ION.name, IOANA.name].sort(), "the latest clients before anything is typed");
@@ -163,31 +131,31 @@ test("3. Recotează on the client's vehicle opens a new draft with the holder an
   await app.waitFor("#client-taxid", { text: IOANA.cnp });
   await shot("71-client-page");
   const before = (await invoke(app, "list_quote_drafts")).length;
-  await press("#client-vehicles tr[data-vehicle] button.requote");
+  await press(app, "#client-vehicles tr[data-vehicle] button.requote");
   await app.waitFor(id(`${P}.taxId`));
-  assert.equal(await valueOf(`${P}.taxId`), IOANA.cnp);
-  assert.equal(await valueOf(`${P}.lastName`), "Ștefănescu");
-  assert.equal(await valueOf(`${P}.firstName`), "Țuțu-Ioana");
+  assert.equal(await valueOf(app, `${P}.taxId`), IOANA.cnp);
+  assert.equal(await valueOf(app, `${P}.lastName`), "Ștefănescu");
+  assert.equal(await valueOf(app, `${P}.firstName`), "Țuțu-Ioana");
   assert.equal((await invoke(app, "list_quote_drafts")).length, before + 1, "a new draft, the old one kept");
   await app.waitFor("#wizard-plate", { text: IOANA.plate });
-  await press("#step-vehicle");
+  await press(app, "#step-vehicle");
   await app.waitFor(id(`${V}.vin`));
-  assert.equal(await valueOf(`${V}.vin`), IOANA.vin);
-  assert.equal(await valueOf(`${V}.licensePlate`), IOANA.plate);
-  assert.equal(await valueOf(`${V}.brand`), "Dacia");
+  assert.equal(await valueOf(app, `${V}.vin`), IOANA.vin);
+  assert.equal(await valueOf(app, `${V}.licensePlate`), IOANA.plate);
+  assert.equal(await valueOf(app, `${V}.brand`), "Dacia");
   // No policy yet: the cover starts tomorrow.
-  await press("#step-cover");
+  await press(app, "#step-cover");
   await app.waitFor(id(`${M}.startDate`));
-  assert.equal(await valueOf(`${M}.startDate`), bucharestDay(1));
+  assert.equal(await valueOf(app, `${M}.startDate`), bucharestDay(1));
 });
 
 test("4. a policy ending in 20 days is in Reînnoiri; its renewal's quote carries renewPolicy", async () => {
   // Istoric reopens Ștefănescu's comparison at Oferte from what was saved: no request.
-  await press("#nav-history");
+  await press(app, "#nav-history");
   await app.waitFor("#history-table");
   const quotes = requests("quote");
   const identifications = requests("vehicle_identification");
-  await press(`#history-table tr.entry-row[data-kind=comparison][data-draft='${drafts.ioana}'] button.open`);
+  await press(app, `#history-table tr.entry-row[data-kind=comparison][data-draft='${drafts.ioana}'] button.open`);
   await app.waitUntil("return document.querySelectorAll('#offers-table tr.offer-row').length >= 8;", { what: "the saved offers" });
   await app.waitFor("#offers-table tr.offer-row button.choose:not([disabled])");
   assert.equal(requests("quote"), quotes, "reopening asked no insurer");
@@ -195,7 +163,7 @@ test("4. a policy ending in 20 days is in Reînnoiri; its renewal's quote carrie
 
   policy = await issueFirst();
   await app.waitFor("#nav-renewals-count", { text: "1", timeout: 10000 });
-  await press("#nav-renewals");
+  await press(app, "#nav-renewals");
   const row = `#renewals-table tr.renewal-row[data-offer='${policy.offerId}']`;
   await app.waitFor(row, { text: IOANA.name });
   await app.waitFor(`${row} .days-left[data-days='20']`, { text: "peste 20 de zile" });
@@ -204,14 +172,14 @@ test("4. a policy ending in 20 days is in Reînnoiri; its renewal's quote carrie
   await app.waitFor(row, { text: "Dacia Logan" });
   await shot("73-renewals");
 
-  await press(`${row} button.renew`);
+  await press(app, `${row} button.renew`);
   await app.waitFor(id(`${P}.taxId`));
-  assert.equal(await valueOf(`${P}.lastName`), "Ștefănescu");
-  await press("#step-cover");
+  assert.equal(await valueOf(app, `${P}.lastName`), "Ștefănescu");
+  await press(app, "#step-cover");
   await app.waitFor(id(`${M}.renewPolicy.series`));
-  assert.equal(await valueOf(`${M}.renewPolicy.series`), policy.series);
-  assert.equal(await valueOf(`${M}.renewPolicy.number`), policy.number);
-  assert.equal(await valueOf(`${M}.startDate`), bucharestDay(21), "the day after the old policy ends");
+  assert.equal(await valueOf(app, `${M}.renewPolicy.series`), policy.series);
+  assert.equal(await valueOf(app, `${M}.renewPolicy.number`), policy.number);
+  assert.equal(await valueOf(app, `${M}.startDate`), bucharestDay(21), "the day after the old policy ends");
   const asked = renewed().length;
   await quoteAll();
   const sent = renewed().slice(asked);
@@ -222,19 +190,19 @@ test("4. a policy ending in 20 days is in Reînnoiri; its renewal's quote carrie
 
   // Issued, the renewal marks the old policy Reînnoită; the new one (20 days too) is what is due.
   const next = await issueFirst();
-  await press("#nav-renewals");
+  await press(app, "#nav-renewals");
   await app.waitFor(`#renewals-table tr.renewal-row[data-offer='${next.offerId}']`);
   await app.waitGone(row);
   // Clienți comes back on the client's page the agent left it at.
-  await press("#nav-clients");
+  await press(app, "#nav-clients");
   await app.waitFor("#client-page h1", { text: IOANA.name });
   await app.waitFor(`#client-policies tr[data-offer='${policy.offerId}'] .renewed`, { text: "Reînnoită" });
   await shot("71-client-page-renewed");
-  await press("#client-back");
+  await press(app, "#client-back");
 });
 
 test("5. Istoric filters, reopens an issued draft read-only, and copies a past draft", async () => {
-  await press("#nav-history");
+  await press(app, "#nav-history");
   await app.waitFor("#history-table");
   await shot("72-history");
   // A comparison's offers unfold with → on its line.
@@ -252,7 +220,7 @@ test("5. Istoric filters, reopens an issued draft read-only, and copies a past d
   // The same search as Clienți: Popescu has no policy.
   await (await app.find("#history-search")).type("popescu");
   await app.waitFor("#history-empty", { text: "Nimic nu se potrivește" });
-  await press("#history-clear");
+  await press(app, "#history-clear");
   await app.waitFor("#history-table");
   // Period: nothing happened from tomorrow on; a date that is not one is marked and left out.
   const from = await app.find("#history-from");
@@ -264,38 +232,38 @@ test("5. Istoric filters, reopens an issued draft read-only, and copies a past d
   await app.keys(Key.Enter);
   await app.waitFor("#history-date-error", { text: "zz.ll.aaaa" });
   await app.waitFor("#history-table");
-  await press("#history-clear");
+  await press(app, "#history-clear");
   await app.waitGone("#history-date-error");
 
   // The first policy's draft reopens read-only.
-  await press(`#history-table tr.entry-row[data-kind=policy][data-draft='${drafts.ioana}'] button.open`);
+  await press(app, `#history-table tr.entry-row[data-kind=policy][data-draft='${drafts.ioana}'] button.open`);
   await app.waitFor("#issued-policy-number", { text: `${policy.series} ${policy.number}` });
-  await press("#step-policyholder");
+  await press(app, "#step-policyholder");
   await app.waitFor("#readonly-banner");
   assert.equal(await app.exec(`return document.getElementById('${id(`${P}.lastName`).slice(1)}').matches(':disabled');`), true);
 
   // Copiază și recotează on Popescu's comparison: a new draft at step 1 with his data.
-  await press("#nav-history");
-  await press(`#history-table tr.entry-row[data-kind=comparison][data-draft='${drafts.ion}'] button.copy`);
+  await press(app, "#nav-history");
+  await press(app, `#history-table tr.entry-row[data-kind=comparison][data-draft='${drafts.ion}'] button.copy`);
   await app.waitFor(id(`${P}.lastName`));
-  assert.equal(await valueOf(`${P}.lastName`), "Popescu");
+  assert.equal(await valueOf(app, `${P}.lastName`), "Popescu");
   await app.waitGone("#readonly-banner");
   await app.waitFor("#wizard-plate", { text: ION.plate });
 });
 
 test("6. Setări → Reînnoiri: zile înainte de expirare refuses 0 under the field; a shorter window empties Reînnoiri", async () => {
-  await press("#nav-settings");
+  await press(app, "#nav-settings");
   const field = await reveal(app, "#renewals-window");
   assert.equal(await field.property("value"), "45");
   await field.replace("0");
-  await press("#settings-save");
+  await press(app, "#settings-save");
   await app.waitFor("#renewals-window-error", { text: "Valoarea trebuie să fie între 1 și 365." });
   await reveal(app, "#renewals-window");
   await shot("75-settings-renewals-error");
   await (await app.find("#renewals-window")).replace("10");
-  await press("#settings-save");
+  await press(app, "#settings-save");
   await app.waitFor("#settings-status", { text: "Salvat" });
   await app.waitGone("#nav-renewals-count");
-  await press("#nav-renewals");
+  await press(app, "#nav-renewals");
   await app.waitFor("#renewals-empty", { text: "Nicio poliță nu expiră în următoarele 10 zile." });
 });

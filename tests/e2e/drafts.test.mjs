@@ -3,54 +3,30 @@
 // without diacritics and a plate typed without spaces; Enter opens a draft; Șterge (or Delete)
 // removes one at once and Anulează brings it back; without Anulează it stays gone.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { bucharestDay, capture, freshData, launch } from "./app.mjs";
+import { test } from "node:test";
+import { capture, launch, scenario } from "./app.mjs";
+import { complete, POPESCU, search as searchIn } from "./flows.mjs";
 import { Key } from "./webdriver.mjs";
+import { invoke } from "./wizard.mjs";
 
 let app;
-before(() => freshData());
-after(async () => {
-  await app?.end();
-});
-
-const invoke = (cmd, args = {}) =>
-  app.exec("return window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]);", cmd, args);
+scenario(() => app);
 
 /** Saves a new draft changed by `fill` and returns its id. */
 async function seed(fill) {
-  const draft = await invoke("new_quote_draft");
+  const draft = await invoke(app, "new_quote_draft");
   fill(draft);
-  return invoke("save_quote_draft", { id: null, draft });
+  return invoke(app, "save_quote_draft", { id: null, draft });
 }
 
 /** A complete draft every sandbox insurer but Grawe (floor) can quote. */
-function complete(draft) {
-  Object.assign(draft.policyholder, {
-    kind: "person", taxId: "1800101221144", lastName: "Popescu", firstName: "Ion", gender: "m",
-    birthdate: "01.01.1980", email: "ion.popescu@example.ro", mobile: "0722123456", licenceDate: "15.05.2000",
-  });
-  Object.assign(draft.policyholder.address, {
-    country: "RO", countyCode: "CJ", countyName: "CLUJ", localitySiruta: "54984", localityName: "CLUJ-NAPOCA",
-    street: "Strada Memorandumului", number: "28", floor: "2", postcode: "400114",
-  });
-  Object.assign(draft.vehicle, {
-    vin: "WVWZZZ1JZXW000001", category: "M1", make: "dacia", model: "logan", year: "2019", engineCc: "999",
-    powerKw: "67", seats: "5", fuel: "petrol", marketValue: "26300", plate: "CJ 12 ABC", firstRegistration: "15.03.2019",
-    civSeries: "J123456", mileage: "85000", ptiExpiry: bucharestDay(180),
-  });
-  Object.assign(draft.cover, { bonusMalusClass: "B0", deductiblePartial: "500", deductibleTotalPercent: "10" });
-  draft.step = "review";
-}
+const quotable = (draft) =>
+  complete(draft, POPESCU, { address: { floor: "2" }, vehicle: { marketValue: "26300" }, leased: false });
 
 const rows = () => app.exec("return [...document.querySelectorAll('#drafts-table tr.draft-row td.client')].map(td => td.textContent.trim());");
 
 /** Types `text` into the search box as the agent would (the box is emptied first). */
-async function search(text) {
-  await app.exec(
-    "const s = document.getElementById('drafts-search'); s.value = ''; s.dispatchEvent(new Event('input', { bubbles: true })); s.focus();",
-  );
-  if (text) await (await app.find("#drafts-search")).type(text);
-}
+const search = (text) => searchIn(app, "drafts-search", text);
 
 test("Ciorne lists, finds, opens, deletes and brings back drafts", async () => {
   app = await launch();
@@ -65,7 +41,7 @@ test("Ciorne lists, finds, opens, deletes and brings back drafts", async () => {
     Object.assign(d.vehicle, { make: "dacia", model: "duster", plate: "CJ 99 TEC" });
     d.step = "cover";
   });
-  const quoted = await seed(complete);
+  const quoted = await seed(quotable);
   await app.end();
 
   // The most recent draft is offered on start, at Verificare: Ctrl+Enter ("Cere oferte") opens
@@ -78,7 +54,7 @@ test("Ciorne lists, finds, opens, deletes and brings back drafts", async () => {
   await app.chord(Key.Control, Key.Enter);
   await app.waitFor("#offers-table tr.offer-row", { timeout: 30000 });
   await app.waitGone("#offers-table tr.insurer-row[data-state=waiting]", 30000);
-  const saved = await invoke("saved_comparison", { draftId: quoted });
+  const saved = await invoke(app, "saved_comparison", { draftId: quoted });
   const best = saved.outcomes
     .flatMap((o) => (o.state.kind === "offers" ? o.state.offers : []))
     .filter((o) => !o.expired)
@@ -138,7 +114,7 @@ test("Ciorne lists, finds, opens, deletes and brings back drafts", async () => {
   await app.keys(Key.Delete);
   await app.waitFor("#drafts-undo-banner", { text: "TechCorp SRL" });
   await app.waitGone("#drafts-undo-banner", 15000);
-  const open = await invoke("list_quote_drafts");
+  const open = await invoke(app, "list_quote_drafts");
   assert.deepEqual(open.map((d) => d.clientName).sort(), ["Popescu Ion", "Ștefănescu Ioana"].sort());
   // The draft open in Ofertă nouă was the one deleted: a fresh quote starts there.
   await (await app.find("#nav-newQuote")).click();

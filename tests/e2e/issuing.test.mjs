@@ -13,16 +13,15 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { bucharestDay, capture, crash, dataDir, freshData, launch, resize, reveal, SHOTS } from "./app.mjs";
+import { test } from "node:test";
+import { bucharestDay, capture, crash, dataDir, launch, press, resize, scenario, SHOTS } from "./app.mjs";
+import { premiumsOffScreen, seedComplete } from "./flows.mjs";
+import { requestCount } from "./sandbox.mjs";
 import { Key } from "./webdriver.mjs";
 import { invoke } from "./wizard.mjs";
 
 let app;
-before(() => freshData());
-after(async () => {
-  await app?.end();
-});
+scenario(() => app);
 
 const CLIENT = "Ștefănescu Țuțu-Ioana";
 const AGENCY = "Agenția Ștefan & Țugui SRL";
@@ -33,15 +32,8 @@ const HANGING = join(process.env.CASCO_TMP, "issuing-sandbox-hang.json");
 writeFileSync(NORMAL, JSON.stringify({ requestLog: REQUESTS }));
 writeFileSync(HANGING, JSON.stringify({ routeFailures: { issue_policy: { failure: "hang", times: 1 } }, requestLog: REQUESTS }));
 
-/**
- * The Demo sandbox's requests so far, by route. Counted by their `"route": …` pairs, not line
- * by line: requests answered at the same moment (the ten quotes) may share a line.
- */
-function requests(route) {
-  if (!existsSync(REQUESTS)) return 0;
-  const text = readFileSync(REQUESTS, "utf8");
-  return [...text.matchAll(/"route"\s*:\s*"([^"]+)"/g)].filter((m) => m[1] === route).length;
-}
+/** The Demo sandbox's requests so far on `route`. */
+const requests = (route) => requestCount(REQUESTS, route);
 
 /** What the stand-in xdg-open was asked to open, in order. */
 function opened() {
@@ -67,34 +59,14 @@ function assertPdf(file) {
 }
 
 /** A complete draft for the client, with what every sandbox insurer asks for. */
-async function seedDraft() {
-  const draft = await invoke(app, "new_quote_draft");
-  Object.assign(draft.policyholder, {
-    kind: "person", taxId: "2850315125792", lastName: "Ștefănescu", firstName: "Țuțu-Ioana", gender: "f",
-    birthdate: "15.03.1985", email: "tutu.stefanescu@example.ro", mobile: "0722123456", licenceDate: "15.05.2005",
+const seedDraft = () =>
+  seedComplete(app, {
+    holder: {
+      taxId: "2850315125792", lastName: "Ștefănescu", firstName: "Țuțu-Ioana", gender: "f", birthdate: "15.03.1985",
+      email: "tutu.stefanescu@example.ro", licenceDate: "15.05.2005",
+    },
+    vehicle: { vin: "UU1LSDAAG12345678", plate: "CJ 34 TUT" },
   });
-  Object.assign(draft.policyholder.address, {
-    country: "RO", countyCode: "CJ", countyName: "CLUJ", localitySiruta: "54984", localityName: "CLUJ-NAPOCA",
-    street: "Strada Memorandumului", number: "28", floor: "3", postcode: "400114",
-  });
-  Object.assign(draft.vehicle, {
-    vin: "UU1LSDAAG12345678", category: "M1", make: "dacia", model: "logan", year: "2019", engineCc: "999",
-    powerKw: "67", seats: "5", fuel: "petrol", marketValue: "9500", plate: "CJ 34 TUT", firstRegistration: "15.03.2019",
-    civSeries: "J123456", mileage: "85000", ptiExpiry: bucharestDay(180), isLeased: true,
-  });
-  Object.assign(draft.cover, {
-    bonusMalusClass: "B0", leasingContractType: "financial", leasingContractNumber: "RX123456",
-    deductiblePartial: "500", deductibleTotalPercent: "10",
-  });
-  draft.step = "review";
-  const check = await invoke(app, "validate_quote_draft", { draft });
-  assert.deepEqual(check.fields, {}, "the seeded draft must be complete");
-  return invoke(app, "save_quote_draft", { id: null, draft });
-}
-
-async function press(sel, timeout = 15000) {
-  await (await reveal(app, sel, timeout)).click();
-}
 
 async function settled(timeout = 30000) {
   await app.waitFor("#offers-table");
@@ -104,8 +76,8 @@ async function settled(timeout = 30000) {
 
 /** Every insurer quoted from Oferte, ten current offers. */
 async function quoteAll() {
-  await press("#step-offers");
-  await press("#offers-ask:not([disabled])", 30000);
+  await press(app, "#step-offers");
+  await press(app, "#offers-ask:not([disabled])", 30000);
   await app.waitUntil("return document.querySelectorAll('#offers-table tr.offer-row').length === 10;", { timeout: 30000, what: "ten offers" });
   await settled();
 }
@@ -118,18 +90,6 @@ const rows = () =>
     premium: r.querySelector('td.premium').textContent.trim(),
     offerId: r.dataset.key.slice(r.dataset.insurer.length + 1),
   }));`);
-
-const premiumsOffScreen = () =>
-  app.exec(`
-    const body = document.getElementById("step-body");
-    if (body) body.scrollTop = 0;
-    const bar = document.getElementById("wizard-bar");
-    const top = body ? body.getBoundingClientRect().top : 0;
-    const bottom = Math.min(window.innerHeight, bar ? bar.getBoundingClientRect().top : Infinity);
-    return [...document.querySelectorAll("#offers-table tr.offer-row td.premium")].filter((td) => {
-      const r = td.getBoundingClientRect();
-      return r.top < top || r.bottom > bottom || r.left < 0 || r.right > window.innerWidth;
-    }).map((td) => td.closest("tr").dataset.insurer);`);
 
 const shot = (name) => capture(app, name);
 
@@ -151,21 +111,21 @@ test("1. a proposal for three ticked offers names the client, the agency, the in
   quoted = await rows();
   // The document actions take no room from the ten premiums at the smallest window.
   await resize(app, 1100, 700);
-  assert.deepEqual(await premiumsOffScreen(), [], "every premium visible at 1100×700");
+  assert.deepEqual(await premiumsOffScreen(app), [], "every premium visible at 1100×700");
   await resize(app, 1280, 800);
   await shot("60-issuing-comparison");
 
-  await press("#proposal-open");
+  await press(app, "#proposal-open");
   await app.waitFor("#proposal-dialog");
   // Every unexpired offer is ticked, cheapest first; the agent keeps the first three.
   const ticked = await app.exec("return [...document.querySelectorAll('#proposal-dialog input[type=checkbox]')].map((c) => [c.dataset.insurer, c.checked]);");
   assert.deepEqual(ticked.map(([k]) => k), quoted.map((r) => r.insurer), "the dialog lists the offers in the comparison's order");
   assert.ok(ticked.every(([, on]) => on), "every unexpired offer ticked by default");
-  for (const row of quoted.slice(3)) await press(`#proposal-dialog input[data-insurer='${row.insurer}']`);
+  for (const row of quoted.slice(3)) await press(app, `#proposal-dialog input[data-insurer='${row.insurer}']`);
   await (await app.find("#proposal-recommendation")).type("Recomandăm oferta cea mai avantajoasă.");
   await shot("61-proposal-dialog");
   const before = opened().length;
-  await press("#proposal-make");
+  await press(app, "#proposal-make");
   const file = await openedAt(before + 1);
   await app.waitFor("#proposal-dialog .doc-saved");
   assertPdf(file);
@@ -179,7 +139,7 @@ test("1. a proposal for three ticked offers names the client, the agency, the in
   for (const row of quoted.slice(3)) assert.ok(!text.includes(row.name), `${row.name} was not ticked`);
   const page = spawnSync("pdftoppm", ["-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile", file, join(SHOTS, "64-proposal-page1")]);
   assert.equal(page.status, 0, String(page.stderr));
-  await press("#proposal-close");
+  await press(app, "#proposal-close");
   await app.waitGone("#proposal-dialog");
 });
 
@@ -188,34 +148,34 @@ test("2. an offer PDF is downloaded once, saved, opened, and opened again with n
   const sel = `#offers-table tr.offer-row[data-insurer='${first.insurer}'] button.doc`;
   const before = opened().length;
   const gets = requests("offer_pdf");
-  await press(sel);
+  await press(app, sel);
   const file = await openedAt(before + 1);
   assertPdf(file);
   assert.match(file, /Ofert/);
   assert.equal(requests("offer_pdf"), gets + 1, "one GET /offer");
   await app.waitFor(`${sel}:not([disabled])`);
-  await press(sel);
+  await press(app, sel);
   assert.equal(await openedAt(before + 2), file, "the saved file opened again");
   assert.equal(requests("offer_pdf"), gets + 1, "the second click sent no GET /offer");
 });
 
 test("3. the policy is issued with POS once, however the confirm button is pressed", async () => {
   const first = quoted[0];
-  await press(`#offers-table tr.offer-row[data-insurer='${first.insurer}'] button.choose`);
+  await press(app, `#offers-table tr.offer-row[data-insurer='${first.insurer}'] button.choose`);
   await app.waitFor("#chosen-note");
-  await press("#issue-open:not([disabled])");
+  await press(app, "#issue-open:not([disabled])");
   await app.waitFor("#issue-dialog #pay-method");
   assert.equal(await (await app.find("#pay-method")).property("value"), "pos", "card by default");
   assert.equal(await (await app.find("#pay-date")).property("value"), bucharestDay(0), "paid today by default");
 
   // A receipt needs its number: Continuă shows the message under the field.
   await app.exec("const s = document.getElementById('pay-method'); s.value = 'receipt'; s.dispatchEvent(new Event('change', { bubbles: true }));");
-  await press("#issue-continue");
+  await press(app, "#issue-continue");
   await app.waitFor("#pay-document-error");
   await shot("62-issue-payment-error");
   await app.exec("const s = document.getElementById('pay-method'); s.value = 'pos'; s.dispatchEvent(new Event('change', { bubbles: true }));");
   await app.waitGone("#pay-document");
-  await press("#issue-continue");
+  await press(app, "#issue-continue");
   const summary = await (await app.waitFor("#issue-summary")).text();
   assert.ok(summary.includes(CLIENT), "the confirmation names the client");
   assert.ok(summary.includes(first.name) && summary.includes(first.premium), "and the insurer with its premium");
@@ -237,7 +197,7 @@ test("3. the policy is issued with POS once, however the confirm button is press
   await app.waitFor("#issue-dialog .doc-saved");
   await shot("65-issue-issued");
 
-  await press("#issue-close");
+  await press(app, "#issue-close");
   await app.waitGone("#issue-dialog");
   const [, series, num] = /^Seria (\S+) nr\. (\S+)/.exec(number);
   await app.waitFor("#issued-policy-number", { text: `${series} ${num}` });
@@ -247,16 +207,16 @@ test("3. the policy is issued with POS once, however the confirm button is press
   await app.waitUntil("return [...document.querySelectorAll('#offers-table button.choose')].every((b) => b.disabled);", { what: "Alege disabled" });
   await shot("66-issued-draft");
 
-  await press("#documents summary");
+  await press(app, "#documents summary");
   await app.waitUntil("return document.querySelectorAll('#documents-table tbody tr').length === 3;", { what: "three documents listed" });
   const kinds = await app.exec("return [...document.querySelectorAll('#documents-table tbody tr')].map((r) => r.dataset.kind).sort();");
   assert.deepEqual(kinds, ["offer", "policy", "proposal"]);
   await shot("67-documents");
   const opens = opened().length;
-  await press("#documents-table tbody tr[data-kind=proposal] button.open");
+  await press(app, "#documents-table tbody tr[data-kind=proposal] button.open");
   await openedAt(opens + 1);
 
-  await press("#step-policyholder");
+  await press(app, "#step-policyholder");
   await app.waitFor("#readonly-banner");
   assert.equal(await app.exec("return document.getElementById('f-product-policyholder-lastName').matches(':disabled');"), true, "fields disabled");
   await shot("69-issued-readonly-step1");
@@ -264,7 +224,7 @@ test("3. the policy is issued with POS once, however the confirm button is press
 
 test("4. killed while /policy hangs: the offer is unconfirmed on restart, and Verifică gives the one policy", async () => {
   // The issued draft is copied to a new one, quoted again, then the app restarts with /policy hanging.
-  await press("#readonly-copy");
+  await press(app, "#readonly-copy");
   await app.waitGone("#readonly-banner");
   await app.waitUntil("return !document.getElementById('f-product-policyholder-lastName').matches(':disabled');", { what: "the copy can be edited" });
   await app.end();
@@ -273,11 +233,11 @@ test("4. killed while /policy hangs: the offer is unconfirmed on restart, and Ve
   await (await app.waitFor("#resume-continue", { timeout: 20000 })).click();
   await quoteAll();
   const first = (await rows())[0];
-  await press(`#offers-table tr.offer-row[data-insurer='${first.insurer}'] button.choose`);
-  await press("#issue-open:not([disabled])");
-  await press("#issue-continue");
+  await press(app, `#offers-table tr.offer-row[data-insurer='${first.insurer}'] button.choose`);
+  await press(app, "#issue-open:not([disabled])");
+  await press(app, "#issue-continue");
   const posts = requests("issue_policy");
-  await press("#issue-confirm");
+  await press(app, "#issue-confirm");
   await app.waitFor("#issue-sending");
   await app.poll(async () => requests("issue_policy") === posts + 1, 20000, () => "POST /policy sent");
   await crash(app);
@@ -294,7 +254,7 @@ test("4. killed while /policy hangs: the offer is unconfirmed on restart, and Ve
   await shot("68-issue-unconfirmed");
 
   const before = opened().length;
-  await press(`${banner} button.verify`);
+  await press(app, `${banner} button.verify`);
   const number = await (await app.waitFor("#issued-policy-number", { timeout: 30000 })).text();
   assert.match(number, /\S+ \S+/);
   assertPdf(await openedAt(before + 1));

@@ -13,56 +13,25 @@
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { bucharestDay, capture, crash, freshData, launch, resize, reveal } from "./app.mjs";
+import { test } from "node:test";
+import { capture, crash, launch, press, resize, reveal, scenario } from "./app.mjs";
+import { POPESCU, premiumsOffScreen, seedComplete } from "./flows.mjs";
 import { Key } from "./webdriver.mjs";
+import { invoke } from "./wizard.mjs";
 
 let app;
-before(() => freshData());
-after(async () => {
-  await app?.end();
-});
+scenario(() => app);
 
 const FLOOR = "#f-product-policyholder-address-floor";
 const MARKET_VALUE = "#f-product-vehicle-marketValue";
 const HANGING = ["allianz", "uniqa"];
 
-/** Calls a Tauri command the way the UI does, and returns its answer. */
-const invoke = (cmd, args = {}) =>
-  app.exec("return window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]);", cmd, args);
-
 /**
  * A complete draft, as an agent would have typed it, with what every sandbox insurer asks for
  * beyond the spec, except Grawe's floor.
  */
-async function seedDraft() {
-  const draft = await invoke("new_quote_draft");
-  Object.assign(draft.policyholder, {
-    kind: "person", taxId: "1800101221144", lastName: "Popescu", firstName: "Ion", gender: "m",
-    birthdate: "01.01.1980", email: "ion.popescu@example.ro", mobile: "0722123456", licenceDate: "15.05.2000",
-  });
-  Object.assign(draft.policyholder.address, {
-    country: "RO", countyCode: "CJ", countyName: "CLUJ", localitySiruta: "54984", localityName: "CLUJ-NAPOCA",
-    street: "Strada Memorandumului", number: "28", floor: "", postcode: "400114",
-  });
-  Object.assign(draft.vehicle, {
-    vin: "WVWZZZ1JZXW000001", category: "M1", make: "dacia", model: "logan", year: "2019", engineCc: "999",
-    powerKw: "67", seats: "5", fuel: "petrol", marketValue: "9500", plate: "CJ 12 ABC", firstRegistration: "15.03.2019",
-    civSeries: "J123456", mileage: "85000", ptiExpiry: bucharestDay(180), isLeased: true,
-  });
-  Object.assign(draft.cover, {
-    bonusMalusClass: "B0", leasingContractType: "financial", leasingContractNumber: "RX123456",
-    deductiblePartial: "500", deductibleTotalPercent: "10",
-  });
-  draft.step = "review";
-  const check = await invoke("validate_quote_draft", { draft });
-  assert.deepEqual(check.fields, {}, "the seeded draft must be complete");
-  assert.deepEqual(
-    check.insurerGaps.map((g) => `${g.insurer}:${g.path}`),
-    ["grawe:product.policyholder.address.floor"],
-  );
-  return invoke("save_quote_draft", { id: null, draft });
-}
+const seedDraft = () =>
+  seedComplete(app, { ...POPESCU, address: { floor: "" } }, { gaps: ["grawe:product.policyholder.address.floor"] });
 
 /** Premiums in RON of the offer rows, top to bottom. */
 const premiums = async () =>
@@ -74,7 +43,7 @@ const stateOf = (insurer) =>
 
 /** Offers of the draft's saved comparison, as the store has them (not as the screen shows them). */
 async function storedOffers(draftId) {
-  const saved = await invoke("saved_comparison", { draftId });
+  const saved = await invoke(app, "saved_comparison", { draftId });
   return saved.outcomes.flatMap((o) => (o.state.kind === "offers" ? o.state.offers : []));
 }
 
@@ -91,24 +60,6 @@ const tickedFor = (cover) =>
 /** The state of every Alege button on the offer lines: true when it can be pressed. */
 const chooseEnabled = () =>
   app.exec("return [...document.querySelectorAll('#offers-table tr.offer-row button.choose')].map(b => !b.disabled);");
-
-/**
- * Offer lines whose premium is not fully on screen with the step scrolled to its top: above the
- * step's scrolling body, under the fixed bottom bar, or past the window's edges.
- */
-const premiumsOffScreen = () =>
-  app.exec(`
-    const body = document.getElementById("step-body");
-    if (body) body.scrollTop = 0;
-    const main = document.querySelector("main.content");
-    if (main) main.scrollTop = 0;
-    const bar = document.getElementById("wizard-bar");
-    const top = body ? body.getBoundingClientRect().top : 0;
-    const bottom = Math.min(window.innerHeight, bar ? bar.getBoundingClientRect().top : Infinity);
-    return [...document.querySelectorAll("#offers-table tr.offer-row td.premium")].filter((td) => {
-      const r = td.getBoundingClientRect();
-      return r.top < top || r.bottom > bottom || r.left < 0 || r.right > window.innerWidth;
-    }).map((td) => td.closest("tr").dataset.insurer + " " + Math.round(td.getBoundingClientRect().bottom) + "/" + Math.round(bottom));`);
 
 /** How far the step's body, or the offer grid within it, scrolls sideways. */
 const sideways = () =>
@@ -136,11 +87,6 @@ async function settled(timeout = 30000) {
 
 const shot = (name) => capture(app, name);
 
-/** Clicks a control once it is in the middle of the view (the sticky step buttons must not cover it). */
-async function press(sel, timeout = 15000) {
-  await (await reveal(app, sel, timeout)).click();
-}
-
 /** Continues the draft the app offers on start. */
 async function resume() {
   await (await app.waitFor("#resume-continue", { timeout: 20000 })).click();
@@ -155,7 +101,7 @@ test("quote every insurer, fix Grawe's floor from its error, retry it alone, the
   app = await launch();
   await resume();
   // Straight to Oferte from the stepper: identification first, and no batch until asked.
-  await press("#step-offers");
+  await press(app, "#step-offers");
 
   // Identification: every insurer gets a variant, the closest preselected, and the product it
   // is asked for in words (the seeded car is leased).
@@ -171,7 +117,7 @@ test("quote every insurer, fix Grawe's floor from its error, retry it alone, the
   await fitsAt1100("identification");
 
   // 1. Every insurer quoted; the offers sorted by premium in RON; the identification folds away.
-  await press("#offers-ask:not([disabled])");
+  await press(app, "#offers-ask:not([disabled])");
   await settled();
   assert.equal(await app.exec("return document.getElementById('identification').open;"), false, "identification folded");
   await shot("51-offers-compared");
@@ -208,7 +154,7 @@ test("quote every insurer, fix Grawe's floor from its error, retry it alone, the
   }
 
   // 3. The link opens step 1 with the floor focused; the agent types it.
-  await press("tr.insurer-row[data-insurer=grawe] .field-link");
+  await press(app, "tr.insurer-row[data-insurer=grawe] .field-link");
   await app.waitFor(FLOOR);
   const focused = await app.exec("return document.activeElement && document.activeElement.id;");
   assert.equal(focused, FLOOR.slice(1));
@@ -216,10 +162,10 @@ test("quote every insurer, fix Grawe's floor from its error, retry it alone, the
   await shot("53-offers-floor-filled");
 
   // 4. Back to Oferte (saved comparison, no new batch); retry Grawe alone.
-  await press("#step-offers");
+  await press(app, "#step-offers");
   await app.waitFor("tr.insurer-row[data-insurer=grawe] .retry");
   const before = await premiums();
-  await press("tr.insurer-row[data-insurer=grawe] .retry");
+  await press(app, "tr.insurer-row[data-insurer=grawe] .retry");
   await app.waitFor("#offers-table tr.offer-row[data-insurer=grawe]", { timeout: 30000 });
   await settled();
   const afterRetry = await premiums();
@@ -228,7 +174,7 @@ test("quote every insurer, fix Grawe's floor from its error, retry it alone, the
   await shot("54-offers-grawe-joined");
 
   // Recotează tot: ten current offers, the cheapest named.
-  await press("#offers-ask:not([disabled])");
+  await press(app, "#offers-ask:not([disabled])");
   await settled();
   await app.waitGone("#offers-table tr.offer-row[data-stale]");
   await app.waitFor("#offers-table tr.offer-row.cheapest");
@@ -236,16 +182,16 @@ test("quote every insurer, fix Grawe's floor from its error, retry it alone, the
   assert.equal((await premiums()).length, 10, "ten offers");
   // At 1100×700 the premium of every one of the ten offers is on screen, under what is above them.
   await resize(app, 1100, 700);
-  assert.deepEqual(await premiumsOffScreen(), [], "every premium visible at 1100×700");
+  assert.deepEqual(await premiumsOffScreen(app, { section: true }), [], "every premium visible at 1100×700");
   assert.equal(await sideways(), 0, "the comparison fits sideways at 1100×700");
   await resize(app, 1280, 800);
-  assert.deepEqual(await premiumsOffScreen(), [], "every premium visible at 1280×800");
+  assert.deepEqual(await premiumsOffScreen(app, { section: true }), [], "every premium visible at 1280×800");
 
   // 6. The vehicle changes after quoting: every offer is out of date and cannot be chosen.
   assert.ok((await chooseEnabled()).every(Boolean), "current offers can be chosen");
-  await press("#step-vehicle");
+  await press(app, "#step-vehicle");
   await (await reveal(app, MARKET_VALUE)).replace("26300");
-  await press("#step-offers");
+  await press(app, "#step-offers");
   await app.waitFor("#offers-table tr.offer-row[data-stale]", { timeout: 10000 });
   await app.waitFor("#offers-stale", { text: "Recotează tot" });
   await app.waitUntil(
@@ -256,7 +202,7 @@ test("quote every insurer, fix Grawe's floor from its error, retry it alone, the
   assert.equal(await app.exec("return document.querySelectorAll('#offers-table tr.offer-row.cheapest').length;"), 0, "no cheapest among stale offers");
   await shot("59-offers-stale");
   await fitsAt1100("stale offers");
-  await press("#offers-ask:not([disabled])");
+  await press(app, "#offers-ask:not([disabled])");
   await settled();
   await app.waitGone("#offers-table tr.offer-row[data-stale]");
   await app.waitUntil(
@@ -292,7 +238,7 @@ test("a batch cut short by a crash shows who answered and re-quotes the rest", a
   app = await launch(["--demo-sandbox-config", config]);
   await resume();
   await app.waitFor("#comparison-count", { timeout: 20000 });
-  await press("#offers-ask:not([disabled])", 20000);
+  await press(app, "#offers-ask:not([disabled])", 20000);
   for (const key of HANGING) await app.waitFor(`tr.insurer-row[data-insurer=${key}][data-state=waiting]`);
   // Everyone else answers; the two stay waiting with their timers running.
   await app.waitUntil(
@@ -313,7 +259,7 @@ test("a batch cut short by a crash shows who answered and re-quotes the rest", a
   assert.ok((await insurersWithOffers()).length >= 8, "the answers received before the crash are shown");
   for (const key of HANGING) await app.waitFor(`tr.insurer-row[data-insurer=${key}][data-state=unanswered]`, { text: "Fără răspuns" });
   await shot("57-offers-interrupted");
-  await press("#requote-unanswered");
+  await press(app, "#requote-unanswered");
   for (const key of HANGING) await app.waitFor(`#offers-table tr.offer-row[data-insurer=${key}]`, { timeout: 30000 });
   await settled();
   await app.waitGone("#interrupted-banner");

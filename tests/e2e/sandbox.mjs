@@ -1,6 +1,7 @@
 // A standalone casco-sandbox process on a free loopback port, for scenarios that need an API
-// other than the app's built-in Demo one.
+// other than the app's built-in Demo one; and what a sandbox's request log says.
 import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 
 const BINARY = process.env.CASCO_SANDBOX_BINARY;
@@ -35,4 +36,14 @@ export async function startSandbox() {
     await new Promise((r) => setTimeout(r, 100));
   }
   return { url, stop: () => child.kill() };
+}
+
+/**
+ * How many requests the sandbox wrote to its request log (`requestLog` in its config) for
+ * `route`. Counted by their `"route": …` pairs, not line by line: requests answered at the same
+ * moment (the ten quotes) may share a line.
+ */
+export function requestCount(log, route) {
+  const text = existsSync(log) ? readFileSync(log, "utf8") : "";
+  return [...text.matchAll(/"route"\s*:\s*"([^"]+)"/g)].filter((m) => m[1] === route).length;
 }

@@ -13,7 +13,8 @@ import { existsSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 
 import { createServer, request as httpRequest } from "node:http";
 import { join, relative, sep } from "node:path";
 import { after, before, test } from "node:test";
-import { APP, bucharestDay, capture, dataDir, freshData, launch, reveal, useCustomEnvironment } from "./app.mjs";
+import { APP, capture, dataDir, freshData, launch, press, useCustomEnvironment } from "./app.mjs";
+import { seedComplete } from "./flows.mjs";
 import { invoke } from "./wizard.mjs";
 
 const ACCOUNT = "broker-zq7";
@@ -149,32 +150,17 @@ async function assertRealDatabase() {
   }
 }
 
-async function press(sel, timeout = 15000) {
-  await (await reveal(app, sel, timeout)).click();
-}
-
 /** A complete draft for the client, with what every sandbox insurer asks for. */
-async function seedDraft() {
-  const draft = await invoke(app, "new_quote_draft");
-  Object.assign(draft.policyholder, {
-    kind: "person", taxId: CNP, lastName: LAST_NAME, firstName: FIRST_NAME, gender: "f",
-    birthdate: "23.05.1987", email: "stefanita.zamfirescu@example.ro", mobile: "0744987321", licenceDate: "12.06.2007",
+const seedDraft = () =>
+  seedComplete(app, {
+    holder: {
+      taxId: CNP, lastName: LAST_NAME, firstName: FIRST_NAME, gender: "f", birthdate: "23.05.1987",
+      email: "stefanita.zamfirescu@example.ro", mobile: "0744987321", licenceDate: "12.06.2007",
+    },
+    address: { street: "Strada Horea", number: "17", floor: "2", postcode: "400174" },
+    vehicle: { vin: "UU1LSDAAG12345678", plate: "CJ 87 ZMF", civSeries: "J765432", mileage: "61000" },
+    leased: false,
   });
-  Object.assign(draft.policyholder.address, {
-    country: "RO", countyCode: "CJ", countyName: "CLUJ", localitySiruta: "54984", localityName: "CLUJ-NAPOCA",
-    street: "Strada Horea", number: "17", floor: "2", postcode: "400174",
-  });
-  Object.assign(draft.vehicle, {
-    vin: "UU1LSDAAG12345678", category: "M1", make: "dacia", model: "logan", year: "2019", engineCc: "999",
-    powerKw: "67", seats: "5", fuel: "petrol", marketValue: "9500", plate: "CJ 87 ZMF", firstRegistration: "15.03.2019",
-    civSeries: "J765432", mileage: "61000", ptiExpiry: bucharestDay(180), isLeased: false,
-  });
-  Object.assign(draft.cover, { bonusMalusClass: "B0", deductiblePartial: "500", deductibleTotalPercent: "10" });
-  draft.step = "review";
-  const check = await invoke(app, "validate_quote_draft", { draft });
-  assert.deepEqual(check.fields, {}, "the seeded draft must be complete");
-  return invoke(app, "save_quote_draft", { id: null, draft });
-}
 
 /** Every file under `root`, recursively, leaving out the folders in `skip`. */
 function filesUnder(root, skip) {
@@ -341,8 +327,8 @@ test("log in with Ține-mă minte on a custom API, quote the client, save an off
   assert.equal(await app.exec("return document.getElementById('login-account') === null;"), true, "no login dialog");
 
   await (await app.waitFor("#resume-continue", { timeout: 20000 })).click();
-  await press("#step-offers");
-  await press("#offers-ask:not([disabled])", 30000);
+  await press(app, "#step-offers");
+  await press(app, "#offers-ask:not([disabled])", 30000);
   await app.waitFor("#offers-table");
   await app.waitUntil("return document.querySelectorAll('#offers-table tr.offer-row').length > 0;", { timeout: 60000, what: "offers" });
   await app.waitGone("#offers-table tr.insurer-row[data-state=waiting]", 60000);
@@ -351,7 +337,7 @@ test("log in with Ține-mă minte on a custom API, quote the client, save an off
   // One offer PDF saved (its path, with the client's folder, is a sealed column).
   const opened = () => (existsSync(process.env.CASCO_OPENED_LOG) ? readFileSync(process.env.CASCO_OPENED_LOG, "utf8").split("\n").filter(Boolean) : []);
   const before = opened().length;
-  await press("#offers-table tr.offer-row button.doc");
+  await press(app, "#offers-table tr.offer-row button.doc");
   await app.poll(async () => opened().length > before, 30000, () => "the offer PDF was saved and opened");
   assert.ok(opened().at(-1).startsWith(process.env.CASCO_DOCUMENTS), "the PDF is in the Documents folder");
   await app.waitUntil("return [...document.querySelectorAll('#offers-table tr.offer-row button.doc')].every((b) => !b.disabled);", { what: "the download settled" });

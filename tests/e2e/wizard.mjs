@@ -10,6 +10,9 @@ export const id = (path) => "#f-" + path.replace(/\./g, "-");
 export const invoke = (app, cmd, args = {}) =>
   app.exec("return window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]);", cmd, args);
 
+/** What a wizard field's control holds now, by its request path. */
+export const valueOf = async (app, path) => (await app.find(id(path))).property("value");
+
 /** An amount as the app writes it in Romanian: "26300.5" → "26.300,50". */
 export function amountRo(text) {
   const [whole, frac = ""] = String(text).split(".");

@@ -6,16 +6,13 @@
 // starts the batch, and a market value far from the insurers' catalogues is warned about under
 // its field, with the header saying the offers no longer match.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { bucharestDay, capture, crash, freshData, launch, reveal } from "./app.mjs";
+import { test } from "node:test";
+import { bucharestDay, capture, crash, launch, reveal, scenario } from "./app.mjs";
 import { Key } from "./webdriver.mjs";
-import { Agent, amountRo, id, invoke, shot as stepShot, shotSmall } from "./wizard.mjs";
+import { Agent, amountRo, id, invoke, shot as stepShot, shotSmall, valueOf as valueIn } from "./wizard.mjs";
 
 let app;
-before(() => freshData());
-after(async () => {
-  await app?.end();
-});
+scenario(() => app);
 
 const P = "product.policyholder";
 const V = "product.vehicle";
@@ -25,7 +22,7 @@ const MARKET = `${V}.marketValue`;
 const altRight = () => app.chord(Key.Alt, Key.Right);
 
 const focused = () => app.exec("return document.activeElement && document.activeElement.id;");
-const valueOf = async (path) => (await app.find(id(path))).property("value");
+const valueOf = (path) => valueIn(app, path);
 
 /** A screenshot of a wizard step: both sizes, the bottom bar checked at each. */
 const wizardShot = (name) => stepShot(app, name);
