@@ -10,7 +10,6 @@ mod sample_draft;
 
 use casco_core::book::history::{HistoryFilter, HistoryKind, HistoryState};
 use casco_core::desk::Desk;
-use casco_core::quote::fanout::OutcomeState;
 use casco_core::quote::outcome::OfferView;
 use casco_core::quote::QuoteDraft;
 use casco_core::store::DraftId;
@@ -38,14 +37,7 @@ async fn quote(desk: &Desk, draft: &QuoteDraft) -> (DraftId, Vec<OfferView>) {
 }
 
 async fn quote_again(desk: &Desk, id: DraftId, draft: &QuoteDraft) -> Vec<OfferView> {
-    let outcomes = desk.quote_offers(id, draft, None, &|_| ()).await.unwrap();
-    outcomes
-        .into_iter()
-        .flat_map(|o| match o.state {
-            OutcomeState::Offers { offers } => offers,
-            _ => Vec::new(),
-        })
-        .collect()
+    desk_fixture::offers_of(desk.quote_offers(id, draft, None, &|_| ()).await.unwrap())
 }
 
 fn names(desk: &Desk, query: &str) -> Vec<String> {

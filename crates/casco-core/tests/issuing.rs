@@ -11,7 +11,6 @@ mod sample_draft;
 use casco_api::payment::PaymentMethod;
 use casco_core::desk::Desk;
 use casco_core::issuing::{IssueState, OfferIssue, PaymentDraft};
-use casco_core::quote::fanout::{InsurerOutcome, OutcomeState};
 use casco_core::quote::outcome::OfferView;
 use casco_core::store::{CallAnswer, DocumentKind, DraftId, RecordedAnswer};
 use casco_core::{ErrorCode, Message};
@@ -27,17 +26,7 @@ async fn quoted(f: &Fixture) -> (Desk, DraftId, Vec<OfferView>) {
     draft.policyholder.first_name = "Țuțu-Ioana".into();
     let id = desk.save_quote_draft(None, &draft).unwrap().unwrap();
     let outcomes = desk.quote_offers(id, &draft, None, &|_| ()).await.unwrap();
-    (desk, id, offers(outcomes))
-}
-
-fn offers(outcomes: Vec<InsurerOutcome>) -> Vec<OfferView> {
-    outcomes
-        .into_iter()
-        .flat_map(|o| match o.state {
-            OutcomeState::Offers { offers } => offers,
-            _ => Vec::new(),
-        })
-        .collect()
+    (desk, id, desk_fixture::offers_of(outcomes))
 }
 
 fn offer_of<'a>(offers: &'a [OfferView], insurer: &str) -> &'a OfferView {

@@ -110,6 +110,16 @@ fn decode(sealer: &Sealer, row: RawRow) -> Result<IssueRecord, StoreError> {
 }
 
 impl Store {
+    /// `request` as the `request` column keeps it: versioned JSON, sealed.
+    fn sealed_request(&self, request: &PolicyRequest) -> Result<String, StoreError> {
+        let stored = StoredRequest {
+            v: FORMAT,
+            request: request.clone(),
+        };
+        self.sealer()
+            .seal(REQUEST, &to_json(&stored, "policy request")?)
+    }
+
     /// Writes the intent to issue `offer_id` with `request`, unless the offer already has a row:
     /// `Ok(Err(existing))` then, and nothing is written. The UNIQUE offer id makes two
     /// attempts from anywhere (two windows, two presses) meet here.
@@ -121,14 +131,7 @@ impl Store {
         request: &PolicyRequest,
         now: DateTime<Utc>,
     ) -> Result<Result<IssueId, IssueRecord>, StoreError> {
-        let body = to_json(
-            &StoredRequest {
-                v: FORMAT,
-                request: request.clone(),
-            },
-            "policy request",
-        )?;
-        let body = self.sealer().seal(REQUEST, &body)?;
+        let body = self.sealed_request(request)?;
         let conn = self.conn();
         let inserted = conn.execute(
             "INSERT INTO policy_issues (draft_id, insurer, offer_id, request, started_at)
@@ -156,14 +159,7 @@ impl Store {
         request: &PolicyRequest,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let body = to_json(
-            &StoredRequest {
-                v: FORMAT,
-                request: request.clone(),
-            },
-            "policy request",
-        )?;
-        let body = self.sealer().seal(REQUEST, &body)?;
+        let body = self.sealed_request(request)?;
         self.conn().execute(
             "UPDATE policy_issues SET request = ?2, started_at = ?3, attempts = attempts + 1,
                     answer = NULL, finished_at = NULL WHERE id = ?1",

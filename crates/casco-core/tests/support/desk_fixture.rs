@@ -127,3 +127,18 @@ impl Fixture {
         .unwrap()
     }
 }
+
+/// Every offer of a batch's outcomes, in their order.
+#[allow(dead_code)] // not every test that includes this file quotes
+pub fn offers_of(
+    outcomes: Vec<casco_core::quote::fanout::InsurerOutcome>,
+) -> Vec<casco_core::quote::outcome::OfferView> {
+    use casco_core::quote::fanout::OutcomeState;
+    outcomes
+        .into_iter()
+        .flat_map(|o| match o.state {
+            OutcomeState::Offers { offers } => offers,
+            _ => Vec::new(),
+        })
+        .collect()
+}
