@@ -5,7 +5,7 @@
 
 use std::io::Read;
 
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use zbus::blocking::{fdo::DBusProxy, Connection, MessageIterator};
@@ -36,17 +36,7 @@ fn a_launch_meeting_a_dying_instance_starts_over_and_runs() {
     let mut incoming = MessageIterator::from(&dying);
 
     let dir = std::env::temp_dir().join(format!("casco-relaunch-{}", std::process::id()));
-    let mut app = Launched(
-        Command::new(env!("CARGO_BIN_EXE_casco-desk"))
-            .env("XDG_DATA_HOME", dir.join("data"))
-            .env("XDG_CONFIG_HOME", dir.join("config"))
-            .env("XDG_CACHE_HOME", dir.join("cache"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the app binary"),
-        dir,
-    );
+    let mut app = Launched::app_in(dir, Stdio::piped());
 
     let forwarded = incoming.by_ref().filter_map(Result::ok).find(|m| {
         m.header()

@@ -4,7 +4,7 @@
 //! scripts/test runs it inside xvfb-run + dbus-run-session.
 #![cfg(target_os = "linux")]
 
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 #[path = "support/launched.rs"]
@@ -18,17 +18,7 @@ fn a_database_that_cannot_open_is_said_in_the_log_and_a_message_box() {
     let local = dir.join("data").join("ro.cascodesk.desk");
     // A folder where the database file should be: SQLite cannot open it.
     std::fs::create_dir_all(local.join("casco.db")).unwrap();
-    let mut app = Launched(
-        Command::new(env!("CARGO_BIN_EXE_casco-desk"))
-            .env("XDG_DATA_HOME", dir.join("data"))
-            .env("XDG_CONFIG_HOME", dir.join("config"))
-            .env("XDG_CACHE_HOME", dir.join("cache"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("the app binary"),
-        dir.clone(),
-    );
+    let mut app = Launched::app_in(dir.clone(), Stdio::null());
     let log = local.join("logs").join("casco-desk.log");
     let deadline = Instant::now() + Duration::from_secs(30);
     let said = loop {

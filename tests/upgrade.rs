@@ -7,19 +7,16 @@
 #![cfg(target_os = "linux")]
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use casco_api::{CallOptions, CascoClient, ClientConfig, Credentials};
+use casco_core::database_key::DATABASE_KEY_ENTRY;
 use casco_core::keychain::{Keychain, OsKeychain, Secret};
-use casco_core::quote::build_quote_request;
 use casco_core::remembered::RememberedLogin;
 use casco_core::settings::{EnvironmentKind, Settings};
 use casco_core::store::DatabaseKey;
-use casco_core::store::{CallAnswer, CallFailure, DraftId, Reply, Store};
-
-#[path = "../crates/casco-core/tests/support/sample_draft.rs"]
-mod sample_draft;
+use casco_core::store::{DraftId, Store};
 
 /// The keychain services of a debug build, old and new (see src-tauri/api.rs).
 const OLD_SERVICE: &str = "ro.cascodesk.app.dev";
@@ -29,26 +26,17 @@ const NEW_SERVICE: &str = "ro.cascodesk.desk.dev";
 mod launched;
 use launched::Launched;
 
-/// The earlier build's data folder: a draft with one answered quote call, settings for the
-/// custom environment at `api`, and a logo. Returns the draft's id.
+/// The earlier build's data folder: its database (release 0.1's, committed under
+/// crates/casco-core/tests/fixtures: plain text, as every build before sealing wrote it; draft 1
+/// quoted ten insurers), settings for the custom environment at `api`, and a logo. Returns the
+/// quoted draft's id.
 fn old_data_folder(old: &Path, api: &str) -> DraftId {
-    let (store, _) = Store::open(old.join("casco.db"), &DatabaseKey::from_bytes([7; 32])).unwrap();
-    let draft = sample_draft::sample_draft();
-    let now = chrono::Utc::now();
-    let id = casco_core::quote::save_draft(&store, None, &draft, now)
-        .unwrap()
-        .unwrap();
-    let insurer = casco_api::insurers::find("grawe").unwrap();
-    let request = build_quote_request(&draft, insurer, None).unwrap();
-    let call = store
-        .record_quote_started(id, "grawe", &request, now)
-        .unwrap();
-    let timed_out = CallAnswer {
-        reply: Reply::Failed(CallFailure::TimedOut { after_ms: 60_000 }),
-        elapsed_ms: 60_000,
-    };
-    store.record_quote_answer(call, &timed_out, now).unwrap();
-    drop(store);
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/crates/casco-core/tests/fixtures/release-0.1.0.db"
+    );
+    std::fs::copy(fixture, old.join("casco.db")).unwrap();
+    let id = 1;
     let mut settings = Settings::default();
     settings.environment.kind = EnvironmentKind::Custom;
     settings.environment.custom_url = api.into();
@@ -93,17 +81,7 @@ async fn the_first_start_finds_the_old_identifiers_data_and_secrets() {
         .set(&insurer_key, &Secret::new(insurer.into()))
         .unwrap();
 
-    let mut app = Launched(
-        Command::new(env!("CARGO_BIN_EXE_casco-desk"))
-            .env("XDG_DATA_HOME", dir.join("data"))
-            .env("XDG_CONFIG_HOME", dir.join("config"))
-            .env("XDG_CACHE_HOME", dir.join("cache"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("the app binary"),
-        dir.clone(),
-    );
+    let mut app = Launched::app_in(dir.clone(), Stdio::null());
     // The UI connects at start: the moved login resumes with its refresh token.
     let deadline = Instant::now() + Duration::from_secs(90);
     while sandbox.counters().refreshes == 0 {
@@ -120,7 +98,15 @@ async fn the_first_start_finds_the_old_identifiers_data_and_secrets() {
 
     let new = dir.join("data").join("ro.cascodesk.desk");
     assert!(!old.exists(), "the old folder is emptied and removed");
-    let (store, _) = Store::open(new.join("casco.db"), &DatabaseKey::from_bytes([7; 32])).unwrap();
+    // The old plain database was sealed on the first start, with the key the app keeps in the
+    // keychain under the new service.
+    let keys = OsKeychain::new(NEW_SERVICE);
+    let kept = keys
+        .get(DATABASE_KEY_ENTRY)
+        .unwrap()
+        .expect("the database key");
+    let key = DatabaseKey::from_base64(kept.expose()).expect("a key");
+    let (store, _) = Store::open(new.join("casco.db"), &key).unwrap();
     assert!(
         casco_core::quote::load_draft(&store, draft_id)
             .unwrap()
@@ -128,12 +114,18 @@ async fn the_first_start_finds_the_old_identifiers_data_and_secrets() {
         "the draft"
     );
     let calls = store.quote_calls_for_draft(draft_id).unwrap();
-    assert_eq!(calls.len(), 1, "the comparison's calls");
+    assert_eq!(calls.len(), 10, "the comparison's calls, one per insurer");
+    // Sealed on that first start: the client's name is no longer in the file.
+    let mut bytes = std::fs::read(new.join("casco.db")).unwrap();
+    bytes.extend(std::fs::read(new.join("casco.db-wal")).unwrap_or_default());
+    assert!(
+        !bytes.windows(7).any(|w| w == b"Popescu"),
+        "the old plain text is sealed"
+    );
     let settings = std::fs::read_to_string(new.join("settings.json")).unwrap();
     assert!(settings.contains("Agenția Mureș"), "{settings}");
     assert!(new.join("agency-logo-00000000000000ab.png").is_file());
 
-    let keys = OsKeychain::new(NEW_SERVICE);
     let remembered = RememberedLogin::read(&keys, &env).expect("the login, moved");
     assert_eq!(remembered.account, "demo");
     assert!(
@@ -144,5 +136,6 @@ async fn the_first_start_finds_the_old_identifiers_data_and_secrets() {
     assert!(legacy.get(&insurer_key).unwrap().is_none());
     casco_core::remembered::forget(&keys, &env).unwrap();
     keys.delete(&insurer_key).unwrap();
+    keys.delete(DATABASE_KEY_ENTRY).unwrap();
     sandbox.stop().await;
 }

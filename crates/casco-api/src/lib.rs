@@ -20,6 +20,7 @@ pub mod routes;
 pub mod secret;
 pub mod session;
 mod transport;
+pub use transport::install_tls_provider;
 
 pub use calls::{CallObserver, CallOptions, CallOutcome, CallRecord};
 pub use client::{Answered, CascoClient, ClientConfig, Credentials};

@@ -40,10 +40,22 @@ pub(crate) struct Transport {
     connect_timeout: Duration,
 }
 
+/// Installs ring as the process's TLS provider, once (reqwest is built without a provider of
+/// its own; see Cargo.toml). Anything else that builds a reqwest client in this process (tests
+/// talking to the sandbox) calls this first.
+pub fn install_tls_provider() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        // Err only when a provider is installed already: that one serves.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    });
+}
+
 impl Transport {
     /// A transport for `base_url`, which must pass [`check_base_url`].
     pub fn new(base_url: url::Url, connect_timeout: Duration) -> Result<Transport, ApiError> {
         check_base_url(&base_url)?;
+        install_tls_provider();
         let loopback = is_loopback(&base_url);
         let mut headers = HeaderMap::new();
         // Romanian messages from the API, for agents.

@@ -39,7 +39,7 @@ async fn login_answers_like_the_vendor() {
     let sandbox = casco_sandbox::start(SandboxConfig::default())
         .await
         .unwrap();
-    let client = reqwest::Client::new();
+    let client = common::http();
     let (jwt, body) = demo_login(&client, sandbox.base_url()).await;
     assert_eq!(body["error"], "false");
     assert_eq!(body["status"], "200");
@@ -172,7 +172,7 @@ async fn the_binary_serves_on_loopback_with_a_config_file() {
         .kill_on_drop(true)
         .spawn()
         .unwrap();
-    let client = reqwest::Client::new();
+    let client = common::http();
     let base = format!("http://127.0.0.1:{port}");
     let mut answer = None;
     for _ in 0..100 {
@@ -214,7 +214,7 @@ async fn a_token_expiring_mid_batch_is_refused_everywhere_once_and_renewed_by_re
         },
     );
     let sandbox = casco_sandbox::start(config).await.unwrap();
-    let client = reqwest::Client::new();
+    let client = common::http();
     let base = sandbox.base_url().to_owned();
     let (jwt, login) = demo_login(&client, &base).await;
     let refresh_token = login["data"]["refresh_token"].as_str().unwrap().to_owned();

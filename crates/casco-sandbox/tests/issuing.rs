@@ -43,7 +43,7 @@ impl Desk {
     async fn open(config: SandboxConfig) -> Desk {
         let sandbox = casco_sandbox::start(config).await.unwrap();
         let base = sandbox.base_url().to_owned();
-        let client = reqwest::Client::new();
+        let client = common::http();
         let token = demo_login(&client, &base).await.0;
         Desk {
             sandbox,

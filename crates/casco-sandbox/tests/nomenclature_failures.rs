@@ -25,7 +25,7 @@ impl Session {
         .await
         .unwrap();
         let base = sandbox.base_url().to_owned();
-        let client = reqwest::Client::new();
+        let client = common::http();
         let token = demo_login(&client, &base).await.0;
         Session {
             sandbox,

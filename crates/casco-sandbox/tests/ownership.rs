@@ -31,7 +31,7 @@ async fn two_agents() -> Agents {
     .await
     .unwrap();
     let base = sandbox.base_url().to_owned();
-    let client = reqwest::Client::new();
+    let client = common::http();
     let owner = login(&client, &base, "owner", "owner-pw").await.0;
     let other = login(&client, &base, "other", "other-pw").await.0;
     Agents {

@@ -38,7 +38,7 @@ async fn a_token_signed_with_the_old_fixed_secret_is_refused() {
         .await
         .unwrap();
     let base = sandbox.base_url().to_owned();
-    let client = reqwest::Client::new();
+    let client = common::http();
     for account in ["demo", "mallory"] {
         let forged = forged_token(account, OLD_FIXED_SECRET);
         let response =
@@ -60,7 +60,7 @@ async fn each_start_signs_with_its_own_secret() {
     let second = casco_sandbox::start(SandboxConfig::default())
         .await
         .unwrap();
-    let client = reqwest::Client::new();
+    let client = common::http();
     let (jwt, _) = demo_login(&client, first.base_url()).await;
     let url = |base: &str| format!("{base}/nomenclature/country");
     let own = get_with_token(&client, url(first.base_url()), &jwt).await;
@@ -112,7 +112,7 @@ async fn a_validly_signed_token_for_an_account_not_configured_is_refused_everywh
     };
     let sandbox = casco_sandbox::start(config).await.unwrap();
     let base = sandbox.base_url().to_owned();
-    let client = reqwest::Client::new();
+    let client = common::http();
     let (jwt, answer) = login(&client, &base, "agent", "pw").await;
     let refresh_token = answer["data"]["refresh_token"].as_str().unwrap().to_owned();
     let countries = get_with_token(&client, format!("{base}/nomenclature/country"), &jwt).await;
@@ -162,7 +162,7 @@ async fn refresh_tokens_of_a_configured_length_are_unique_single_use_and_rotate(
         serde_json::from_value(json!({"refreshTokenLength": 2000})).unwrap();
     let sandbox = casco_sandbox::start(config).await.unwrap();
     let base = sandbox.base_url().to_owned();
-    let client = reqwest::Client::new();
+    let client = common::http();
     let (_, answer) = demo_login(&client, &base).await;
     let mut current = answer["data"]["refresh_token"].as_str().unwrap().to_owned();
     let mut seen = vec![current.clone()];
@@ -195,7 +195,7 @@ async fn default_refresh_tokens_are_not_guessable_from_a_counter_and_a_clock() {
     let sandbox = casco_sandbox::start(SandboxConfig::default())
         .await
         .unwrap();
-    let client = reqwest::Client::new();
+    let client = common::http();
     let (_, answer) = demo_login(&client, sandbox.base_url()).await;
     let token = answer["data"]["refresh_token"].as_str().unwrap();
     // 32 random bytes, base64url: at least 43 characters after the `rt-` prefix.

@@ -5,6 +5,13 @@
 
 use serde_json::Value;
 
+/// A plain HTTP client for the tests' own requests. reqwest here has no TLS provider of its
+/// own (casco-api installs ring's): it is installed first, as the app does.
+pub fn http() -> reqwest::Client {
+    casco_api::install_tls_provider();
+    reqwest::Client::new()
+}
+
 /// Logs in as `account`: the access token and the whole answer.
 pub async fn login(
     client: &reqwest::Client,
@@ -45,7 +52,7 @@ pub async fn demo_session() -> (
         .await
         .unwrap();
     let base = sandbox.base_url().to_owned();
-    let client = reqwest::Client::new();
+    let client = http();
     let (jwt, _) = demo_login(&client, &base).await;
     (sandbox, base, client, jwt)
 }
