@@ -78,7 +78,9 @@ fn append(state: &AppState, line: &serde_json::Value) {
         .create(true)
         .append(true)
         .open(&path)
-        .and_then(|mut file| writeln!(file, "{line}"));
+        // One write per line: `writeln!` writes piece by piece, and requests answered at the
+        // same moment then interleave inside each other's lines.
+        .and_then(|mut file| file.write_all(format!("{line}\n").as_bytes()));
     if let Err(e) = written {
         tracing::warn!(path = %path.display(), error = %e, "request log not written");
     }

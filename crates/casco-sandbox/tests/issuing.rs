@@ -296,6 +296,33 @@ async fn a_sealed_book_keeps_nothing_plain_and_reads_back_and_a_plain_one_still_
     desk.sandbox.stop().await;
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn requests_answered_at_once_keep_one_whole_line_each_in_the_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = SandboxConfig {
+        request_log: Some(dir.path().join("requests.jsonl")),
+        ..SandboxConfig::default()
+    };
+    let desk = std::sync::Arc::new(Desk::open(config).await);
+    let quotes: Vec<_> = (0..24)
+        .map(|_| {
+            let desk = desk.clone();
+            tokio::spawn(async move { desk.offer(&asirom_quote()).await })
+        })
+        .collect();
+    for quote in quotes {
+        quote.await.unwrap();
+    }
+    let log = std::fs::read_to_string(dir.path().join("requests.jsonl")).unwrap();
+    for line in log.lines() {
+        assert!(
+            serde_json::from_str::<Value>(line).is_ok(),
+            "a torn line: {line}"
+        );
+    }
+    assert_eq!(log.matches("\"payload\":\"quote\"").count(), 24);
+}
+
 #[tokio::test]
 async fn policy_days_sets_the_cover_and_the_log_names_the_policy_a_quote_renews() {
     let dir = tempfile::tempdir().unwrap();
