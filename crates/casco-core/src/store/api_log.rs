@@ -48,18 +48,21 @@ impl ApiCallOutcome {
         }
     }
 
+    /// Every outcome, for reading a stored code back.
+    const ALL: [ApiCallOutcome; 8] = [
+        ApiCallOutcome::Answered,
+        ApiCallOutcome::Redirected,
+        ApiCallOutcome::TooLarge,
+        ApiCallOutcome::NoConnection,
+        ApiCallOutcome::ConnectTimeout,
+        ApiCallOutcome::Broken,
+        ApiCallOutcome::NotSent,
+        ApiCallOutcome::Abandoned,
+    ];
+
     fn parse(code: &str) -> Result<Self, StoreError> {
-        const ALL: [ApiCallOutcome; 8] = [
-            ApiCallOutcome::Answered,
-            ApiCallOutcome::Redirected,
-            ApiCallOutcome::TooLarge,
-            ApiCallOutcome::NoConnection,
-            ApiCallOutcome::ConnectTimeout,
-            ApiCallOutcome::Broken,
-            ApiCallOutcome::NotSent,
-            ApiCallOutcome::Abandoned,
-        ];
-        ALL.into_iter()
+        Self::ALL
+            .into_iter()
             .find(|o| o.as_str() == code)
             .ok_or_else(|| StoreError::Corrupt(format!("api_calls.outcome: {code:?}")))
     }
@@ -238,17 +241,7 @@ mod tests {
     #[test]
     fn every_outcome_reads_back_and_an_unknown_code_is_an_error() {
         let (_dir, store) = store();
-        let all = [
-            ApiCallOutcome::Answered,
-            ApiCallOutcome::Redirected,
-            ApiCallOutcome::TooLarge,
-            ApiCallOutcome::NoConnection,
-            ApiCallOutcome::ConnectTimeout,
-            ApiCallOutcome::Broken,
-            ApiCallOutcome::NotSent,
-            ApiCallOutcome::Abandoned,
-        ];
-        for (i, outcome) in all.into_iter().enumerate() {
+        for (i, outcome) in ApiCallOutcome::ALL.into_iter().enumerate() {
             let r = ApiCallRow {
                 outcome,
                 ..row(i as u32, None)
@@ -262,7 +255,7 @@ mod tests {
             .map(|r| r.outcome)
             .collect();
         read.reverse();
-        assert_eq!(read, all);
+        assert_eq!(read, ApiCallOutcome::ALL);
         store
             .conn()
             .execute("UPDATE api_calls SET outcome = 'gone'", [])
