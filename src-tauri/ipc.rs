@@ -67,6 +67,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::book::copy_and_requote,
         commands::book::history,
         commands::book::renewals,
+        commands::startup::first_screen_ready,
     ])
 }
 

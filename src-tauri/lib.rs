@@ -9,6 +9,7 @@ mod ipc;
 #[cfg(target_os = "linux")]
 mod relaunch;
 mod settings_file;
+mod startup;
 
 use std::sync::Arc;
 
@@ -27,18 +28,23 @@ pub const MAIN_WINDOW: &str = "main";
 /// Opens the desk: the Demo sandbox, the files (moved from the old identifier first, since
 /// settings and the database may still be there), the keychain.
 fn open_desk(app: &App) -> anyhow::Result<(Desk, demo::DemoSandbox)> {
+    let mut steps = startup::Steps::new("open the desk");
     let folders = folders::app_folders(app.handle()).context("the app's folders")?;
     let keychain = demo::keychain();
     let moved = folders::relocate(&keychain, &folders);
+    steps.done("folders");
     // The database key first: the Demo book (what the agent typed in Demo) is sealed with it.
     let database = folders.local.join(DATABASE_FILE);
     let unlocked =
         database_key::unlock(&database, keychain.as_ref()).context("the database key")?;
+    steps.done("database key");
     let sandbox =
         demo::DemoSandbox::start(&folders.local, &unlocked.key).context("the Demo sandbox")?;
+    steps.done("Demo sandbox");
     let settings = SettingsFile::load(app.handle(), &folders.data.join(SETTINGS_FILE))
         .map_err(|e| anyhow::anyhow!("{e}"))
         .context("the settings file")?;
+    steps.done("settings");
     let parts = DeskParts {
         host: Arc::new(host::TauriHost::new(
             app.handle().clone(),
@@ -53,6 +59,8 @@ fn open_desk(app: &App) -> anyhow::Result<(Desk, demo::DemoSandbox)> {
         unlocked: Some(unlocked),
     };
     let desk = Desk::open(parts).context("the local database")?;
+    steps.done("database");
+    steps.log();
     Ok((desk, sandbox))
 }
 
@@ -89,6 +97,7 @@ fn startup_failed(handle: tauri::AppHandle, error: &anyhow::Error) {
 
 /// Starts the desktop app.
 pub fn run() {
+    startup::begin();
     let ipc = specta_builder();
     let app = tauri::Builder::default()
         // single-instance must be registered first so a second launch exits before any other

@@ -10,3 +10,4 @@ pub mod policies;
 pub mod quote;
 pub mod reference;
 pub mod settings;
+pub mod startup;

@@ -598,6 +598,12 @@ async renewals() : Promise<Result<RenewalLine[], AppError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * The first screen is on and its first field can take focus (logged; see `startup`).
+ */
+async firstScreenReady(page: PageTiming) : Promise<void> {
+    await TAURI_INVOKE("first_screen_ready", { page });
 }
 }
 
@@ -2426,6 +2432,27 @@ export type OutcomeState =
  * Not asked (switched off, no credentials) or refused as not enabled for the account.
  */
 { kind: "notEnabled"; reason: Message }
+/**
+ * When the page got to its first screen, by the web page's own clock: milliseconds since
+ * its navigation began (`performance.now()`), and when that was (`performance.timeOrigin`).
+ */
+export type PageTiming = { 
+/**
+ * `performance.timeOrigin`: the navigation's start, ms since the Unix epoch.
+ */
+navigationEpochMs: number; 
+/**
+ * The UI's script started running.
+ */
+scriptMs: number; 
+/**
+ * The settings were read (the first call the UI waits for).
+ */
+settingsMs: number; 
+/**
+ * The first screen was painted with its first field in it.
+ */
+readyMs: number }
 /**
  * A part that could not be refreshed; its previous rows stay.
  */

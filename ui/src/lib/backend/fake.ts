@@ -599,6 +599,8 @@ export class FakeBackend implements Backend {
     this.book.renewalReads++;
     return structuredClone(this.book.due);
   }
+  /** Start-up timing is the shell's log: nothing to keep in tests. */
+  async firstScreenReady(): Promise<void> {}
   /** A new draft from the book: `book.draftFor` says what it holds; saved open, at step 1. */
   private async fromBook(call: BookCall): Promise<number | null> {
     this.book.calls.push(call);

@@ -81,4 +81,5 @@ export const tauriBackend: Backend = {
   copyAndRequote: async (draftId) => unwrap(await commands.copyAndRequote(draftId)),
   history: async (filter) => unwrap(await commands.history(filter)),
   renewals: async () => unwrap(await commands.renewals()),
+  firstScreenReady: (timing) => commands.firstScreenReady(timing),
 };
