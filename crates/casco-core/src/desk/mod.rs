@@ -16,7 +16,7 @@ mod session;
 mod settings;
 
 use std::path::PathBuf;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 
 use casco_api::Credentials;
 
@@ -26,7 +26,6 @@ pub use quoting::{CnpPrefill, QuoteCheck};
 pub use settings::AgencyLogo;
 
 use crate::api_log::ApiLog;
-use crate::book::ClientBook;
 use crate::connection::{ApiTarget, Connection};
 use crate::database_key;
 use crate::insurers::InsurerDirectory;
@@ -36,6 +35,7 @@ use crate::messages::Message;
 use crate::reference_data::ReferenceData;
 use crate::settings::Settings;
 use crate::store::{Store, StoreError};
+use book::BookSlot;
 
 /// The Demo environment: the sandbox the shell runs on loopback.
 #[derive(Debug, Clone)]
@@ -82,8 +82,8 @@ pub struct Desk {
     api_log: Arc<ApiLog>,
     /// The session-only database's folder when the keychain could not be reached.
     _temporary: Option<tempfile::TempDir>,
-    /// The client book, searched in memory.
-    book: RwLock<ClientBook>,
+    /// The client book, searched in memory; read in the background at open.
+    book: Arc<BookSlot>,
 }
 
 impl Desk {
@@ -102,11 +102,7 @@ impl Desk {
             }
             opened => opened?,
         };
-        let mut book = ClientBook::load(data.store())?;
-        let filed = crate::book::file_earlier_drafts(data.store(), &mut book)?;
-        if filed > 0 {
-            log::info!("{filed} earlier drafts filed in the client book");
-        }
+        let book = BookSlot::read_in_background(Arc::clone(data.store()));
         let insurers =
             InsurerDirectory::new(parts.keychain.clone(), parts.demo.provider_credentials);
         let log_days = parts.settings.current().diagnostic.log_days;
@@ -123,7 +119,7 @@ impl Desk {
             issuing: IssuesInFlight::default(),
             api_log,
             _temporary: unlocked.temporary,
-            book: RwLock::new(book),
+            book,
         })
     }
 

@@ -94,11 +94,13 @@ impl Desk {
     pub fn start_notices(&self) -> Vec<Message> {
         let settings = self.settings.notice();
         let store = self.data.notice();
+        let book = self.book.problem(self.store());
         self.notices
             .iter()
             .cloned()
             .chain(settings)
             .chain(store)
+            .chain(book)
             .collect()
     }
 }
