@@ -128,6 +128,8 @@ session() {
   local app="$1" blank="$2" work="$3" runs="$4" results="$3/results"
   # A Secret Service as on a desktop: without one the app works on a temporary database.
   echo -n casco-ci | gnome-keyring-daemon --unlock --components=secrets > /dev/null
+  # Other work on the machine slows both sides, not equally: the load goes with the figures.
+  echo "startup: loadavg $(cut -d" " -f1-3 /proc/loadavg) on $(nproc) cores before the runs"
   local side bin i line ms rss pss tree
   for side in app blank; do
     [ "$side" = app ] && bin="$app" || bin="$blank"
@@ -145,6 +147,7 @@ session() {
         "$i" "$runs" "$side" "$ms" "$(mib "$rss")" "$(mib "$pss")" "${tree//,/ }"
     done
   done
+  echo "startup: loadavg $(cut -d" " -f1-3 /proc/loadavg) after the runs"
 }
 
 if [ "${1:-}" = --session ]; then
