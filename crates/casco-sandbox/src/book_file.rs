@@ -1,6 +1,8 @@
 //! The book of offers and policies kept in a file across restarts, when the config names one
-//! ([`crate::config::SandboxConfig::book_file`]). Written whole after every change, through a
-//! temporary file and a rename, so a crash leaves the previous book or the new one.
+//! ([`crate::config::SandboxConfig::book_file`]). Written whole through a temporary file and
+//! a rename, so a crash leaves the previous book or the new one: at once when a policy is
+//! booked, at most once a second for new offers (`crate::book_writer`), and
+//! when the sandbox stops.
 
 use crate::state::Book;
 use serde::{Deserialize, Serialize};
@@ -41,18 +43,24 @@ impl PartialEq for BookCipherSlot {
 /// The file's format version.
 const FORMAT: u32 = 1;
 
-/// Offers that expired this long ago, and were never issued, are dropped when the book is
-/// read: nobody can issue them any more, and the file would grow without end.
-const KEEP_EXPIRED_DAYS: i64 = 90;
-
-#[derive(Serialize, Deserialize)]
+/// The file as read.
+#[derive(Deserialize)]
 struct BookFile {
     v: u32,
     book: Book,
 }
 
+/// The file as written: the same fields, the book borrowed rather than copied.
+#[derive(Serialize)]
+struct BookFileRef<'a> {
+    v: u32,
+    book: &'a Book,
+}
+
 /// The book kept in `path`; an empty book when there is none. A file this version cannot
-/// read is moved aside (`.unreadable`) rather than overwritten.
+/// read is moved aside (`.unreadable`) rather than overwritten. Offers long expired and
+/// never issued are left out (`Book::forget_stale`, which the sandbox also runs at each
+/// new offer, with its cap).
 pub fn load(path: &Path, today: chrono::NaiveDate, cipher: &BookCipherSlot) -> Book {
     let stored = match std::fs::read_to_string(path) {
         Ok(stored) => stored,
@@ -71,7 +79,11 @@ pub fn load(path: &Path, today: chrono::NaiveDate, cipher: &BookCipherSlot) -> B
         _ => stored,
     };
     match serde_json::from_str::<BookFile>(&text) {
-        Ok(file) if file.v == FORMAT => pruned(file.book, today),
+        Ok(file) if file.v == FORMAT => {
+            let mut book = file.book;
+            book.forget_stale(today, usize::MAX);
+            book
+        }
         _ => {
             let aside = path.with_extension("unreadable");
             tracing::warn!(path = %path.display(), "sandbox book in an unknown format; moved to {}", aside.display());
@@ -81,20 +93,19 @@ pub fn load(path: &Path, today: chrono::NaiveDate, cipher: &BookCipherSlot) -> B
     }
 }
 
-fn pruned(mut book: Book, today: chrono::NaiveDate) -> Book {
-    let issued: std::collections::HashSet<u64> = book.policies.iter().map(|p| p.offer_id).collect();
-    book.offers.retain(|id, offer| {
-        issued.contains(id) || (today - offer.expiry).num_days() <= KEEP_EXPIRED_DAYS
-    });
-    book
-}
-
 /// Writes `book` to `path` (its folder is created).
 pub fn save(path: &Path, book: &Book, cipher: &BookCipherSlot) -> std::io::Result<()> {
-    let plain = serde_json::to_string(&BookFile {
-        v: FORMAT,
-        book: book.clone(),
-    })?;
+    save_text(path, to_text(book)?, cipher)
+}
+
+/// The file's plain text for `book` (before sealing), for [`save_text`].
+pub fn to_text(book: &Book) -> serde_json::Result<String> {
+    serde_json::to_string(&BookFileRef { v: FORMAT, book })
+}
+
+/// Writes the file's plain text (from [`to_text`]) to `path`, sealed when there is a cipher,
+/// through a temporary file and a rename (its folder is created).
+pub fn save_text(path: &Path, plain: String, cipher: &BookCipherSlot) -> std::io::Result<()> {
     let text = match &cipher.0 {
         Some(cipher) => cipher
             .seal(&plain)

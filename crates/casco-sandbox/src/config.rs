@@ -68,6 +68,40 @@ pub struct SandboxConfig {
     /// of the months the request asks for; the price still follows `termTime`. Lets a test
     /// issue a policy that ends on a day it chooses (Reînnoiri).
     pub policy_days: Option<u32>,
+    /// How many offers that were never issued the sandbox keeps, the newest ones (default
+    /// [`DEFAULT_UNISSUED_OFFERS_KEPT`], at least 1); offers issued as policies are always
+    /// kept. Once more are made the oldest is forgotten, and then answers as an offer never
+    /// made. Lets a test reach the cap in a few quotes.
+    #[serde(deserialize_with = "unissued_offers_kept")]
+    pub unissued_offers_kept: usize,
+}
+
+/// The offers never issued that the sandbox remembers by default
+/// ([`SandboxConfig::unissued_offers_kept`]).
+///
+/// Why 500: it is 50 quotes of Demo's ten insurers, a day and a half to two days for an agent
+/// quoting 30 clients a day and weeks for one trying Demo on a few, so a client who comes
+/// back the next day to sign finds their offer issuable. Each offer costs the sandbox about
+/// 2 KiB of memory and 1.4 KiB of sealed book file, so Demo's book stays near 1 MiB and a
+/// 0.7 MB file however long the app runs (measured with the soak bench); keeping every offer
+/// grew the app by 70 KiB per quote of ten insurers, without end.
+///
+/// What the agent sees for an offer forgotten this way: what a host answers for an offer it
+/// never made (404 "Oferta N nu există.") when they download its PDF or issue it, shown as
+/// the server's refusal; they quote the client again. The desk's own copy of the offer, its
+/// comparison and any PDF already downloaded stay. Issued offers are never forgotten: their
+/// policy's PDF is downloaded again later. Only Demo is concerned: a real host keeps its own.
+pub const DEFAULT_UNISSUED_OFFERS_KEPT: usize = 500;
+
+/// Reads `unissuedOffersKept`, refusing 0: the offer just made must stay issuable, and a
+/// config file asking for none fails at start rather than at the first issue.
+fn unissued_offers_kept<'de, D: serde::Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
+    match usize::deserialize(d)? {
+        0 => Err(serde::de::Error::custom(
+            "unissuedOffersKept must be at least 1",
+        )),
+        kept => Ok(kept),
+    }
 }
 
 /// A route that fails, for its first `times` requests (every request when absent).
@@ -135,6 +169,7 @@ impl Default for SandboxConfig {
             book_cipher: Default::default(),
             request_log: None,
             policy_days: None,
+            unissued_offers_kept: DEFAULT_UNISSUED_OFFERS_KEPT,
         }
     }
 }
@@ -308,6 +343,14 @@ mod tests {
                 "{refused}"
             );
         }
+    }
+
+    #[test]
+    fn unissued_offers_kept_reads_in_camel_case_and_refuses_none() {
+        assert_eq!(SandboxConfig::default().unissued_offers_kept, 500);
+        let config: SandboxConfig = serde_json::from_str(r#"{"unissuedOffersKept": 3}"#).unwrap();
+        assert_eq!(config.unissued_offers_kept, 3);
+        assert!(serde_json::from_str::<SandboxConfig>(r#"{"unissuedOffersKept": 0}"#).is_err());
     }
 
     #[test]

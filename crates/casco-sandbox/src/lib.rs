@@ -13,6 +13,7 @@
 
 mod auth;
 pub mod book_file;
+mod book_writer;
 pub mod config;
 mod data;
 mod documents;

@@ -63,7 +63,11 @@ pub async fn issue(
         Ok(policy) => policy,
         Err(refused) => return *refused,
     };
-    state.persist_book();
+    // On disk before the answer leaves: a client killed after it must find the policy.
+    let writer = Arc::clone(&state);
+    if let Err(e) = tokio::task::spawn_blocking(move || writer.persist_book()).await {
+        tracing::error!(error = %e, "sandbox book not written");
+    }
     if failure == Some(RouteFailureMode::Hang) {
         // Booked, then the answer is lost: the client must ask again, not issue twice.
         std::future::pending::<()>().await;
@@ -92,10 +96,15 @@ fn book_once(
             format!("Oferta {offer_id} a expirat la {}.", stored.expiry),
         )));
     }
-    let errors = payment_problems(insurer, &stored.offer, request, today);
+    let errors = payment_problems(insurer, &stored.offer.value(), request, today);
     if !errors.is_empty() {
         return Err(Box::new(reply::validation(errors)));
     }
+    // An offer forgotten by the cap while its issue waited on the insurer comes back with
+    // its policy: an issued offer always stays (its policy's PDF needs it).
+    book.offers
+        .entry(offer_id)
+        .or_insert_with(|| stored.clone());
     let policy = book_policy(&mut book, stored, request, offer_id, account);
     drop(book);
     crate::route_knobs::log_booked(state, offer_id);
@@ -196,7 +205,7 @@ fn book_policy(
         .map_or_else(|| "CAS".to_owned(), |p| p.policy_series.clone());
     let number_text = (100_000 + policy_id).to_string();
     let payment = &request["payment"];
-    let offer = &stored.offer;
+    let offer = stored.offer.value();
     let policy = json!({
         "provider": {"organization": {"businessName": stored.insurer}},
         "product": {"name": stored.product},

@@ -8,7 +8,7 @@ use crate::insurer_behaviour::{self, Outcome};
 use crate::plausibility;
 use crate::pricing::{self, BonusMalus};
 use crate::reply::{self, FieldErrors};
-use crate::state::{AppState, StoredOffer};
+use crate::state::{AppState, JsonText, StoredOffer};
 use crate::valuation::{as_bool, as_decimal, as_i64, at, date, number, present, text};
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -302,13 +302,16 @@ fn make_offer(
             account: account.to_owned(),
             insurer: insurer.key.clone(),
             product: text(request, "product.name").unwrap_or_default().to_owned(),
-            offer: offer.clone(),
+            offer: JsonText::new(&offer),
             expiry,
             summary,
         },
     );
+    // Bounded at each offer, not only when the book is read: Demo runs for days.
+    book.forget_stale(today, config.unissued_offers_kept);
     drop(book);
-    state.persist_book();
+    // Written behind: a crash may lose this offer (the agent quotes again), never a policy.
+    state.book_changed();
     reply::ok(json!({
         "provider": {"organization": {"businessName": insurer.key}},
         "product": {"name": text(request, "product.name").unwrap_or_default()},

@@ -1,6 +1,7 @@
 //! The router (built from `casco_api::routes`), request accounting, and the in-process
 //! server handle tests use.
 
+use crate::book_writer::BookWriter;
 use crate::config::SandboxConfig;
 use crate::state::{AppState, CounterSnapshot};
 use crate::{auth, identification, nomenclature, openapi, policy, quote, rejections, reply};
@@ -119,12 +120,14 @@ async fn method_not_allowed(method: Method, uri: Uri) -> Response {
     )
 }
 
-/// A running sandbox. Dropping it stops the server.
+/// A running sandbox. Dropping it stops the server and writes the book file if it changed.
 pub struct SandboxHandle {
     base_url: String,
     state: Arc<AppState>,
     shutdown: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
+    /// The book file's writer thread (none without a book file), stopped with the server.
+    book_writer: Option<BookWriter>,
 }
 
 /// Starts a sandbox on 127.0.0.1 with a free port (see [`start_on`]).
@@ -139,6 +142,7 @@ pub async fn start_on(config: SandboxConfig, addr: SocketAddr) -> std::io::Resul
     let listener = tokio::net::TcpListener::bind(addr).await?;
     let addr = listener.local_addr()?;
     let app = router(Arc::clone(&state));
+    let book_writer = BookWriter::start(&state)?;
     let (shutdown, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         let serve = axum::serve(listener, app).with_graceful_shutdown(async {
@@ -153,6 +157,7 @@ pub async fn start_on(config: SandboxConfig, addr: SocketAddr) -> std::io::Resul
         state,
         shutdown: Some(shutdown),
         task: Some(task),
+        book_writer,
     })
 }
 
@@ -196,8 +201,17 @@ impl SandboxHandle {
         self.state.sessions().refresh_tokens.clear();
     }
 
+    /// Writes the book file now if offers were made since its last write (a thread writes
+    /// them at most once a second); blocks while it writes. For a host about to exit without
+    /// dropping the handle (dropping or stopping it writes them too). Policies never wait:
+    /// they are written before their answer.
+    pub fn flush_book(&self) {
+        self.state.flush_book();
+    }
+
     /// Stops accepting requests; waits up to a second for open ones (a hanging insurer
-    /// would otherwise hold the server forever), then aborts them.
+    /// would otherwise hold the server forever), then aborts them, and writes the book file
+    /// if it changed.
     pub async fn stop(mut self) {
         if let Some(shutdown) = self.shutdown.take() {
             let _ = shutdown.send(());
@@ -210,6 +224,18 @@ impl SandboxHandle {
                 task.abort();
             }
         }
+        let writer = self.book_writer.take();
+        let state = Arc::clone(&self.state);
+        // Joining the writer and the last write block: off the runtime's workers.
+        let last_write = tokio::task::spawn_blocking(move || {
+            if let Some(writer) = writer {
+                writer.stop();
+            }
+            state.flush_book();
+        });
+        if let Err(e) = last_write.await {
+            tracing::error!(error = %e, "sandbox book not written");
+        }
     }
 }
 
@@ -217,6 +243,11 @@ impl Drop for SandboxHandle {
     fn drop(&mut self) {
         if let Some(task) = self.task.take() {
             task.abort();
+        }
+        if let Some(writer) = self.book_writer.take() {
+            writer.stop();
+            // The offers made since the last write; nothing to do after stop().
+            self.state.flush_book();
         }
     }
 }

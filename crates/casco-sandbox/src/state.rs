@@ -4,7 +4,7 @@ use crate::config::{FailureMode, SandboxConfig};
 use crate::tokens::SigningSecret;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError, RwLock};
 
 /// State behind every handler.
@@ -17,6 +17,10 @@ pub struct AppState {
     /// Held while the book is written to its file, so writes follow one another and the
     /// last one holds the latest book.
     book_writer: Mutex<()>,
+    /// The book changed since it was last written to its file.
+    book_dirty: AtomicBool,
+    /// Wakes the book file's writer thread ([`crate::book_writer`]) when the book changed.
+    pub book_signal: crate::book_writer::WriterSignal,
     /// This start's HS256 key: random, never configured, never shown.
     pub secret: SigningSecret,
 }
@@ -25,25 +29,52 @@ impl AppState {
     /// Fails only when the OS random source cannot give the signing secret.
     pub fn new(config: SandboxConfig) -> std::io::Result<AppState> {
         let today = crate::insurer_behaviour::today_in_bucharest();
-        let book = config
+        let mut book = config
             .book_file
             .as_deref()
             .map_or_else(Book::default, |path| {
                 crate::book_file::load(path, today, &config.book_cipher)
             });
+        // A book kept before the cap, or under a larger one, is cut down as it is read.
+        book.forget_stale(today, config.unissued_offers_kept);
         Ok(AppState {
             config: RwLock::new(config),
             counters: Counters::default(),
             sessions: Mutex::new(Sessions::default()),
             book: Mutex::new(book),
             book_writer: Mutex::new(()),
+            book_dirty: AtomicBool::new(false),
+            book_signal: Default::default(),
             secret: SigningSecret::random()?,
         })
     }
 
-    /// Writes the book to the configured file, if any (a failure is logged: the sandbox
-    /// keeps answering from memory).
+    /// Notes that the book changed: the writer thread ([`crate::book_writer`]) writes it to
+    /// the configured file soon (at most [`crate::book_writer::BOOK_WRITE_GAP`] after its last
+    /// write), not before this returns. For offers, which a crash may lose (the agent quotes
+    /// again); a policy is written at once with [`AppState::persist_book`].
+    pub fn book_changed(&self) {
+        if self.config().book_file.is_some() {
+            self.book_dirty.store(true, Ordering::SeqCst);
+            self.book_signal.changed();
+        }
+    }
+
+    /// Writes the book to the configured file now, if any, and returns once it is written
+    /// (a failure is logged: the sandbox keeps answering from memory). For a booked policy,
+    /// which must outlive a crash right after its answer.
     pub fn persist_book(&self) {
+        self.write_book(true);
+    }
+
+    /// Writes the book to the configured file if it changed since its last write (the
+    /// writer thread's turn, and the last write when the sandbox stops).
+    pub fn flush_book(&self) {
+        self.write_book(false);
+    }
+
+    /// Writes the book, when it changed or `always`, through [`crate::book_file::save_text`].
+    fn write_book(&self, always: bool) {
         let config = self.config();
         let Some(path) = config.book_file else {
             return;
@@ -52,8 +83,20 @@ impl AppState {
             .book_writer
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
+        // Cleared before the book is read: a change after this marks it again, for the next turn.
+        let changed = self.book_dirty.swap(false, Ordering::SeqCst);
+        if !changed && !always {
+            return;
+        }
+        // Copied (a few hundred short texts) so the book's lock is not held while it is
+        // serialized, sealed and written.
         let book = self.book().clone();
-        if let Err(e) = crate::book_file::save(&path, &book, &config.book_cipher) {
+        let written = crate::book_file::to_text(&book)
+            .map_err(std::io::Error::from)
+            .and_then(|plain| crate::book_file::save_text(&path, plain, &config.book_cipher));
+        if let Err(e) = written {
+            // Still only in memory: the next turn tries again.
+            self.book_dirty.store(true, Ordering::SeqCst);
             tracing::warn!(path = %path.display(), error = %e, "sandbox book not written");
         }
     }
@@ -180,10 +223,18 @@ pub struct Sessions {
     pub next_id: u64,
 }
 
-/// Offers and policies made so far.
+/// Offers that expired this long ago, and were never issued, are forgotten: nobody can issue
+/// them any more. Until then an expired offer's PDF still downloads and issuing it is refused
+/// as expired, the vendor's own answer.
+const KEEP_EXPIRED_DAYS: i64 = 90;
+
+/// Offers and policies made so far: every issued offer with its policy, and the newest
+/// unissued ones (see [`crate::config::DEFAULT_UNISSUED_OFFERS_KEPT`]).
 #[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Book {
-    pub offers: HashMap<u64, StoredOffer>,
+    /// By offer id, which grows with every offer: the first entries are the oldest. (The file
+    /// keeps the same JSON map a `HashMap` wrote.)
+    pub offers: BTreeMap<u64, StoredOffer>,
     pub policies: Vec<StoredPolicy>,
     pub next_offer_id: u64,
     pub next_policy_number: u64,
@@ -197,6 +248,27 @@ impl Book {
             .get(&id)
             .filter(|offer| offer.account == account)
     }
+
+    /// Forgets the offers never issued that expired more than [`KEEP_EXPIRED_DAYS`] before
+    /// `today`, then the oldest of the rest beyond the newest `kept` (at least one). A
+    /// forgotten offer answers as one never made. Issued offers always stay. Run at each new
+    /// offer, so the book stays this size however long the sandbox runs.
+    pub fn forget_stale(&mut self, today: chrono::NaiveDate, kept: usize) {
+        let issued: HashSet<u64> = self.policies.iter().map(|p| p.offer_id).collect();
+        self.offers.retain(|id, offer| {
+            issued.contains(id) || (today - offer.expiry).num_days() <= KEEP_EXPIRED_DAYS
+        });
+        let unissued: Vec<u64> = self
+            .offers
+            .keys()
+            .filter(|id| !issued.contains(id))
+            .copied()
+            .collect();
+        let excess = unissued.len().saturating_sub(kept.max(1));
+        for id in &unissued[..excess] {
+            self.offers.remove(id);
+        }
+    }
 }
 
 /// An offer and what its PDF needs.
@@ -207,9 +279,40 @@ pub struct StoredOffer {
     pub insurer: String,
     pub product: String,
     /// The offer exactly as sent in `data.offers[0]`.
-    pub offer: Value,
+    pub offer: JsonText,
     pub expiry: chrono::NaiveDate,
     pub summary: crate::documents::Summary,
+}
+
+/// A JSON value kept as its compact text. An offer held as a `Value` tree cost about 7 KiB
+/// of memory (every object a map node of its own), most of an offer's footprint; as text it
+/// costs its length. It is parsed again only where it is read (issuing). In the book file it
+/// is the same JSON as the value, so files read either way.
+#[derive(Debug, Clone)]
+pub struct JsonText(Box<str>);
+
+impl JsonText {
+    /// The text of `value`.
+    pub fn new(value: &Value) -> JsonText {
+        JsonText(value.to_string().into_boxed_str())
+    }
+
+    /// The value again (`null` if the text were not JSON, which [`JsonText::new`] rules out).
+    pub fn value(&self) -> Value {
+        serde_json::from_str(&self.0).unwrap_or(Value::Null)
+    }
+}
+
+impl serde::Serialize for JsonText {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.value().serialize(s)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JsonText {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<JsonText, D::Error> {
+        Value::deserialize(d).map(|value| JsonText::new(&value))
+    }
 }
 
 /// An issued policy.
@@ -222,4 +325,88 @@ pub struct StoredPolicy {
     pub number: String,
     /// The policy exactly as sent in `data.policies[0]`.
     pub policy: Value,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    /// An offer of the demo account that expires on `expiry`.
+    fn offer(expiry: &str) -> StoredOffer {
+        let summary = serde_json::json!({
+            "insurer_name": "Asirom", "product": "CASCO", "holder_name": "", "holder_tax_id": "",
+            "holder_address": "", "vehicle": "", "license_plate": "", "vin": "",
+            "insured_value": "", "premium": "100", "currency": "RON", "installments": [],
+            "start": expiry, "end": expiry, "offer_expiry": expiry,
+        });
+        StoredOffer {
+            account: "demo".into(),
+            insurer: "asirom".into(),
+            product: "CASCO".into(),
+            offer: JsonText::new(&Value::Null),
+            expiry: day(expiry),
+            summary: serde_json::from_value(summary).unwrap(),
+        }
+    }
+
+    fn issued(offer_id: u64) -> StoredPolicy {
+        StoredPolicy {
+            account: "demo".into(),
+            offer_id,
+            series: "AS".into(),
+            number: offer_id.to_string(),
+            policy: Value::Null,
+        }
+    }
+
+    #[test]
+    fn the_oldest_unissued_offers_go_first_and_issued_ones_never() {
+        let mut book = Book::default();
+        for id in 1..=6 {
+            book.offers.insert(id, offer("2026-12-31"));
+        }
+        book.policies = vec![issued(1), issued(4)];
+        book.forget_stale(day("2026-12-01"), 2);
+        let kept: Vec<u64> = book.offers.keys().copied().collect();
+        assert_eq!(
+            kept,
+            [1, 4, 5, 6],
+            "issued 1 and 4, and the newest two others"
+        );
+        book.forget_stale(day("2026-12-01"), 0);
+        let kept: Vec<u64> = book.offers.keys().copied().collect();
+        assert_eq!(kept, [1, 4, 6], "the newest offer always stays");
+    }
+
+    #[test]
+    fn an_offer_kept_as_text_is_the_same_json_in_the_file() {
+        let offer =
+            serde_json::json!({"offerId": 1001, "installments": [{"id": 1, "amount": "10.5"}]});
+        let kept = JsonText::new(&offer);
+        assert_eq!(
+            serde_json::to_value(&kept).unwrap(),
+            offer,
+            "an object, not a string"
+        );
+        let read: JsonText = serde_json::from_value(offer.clone()).unwrap();
+        assert_eq!(read.value(), offer);
+    }
+
+    #[test]
+    fn offers_long_expired_go_unless_issued() {
+        let mut book = Book::default();
+        book.offers.insert(1, offer("2026-01-01"));
+        book.offers.insert(2, offer("2026-01-01"));
+        book.offers.insert(3, offer("2026-09-10"));
+        book.policies = vec![issued(2)];
+        // 1 expired 334 days ago; 3 expired 82 days ago, its "expired" answer still useful.
+        book.forget_stale(day("2026-12-01"), 500);
+        let kept: Vec<u64> = book.offers.keys().copied().collect();
+        assert_eq!(kept, [2, 3]);
+    }
 }

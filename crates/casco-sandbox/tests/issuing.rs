@@ -1,14 +1,18 @@
 //! Issuing a policy: the insurer's payment rules, exactly one policy per offer whatever
-//! happens to the answer, failures of the document routes, a book kept across restarts,
-//! the request log and the locality parameter read as a SIRUTA code.
+//! happens to the answer, failures of the document routes, a book kept across restarts
+//! (bounded to the newest unissued offers, written behind for offers and at once for
+//! policies), the request log and the locality parameter read as a SIRUTA code.
 
 mod common;
 mod quotes;
 
+use casco_sandbox::book_file::BookCipherSlot;
 use casco_sandbox::{RouteFailure, RouteFailureMode, SandboxConfig};
 use common::{demo_login, get_with_token};
 use quotes::{asirom_quote, post_quote};
 use serde_json::{json, Value};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 
 /// Grawe takes no broker receipts; its quote needs the floor and the PTI date.
 fn grawe_quote() -> Value {
@@ -260,7 +264,6 @@ impl casco_sandbox::book_file::BookCipher for Hex {
 
 #[tokio::test]
 async fn a_sealed_book_keeps_nothing_plain_and_reads_back_and_a_plain_one_still_reads() {
-    use casco_sandbox::book_file::BookCipherSlot;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("book.json");
     let plain = SandboxConfig {
@@ -383,4 +386,196 @@ async fn a_host_that_reads_the_county_as_a_siruta_code_lists_localities_under_it
         .await;
     assert!(by_code["data"].as_array().unwrap().len() > 50);
     desk.sandbox.stop().await;
+}
+
+/// The id of an offer.
+fn id_of(offer: &Value) -> u64 {
+    offer["offerId"].as_u64().unwrap()
+}
+
+/// `answer` with `id` written as `#`, to compare it with another id's.
+fn without_id(answer: &Value, id: u64) -> String {
+    answer.to_string().replace(&id.to_string(), "#")
+}
+
+#[tokio::test]
+async fn beyond_the_default_cap_the_oldest_unissued_offers_are_forgotten() {
+    let kept = casco_sandbox::config::DEFAULT_UNISSUED_OFFERS_KEPT;
+    let desk = Desk::open(SandboxConfig::default()).await;
+    let mut ids = Vec::new();
+    for _ in 0..kept + 5 {
+        ids.push(id_of(&desk.offer(&asirom_quote()).await));
+    }
+    for id in &ids[..5] {
+        let (status, body) = desk.get(&format!("/offer/{id}")).await;
+        assert_eq!(status, 404, "offer {id} is forgotten: {}", body["message"]);
+    }
+    for id in [ids[5], ids[kept + 4]] {
+        let (status, body) = desk.get(&format!("/offer/{id}")).await;
+        let message = &body["message"];
+        assert_eq!(
+            status, 200,
+            "offer {id} is among the newest {kept}: {message}"
+        );
+    }
+    desk.sandbox.stop().await;
+}
+
+#[tokio::test]
+async fn the_cap_keeps_issued_offers_and_a_forgotten_one_answers_as_unknown() {
+    let desk = Desk::open(SandboxConfig {
+        unissued_offers_kept: 2,
+        ..SandboxConfig::default()
+    })
+    .await;
+    let issued_offer = desk.offer(&asirom_quote()).await;
+    let (status, issued) = desk.issue(&payment(&issued_offer, "pos", None)).await;
+    assert_eq!(status, 200, "{issued}");
+    let forgotten = desk.offer(&asirom_quote()).await;
+    let newer = [
+        desk.offer(&asirom_quote()).await,
+        desk.offer(&asirom_quote()).await,
+    ];
+
+    let gone = id_of(&forgotten);
+    let never = 987_654;
+    let (status, pdf) = desk.get(&format!("/offer/{gone}")).await;
+    let (unknown_status, unknown_pdf) = desk.get(&format!("/offer/{never}")).await;
+    assert_eq!((status, unknown_status), (404, 404), "{pdf}");
+    assert_eq!(without_id(&pdf, gone), without_id(&unknown_pdf, never));
+    let (status, issue) = desk.issue(&payment(&forgotten, "pos", None)).await;
+    let mut unknown = payment(&forgotten, "pos", None);
+    unknown["offerId"] = json!(never);
+    let (unknown_status, unknown_issue) = desk.issue(&unknown).await;
+    assert_eq!((status, unknown_status), (404, 404), "{issue}");
+    assert_eq!(without_id(&issue, gone), without_id(&unknown_issue, never));
+
+    for offer in &newer {
+        let (status, body) = desk.get(&format!("/offer/{}", id_of(offer))).await;
+        assert_eq!(status, 200, "{}", body["message"]);
+    }
+    // The oldest offer, issued, stays with its policy: its PDFs and the same policy again.
+    let (status, _) = desk.get(&format!("/offer/{}", id_of(&issued_offer))).await;
+    assert_eq!(status, 200);
+    let policy = &issued["data"]["policies"][0];
+    let path = format!(
+        "/policy?series={}&number={}",
+        policy["series"].as_str().unwrap(),
+        policy["number"].as_str().unwrap()
+    );
+    let (status, body) = desk.get(&path).await;
+    assert_eq!(status, 200, "{}", body["message"]);
+    let (_, again) = desk.issue(&payment(&issued_offer, "pos", None)).await;
+    assert_eq!(again["data"], issued["data"]);
+    desk.sandbox.stop().await;
+}
+
+#[tokio::test]
+async fn the_book_file_keeps_the_cap_across_restarts() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = SandboxConfig {
+        book_file: Some(dir.path().join("book.json")),
+        unissued_offers_kept: 2,
+        ..SandboxConfig::default()
+    };
+    let desk = Desk::open(config.clone()).await;
+    let issued_offer = desk.offer(&asirom_quote()).await;
+    let (_, issued) = desk.issue(&payment(&issued_offer, "pos", None)).await;
+    let mut offers = Vec::new();
+    for _ in 0..3 {
+        offers.push(id_of(&desk.offer(&asirom_quote()).await));
+    }
+    desk.sandbox.stop().await;
+
+    // A smaller cap at the next start cuts the book as it is read.
+    let desk = Desk::open(SandboxConfig {
+        unissued_offers_kept: 1,
+        ..config
+    })
+    .await;
+    let mut statuses = Vec::new();
+    for id in &offers {
+        statuses.push(desk.get(&format!("/offer/{id}")).await.0);
+    }
+    assert_eq!(statuses, [404, 404, 200], "only the newest unissued offer");
+    let (_, again) = desk.issue(&payment(&issued_offer, "pos", None)).await;
+    assert_eq!(
+        again["data"], issued["data"],
+        "the issued one and its policy"
+    );
+    let next = desk.offer(&asirom_quote()).await;
+    assert!(id_of(&next) > offers[2], "ids are not reused");
+    desk.sandbox.stop().await;
+}
+
+/// A stand-in cipher that leaves the text plain and counts the writes of the book.
+struct CountingWrites(Arc<AtomicUsize>);
+
+impl casco_sandbox::book_file::BookCipher for CountingWrites {
+    fn seal(&self, plain: &str) -> Option<String> {
+        self.0.fetch_add(1, Ordering::SeqCst);
+        Some(plain.to_owned())
+    }
+    fn open(&self, stored: &str) -> Option<String> {
+        Some(stored.to_owned())
+    }
+}
+
+/// The offer ids and the policies' offer ids in the book file at `path`.
+fn on_disk(path: &std::path::Path) -> (Vec<u64>, Vec<u64>) {
+    let file: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let book = &file["book"];
+    let offers = book["offers"].as_object().unwrap();
+    let policies = book["policies"].as_array().unwrap();
+    (
+        offers.keys().map(|k| k.parse().unwrap()).collect(),
+        policies
+            .iter()
+            .map(|p| p["offer_id"].as_u64().unwrap())
+            .collect(),
+    )
+}
+
+#[tokio::test]
+async fn offers_are_written_behind_and_a_policy_before_its_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.json");
+    let writes = Arc::new(AtomicUsize::new(0));
+    let config = SandboxConfig {
+        book_file: Some(path.clone()),
+        book_cipher: BookCipherSlot(Some(Arc::new(CountingWrites(Arc::clone(&writes))))),
+        ..SandboxConfig::default()
+    };
+    let desk = Desk::open(config).await;
+    let mut offers = Vec::new();
+    for _ in 0..30 {
+        offers.push(desk.offer(&asirom_quote()).await);
+    }
+    let written = writes.load(Ordering::SeqCst);
+    assert!(
+        written <= 10,
+        "30 offers, {written} writes of the whole book"
+    );
+    // Behind, but not far: within a couple of seconds every offer is on disk, no stop needed.
+    let last = id_of(&offers[29]);
+    for _ in 0..40 {
+        if path.exists() && on_disk(&path).0.contains(&last) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(on_disk(&path).0.len(), 30, "every offer written behind");
+
+    let (status, issued) = desk.issue(&payment(&offers[3], "pos", None)).await;
+    assert_eq!(status, 200, "{issued}");
+    assert_eq!(
+        on_disk(&path).1,
+        [id_of(&offers[3])],
+        "the policy is on disk with its answer"
+    );
+
+    // Dropped without stop (as a host ending): the offer made since the last write is written.
+    let newest = desk.offer(&asirom_quote()).await;
+    drop(desk);
+    assert!(on_disk(&path).0.contains(&id_of(&newest)));
 }
