@@ -91,6 +91,12 @@ impl DemoSandbox {
         Ok(DemoSandbox(handle))
     }
 
+    /// Writes the Demo book's latest offers now: the sandbox writes offers behind, at most once
+    /// a second, and the app exits without dropping it.
+    pub fn flush(&self) {
+        self.0.flush_book();
+    }
+
     /// The Demo environment as the desk sees it.
     pub fn demo(&self) -> Demo {
         let account = self.0.config().accounts.into_iter().next();

@@ -137,7 +137,13 @@ pub fn run() {
         })
         .build(tauri::generate_context!());
     match app {
-        Ok(app) => app.run(|_, _| {}),
+        Ok(app) => app.run(|handle, event| {
+            if let tauri::RunEvent::Exit = event {
+                if let Some(sandbox) = handle.try_state::<demo::DemoSandbox>() {
+                    sandbox.flush();
+                }
+            }
+        }),
         #[cfg(target_os = "linux")]
         Err(error) if relaunch::predecessor_unreachable(&error) => relaunch::start_over(&error),
         Err(error) => panic!("the Tauri runtime failed to start: {error}"),

@@ -31,20 +31,24 @@ pub(super) struct BookSlot {
 }
 
 impl BookSlot {
-    /// Starts reading the book from `store`, filing drafts saved before the book existed.
-    pub(super) fn read_in_background(store: Arc<Store>) -> Arc<BookSlot> {
+    /// Starts reading the book from `store`, filing drafts saved before the book existed. The
+    /// thread holds the store: the desk joins it before it closes (see `Drop for Desk`).
+    pub(super) fn read_in_background(
+        store: Arc<Store>,
+    ) -> (Arc<BookSlot>, Option<std::thread::JoinHandle<()>>) {
         let slot = Arc::new(BookSlot {
             book: OnceLock::new(),
             problem: OnceLock::new(),
         });
         let mine = Arc::clone(&slot);
         // Without a thread, the first reader reads it instead.
-        let _ = std::thread::Builder::new()
+        let reader = std::thread::Builder::new()
             .name("client-book".into())
             .spawn(move || {
                 mine.get(&store);
-            });
-        slot
+            })
+            .ok();
+        (slot, reader)
     }
 
     /// The book, once read.

@@ -84,6 +84,16 @@ pub struct Desk {
     _temporary: Option<tempfile::TempDir>,
     /// The client book, searched in memory; read in the background at open.
     book: Arc<BookSlot>,
+    /// The thread reading the book; joined on drop, so the database is closed when the desk is.
+    book_reader: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Desk {
+    fn drop(&mut self) {
+        if let Some(reader) = self.book_reader.take() {
+            let _ = reader.join();
+        }
+    }
 }
 
 impl Desk {
@@ -102,7 +112,7 @@ impl Desk {
             }
             opened => opened?,
         };
-        let book = BookSlot::read_in_background(Arc::clone(data.store()));
+        let (book, book_reader) = BookSlot::read_in_background(Arc::clone(data.store()));
         let insurers =
             InsurerDirectory::new(parts.keychain.clone(), parts.demo.provider_credentials);
         let log_days = parts.settings.current().diagnostic.log_days;
@@ -120,6 +130,7 @@ impl Desk {
             api_log,
             _temporary: unlocked.temporary,
             book,
+            book_reader,
         })
     }
 
