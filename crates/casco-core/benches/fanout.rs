@@ -23,6 +23,8 @@ use casco_sandbox::{InsurerKnobs, Latency, SandboxConfig, SandboxHandle};
 
 #[path = "../tests/support/sample_draft.rs"]
 mod sample_draft;
+#[path = "../tests/support/two_workers.rs"]
+mod two_workers;
 use sample_draft::{today, tomorrow_in_bucharest, valid_draft_from};
 #[path = "../tests/support/demo_account.rs"]
 mod demo_account;
@@ -154,10 +156,5 @@ async fn bench() {
 }
 
 fn main() {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("runtime");
-    runtime.block_on(bench());
+    two_workers::block_on(bench());
 }

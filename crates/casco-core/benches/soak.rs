@@ -38,6 +38,8 @@ use serde::Serialize;
 mod desk_fixture;
 #[path = "../tests/support/sample_draft.rs"]
 mod sample_draft;
+#[path = "../tests/support/two_workers.rs"]
+mod two_workers;
 use desk_fixture::Fixture;
 use sample_draft::{tomorrow_in_bucharest, valid_draft_from};
 
@@ -248,10 +250,5 @@ fn main() {
         println!("soak: linux only (reads /proc/self), skipped");
         return;
     }
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("runtime");
-    runtime.block_on(bench());
+    two_workers::block_on(bench());
 }

@@ -21,6 +21,8 @@ use tokio_util::sync::CancellationToken;
 
 #[path = "../tests/support/demo_account.rs"]
 mod demo_account;
+#[path = "../tests/support/two_workers.rs"]
+mod two_workers;
 use demo_account::logged_in_demo_client;
 
 /// Added to every nomenclature call, as a slow link to the real service would.
@@ -118,10 +120,5 @@ async fn bench() {
 }
 
 fn main() {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("runtime");
-    runtime.block_on(bench());
+    two_workers::block_on(bench());
 }
