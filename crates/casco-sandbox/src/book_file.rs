@@ -58,10 +58,9 @@ struct BookFileRef<'a> {
 }
 
 /// The book kept in `path`; an empty book when there is none. A file this version cannot
-/// read is moved aside (`.unreadable`) rather than overwritten. Offers long expired and
-/// never issued are left out (`Book::forget_stale`, which the sandbox also runs at each
-/// new offer, with its cap).
-pub fn load(path: &Path, today: chrono::NaiveDate, cipher: &BookCipherSlot) -> Book {
+/// read is moved aside (`.unreadable`) rather than overwritten. The sandbox cuts what it read
+/// down with `Book::forget_stale`, as it does at each new offer.
+pub fn load(path: &Path, cipher: &BookCipherSlot) -> Book {
     let stored = match std::fs::read_to_string(path) {
         Ok(stored) => stored,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Book::default(),
@@ -79,11 +78,7 @@ pub fn load(path: &Path, today: chrono::NaiveDate, cipher: &BookCipherSlot) -> B
         _ => stored,
     };
     match serde_json::from_str::<BookFile>(&text) {
-        Ok(file) if file.v == FORMAT => {
-            let mut book = file.book;
-            book.forget_stale(today, usize::MAX);
-            book
-        }
+        Ok(file) if file.v == FORMAT => file.book,
         _ => {
             let aside = path.with_extension("unreadable");
             tracing::warn!(path = %path.display(), "sandbox book in an unknown format; moved to {}", aside.display());
@@ -93,19 +88,10 @@ pub fn load(path: &Path, today: chrono::NaiveDate, cipher: &BookCipherSlot) -> B
     }
 }
 
-/// Writes `book` to `path` (its folder is created).
+/// Writes `book` to `path`, sealed when there is a cipher, through a temporary file and a
+/// rename (its folder is created).
 pub fn save(path: &Path, book: &Book, cipher: &BookCipherSlot) -> std::io::Result<()> {
-    save_text(path, to_text(book)?, cipher)
-}
-
-/// The file's plain text for `book` (before sealing), for [`save_text`].
-pub fn to_text(book: &Book) -> serde_json::Result<String> {
-    serde_json::to_string(&BookFileRef { v: FORMAT, book })
-}
-
-/// Writes the file's plain text (from [`to_text`]) to `path`, sealed when there is a cipher,
-/// through a temporary file and a rename (its folder is created).
-pub fn save_text(path: &Path, plain: String, cipher: &BookCipherSlot) -> std::io::Result<()> {
+    let plain = serde_json::to_string(&BookFileRef { v: FORMAT, book })?;
     let text = match &cipher.0 {
         Some(cipher) => cipher
             .seal(&plain)

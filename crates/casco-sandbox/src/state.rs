@@ -33,9 +33,10 @@ impl AppState {
             .book_file
             .as_deref()
             .map_or_else(Book::default, |path| {
-                crate::book_file::load(path, today, &config.book_cipher)
+                crate::book_file::load(path, &config.book_cipher)
             });
-        // A book kept before the cap, or under a larger one, is cut down as it is read.
+        // Long-expired offers, and a book kept before the cap or under a larger one, are cut
+        // down as it is read.
         book.forget_stale(today, config.unissued_offers_kept);
         Ok(AppState {
             config: RwLock::new(config),
@@ -73,7 +74,7 @@ impl AppState {
         self.write_book(false);
     }
 
-    /// Writes the book, when it changed or `always`, through [`crate::book_file::save_text`].
+    /// Writes the book, when it changed or `always`, through [`crate::book_file::save`].
     fn write_book(&self, always: bool) {
         let config = self.config();
         let Some(path) = config.book_file else {
@@ -91,10 +92,7 @@ impl AppState {
         // Copied (a few hundred short texts) so the book's lock is not held while it is
         // serialized, sealed and written.
         let book = self.book().clone();
-        let written = crate::book_file::to_text(&book)
-            .map_err(std::io::Error::from)
-            .and_then(|plain| crate::book_file::save_text(&path, plain, &config.book_cipher));
-        if let Err(e) = written {
+        if let Err(e) = crate::book_file::save(&path, &book, &config.book_cipher) {
             // Still only in memory: the next turn tries again.
             self.book_dirty.store(true, Ordering::SeqCst);
             tracing::warn!(path = %path.display(), error = %e, "sandbox book not written");
