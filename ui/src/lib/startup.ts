@@ -23,7 +23,7 @@ export const firstScreenPainted = new Promise<void>((resolve) => {
 });
 
 /** What counts as "ready to type into" on the first screen. */
-export const FIRST_SCREEN_TARGET =
+const FIRST_SCREEN_TARGET =
   ".step-form input:not([disabled]), .step-form select:not([disabled]), #resume-banner button";
 
 /** Where the page's time went until now, by its own clock. */
